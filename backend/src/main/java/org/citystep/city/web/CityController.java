@@ -1,0 +1,75 @@
+package org.citystep.city.web;
+
+import java.net.URI;
+
+import org.citystep.city.CityFilter;
+import org.citystep.city.CityService;
+import org.citystep.city.Region;
+import org.citystep.security.CurrentUser;
+import org.citystep.shared.paging.PageParams;
+import org.citystep.shared.paging.PageResponse;
+import org.citystep.shared.validation.Slug;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import reactor.core.publisher.Mono;
+
+@RestController
+@RequestMapping("/api/v1/cities")
+@Tag(name = "Cities", description = "City profiles")
+class CityController {
+
+    private final CityService cities;
+
+    CityController(CityService cities) {
+        this.cities = cities;
+    }
+
+    @GetMapping
+    @Operation(summary = "List cities, filtered by region and country, a page at a time")
+    Mono<PageResponse<CityView>> list(
+            @RequestParam(required = false) @Nullable Region region,
+            @RequestParam(required = false) @Nullable @Pattern(regexp = CityRequests.COUNTRY_CODE) String country,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(PageParams.MAX_PAGE) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(PageParams.MAX_SIZE) int size) {
+        return cities.list(new CityFilter(region, country), new PageParams(page, size))
+                .map(result -> result.map(CityView::of));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One city's public profile")
+    Mono<CityView> get(@PathVariable @Slug String id) {
+        return cities.get(id).map(CityView::of);
+    }
+
+    @PostMapping
+    @Operation(summary = "Create a city (curators and admins)", security = @SecurityRequirement(name = "bearer"))
+    Mono<ResponseEntity<CityView>> create(@Valid @RequestBody CityRequests.Create request, CurrentUser user) {
+        return cities.create(request.id(), request.profile(), user)
+                .map(city -> ResponseEntity.created(URI.create("/api/v1/cities/" + city.id())).body(CityView.of(city)));
+    }
+
+    @PutMapping("/{id}")
+    @Operation(summary = "Update a city (its own editors, curators, admins)",
+            description = "Send back what GET returned, changed, with the version you read. A stale version answers 409.",
+            security = @SecurityRequirement(name = "bearer"))
+    Mono<CityView> update(@PathVariable @Slug String id, @Valid @RequestBody CityRequests.Update request,
+            CurrentUser user) {
+        return cities.update(id, request.version(), request.profile(), user).map(CityView::of);
+    }
+}

@@ -1,0 +1,50 @@
+package org.citystep.search;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.VersionType;
+import reactor.core.publisher.Mono;
+
+/**
+ * Writes documents to the read model right after their MongoDB write. Best effort: a failure is
+ * logged and swallowed so the user's write still succeeds. Documents are indexed with their
+ * MongoDB version as an external version, so a late, older write can never replace a newer one.
+ */
+@Component
+public class SearchIndexer {
+
+    private static final Logger log = LoggerFactory.getLogger(SearchIndexer.class);
+
+    private final ElasticsearchAsyncClient client;
+    private final SearchIndexes indexes;
+
+    SearchIndexer(ElasticsearchAsyncClient client, SearchIndexes indexes) {
+        this.client = client;
+        this.indexes = indexes;
+    }
+
+    /** Indexes {@code document} under {@code id}; completes empty whether or not it succeeded. */
+    public Mono<Void> index(String indexName, String id, long version, Object document) {
+        String alias = indexes.alias(indexName);
+        return Mono.fromFuture(() -> client.index(i -> i
+                        .index(alias)
+                        .id(id)
+                        .version(version)
+                        .versionType(VersionType.External)
+                        .requireAlias(true)
+                        .document(document)))
+                .then()
+                .onErrorResume(failure -> {
+                    Throwable cause = ElasticsearchFailures.translate(failure);
+                    if (cause instanceof ElasticsearchException es && es.status() == 409) {
+                        return Mono.empty(); // a newer version is indexed already
+                    }
+                    log.warn("Could not index {}/{} v{} now: {}", alias, id, version, cause.toString());
+                    return Mono.empty();
+                });
+    }
+}

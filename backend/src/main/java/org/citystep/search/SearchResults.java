@@ -1,0 +1,24 @@
+package org.citystep.search;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One page of search hits with facet counts over all hits.
+ *
+ * @param total  number of hits in all pages
+ * @param hits   this page's hits, best first
+ * @param facets per facet field, the values among the hits and how many hits have each
+ */
+public record SearchResults(long total, int page, int size, List<Hit> hits, Map<String, List<FacetCount>> facets) {
+
+    /**
+     * @param highlights per field, fragments with the matched words wrapped in {@code <em>}
+     */
+    public record Hit(String id, String type, Map<String, String> title, Map<String, List<String>> highlights,
+            double score) {
+    }
+
+    public record FacetCount(String key, long count) {
+    }
+}

@@ -1,0 +1,98 @@
+package org.citystep.search;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.citystep.shared.problem.ApiException;
+import org.citystep.shared.problem.ProblemType;
+import org.springframework.stereotype.Service;
+
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import reactor.core.publisher.Mono;
+
+/** Full-text search over the read model's aliases. */
+@Service
+public class SearchService {
+
+    private static final List<String> FACETS = List.of("region", "country");
+
+    private final ElasticsearchAsyncClient client;
+    private final SearchIndexes indexes;
+
+    SearchService(ElasticsearchAsyncClient client, SearchIndexes indexes) {
+        this.client = client;
+        this.indexes = indexes;
+    }
+
+    public Mono<SearchResults> search(SearchQuery query) {
+        List<String> unknown = query.documentTypes().stream().filter(t -> !indexes.documentTypes().contains(t)).toList();
+        if (!unknown.isEmpty()) {
+            return Mono.error(new ApiException(ProblemType.VALIDATION_FAILED,
+                    "Unknown type " + unknown + "; known types are " + indexes.documentTypes().stream().sorted().toList() + "."));
+        }
+        List<String> aliases = indexes.aliasesFor(query.documentTypes());
+        Map<String, Aggregation> aggregations = new LinkedHashMap<>();
+        FACETS.forEach(field -> aggregations.put(field, Aggregation.of(a -> a.terms(t -> t.field(field).size(50)))));
+        return Mono.fromFuture(() -> client.search(s -> s
+                        .index(aliases)
+                        .ignoreUnavailable(true)
+                        .allowNoIndices(true)
+                        .query(toQuery(query.text()))
+                        .from(query.page() * query.size())
+                        .size(query.size())
+                        .trackTotalHits(t -> t.enabled(true))
+                        .source(src -> src.filter(f -> f.includes("type", "title")))
+                        .highlight(h -> h.fields("title.*", f -> f).fields("text.*", f -> f))
+                        .aggregations(aggregations),
+                        IndexedDocument.class))
+                .onErrorMap(ElasticsearchFailures::translate)
+                .map(response -> toResults(response, query));
+    }
+
+    private static Query toQuery(String text) {
+        if (text.isBlank()) {
+            return Query.of(q -> q.matchAll(m -> m));
+        }
+        return Query.of(q -> q.multiMatch(m -> m
+                .query(text)
+                .fields("title.*^3", "text.*")
+                .type(TextQueryType.BestFields)
+                .fuzziness("AUTO")
+                .prefixLength(1)));
+    }
+
+    private static SearchResults toResults(SearchResponse<IndexedDocument> response, SearchQuery query) {
+        List<SearchResults.Hit> hits = response.hits().hits().stream().map(SearchService::toHit).toList();
+        Map<String, List<SearchResults.FacetCount>> facets = new LinkedHashMap<>();
+        response.aggregations().forEach((name, aggregate) -> {
+            if (aggregate.isSterms()) {
+                facets.put(name, aggregate.sterms().buckets().array().stream()
+                        .map(SearchService::toFacetCount).toList());
+            }
+        });
+        long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
+        return new SearchResults(total, query.page(), query.size(), hits, facets);
+    }
+
+    private static SearchResults.Hit toHit(Hit<IndexedDocument> hit) {
+        IndexedDocument source = hit.source();
+        return new SearchResults.Hit(hit.id(), source == null ? "" : source.type(),
+                source == null || source.title() == null ? Map.of() : source.title(),
+                hit.highlight(), hit.score() == null ? 0 : hit.score());
+    }
+
+    private static SearchResults.FacetCount toFacetCount(StringTermsBucket bucket) {
+        return new SearchResults.FacetCount(bucket.key().stringValue(), bucket.docCount());
+    }
+
+    /** The part of every indexed document that a hit shows. */
+    record IndexedDocument(String type, Map<String, String> title) {
+    }
+}

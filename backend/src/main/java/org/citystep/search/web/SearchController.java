@@ -1,0 +1,44 @@
+package org.citystep.search.web;
+
+import java.util.List;
+
+import org.citystep.search.SearchQuery;
+import org.citystep.search.SearchResults;
+import org.citystep.search.SearchService;
+import org.citystep.shared.paging.PageParams;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import reactor.core.publisher.Mono;
+
+@RestController
+@RequestMapping("/api/v1/search")
+@Tag(name = "Search", description = "Full-text search in English and Chinese over published content")
+class SearchController {
+
+    private final SearchService search;
+
+    SearchController(SearchService search) {
+        this.search = search;
+    }
+
+    @GetMapping
+    @Operation(summary = "Search cities (and, later, case studies and experts)",
+            description = "Typo-tolerant for Latin-script words. An empty q lists everything the filters allow. "
+                    + "Answers 503 problem+json while Elasticsearch is unreachable.")
+    Mono<SearchResults> search(
+            @Parameter(description = "Words to search for") @RequestParam(defaultValue = "") @Size(max = 200) String q,
+            @Parameter(description = "Document types, e.g. city") @RequestParam(defaultValue = "") @Size(max = 5) List<String> type,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(PageParams.MAX_PAGE) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(PageParams.MAX_SIZE) int size) {
+        return search.search(new SearchQuery(q.strip(), type, page, size));
+    }
+}

@@ -1,0 +1,46 @@
+package org.citystep.security;
+
+import org.citystep.shared.problem.ProblemResponseWriter;
+import org.citystep.shared.problem.ProblemType;
+import org.citystep.shared.problem.Problems;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+
+import reactor.core.publisher.Mono;
+
+/** 401 and 403 as problem+json, with the {@code WWW-Authenticate} challenge RFC 6750 asks for. */
+@Component
+class ProblemSecurityHandlers implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
+
+    private final ProblemResponseWriter writer;
+
+    ProblemSecurityHandlers(ProblemResponseWriter writer) {
+        this.writer = writer;
+    }
+
+    @Override
+    public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException ex) {
+        boolean tokenRejected = ex instanceof InvalidBearerTokenException;
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.WWW_AUTHENTICATE, tokenRejected
+                ? "Bearer realm=\"citystep\", error=\"invalid_token\", error_description=\"The token is invalid or expired\""
+                : "Bearer realm=\"citystep\"");
+        String detail = tokenRejected
+                ? "The bearer token is invalid, expired, or not meant for this API. Sign in again."
+                : "Sign in to do this: send a bearer token from the CityStep realm.";
+        return writer.write(exchange, Problems.of(ProblemType.UNAUTHENTICATED, detail), headers);
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException ex) {
+        return writer.write(exchange, Problems.of(ProblemType.FORBIDDEN,
+                "Your roles do not allow " + exchange.getRequest().getMethod().name() + " "
+                        + exchange.getRequest().getPath().value() + "."));
+    }
+}

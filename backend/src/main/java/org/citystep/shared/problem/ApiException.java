@@ -1,0 +1,36 @@
+package org.citystep.shared.problem;
+
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * A failure a feature reports to the caller as one of CityStep's problem types. Thrown from
+ * services; the web layer turns it into problem+json without further mapping.
+ */
+public class ApiException extends ErrorResponseException {
+
+    public ApiException(ProblemType type, String detail) {
+        super(type.status(), Problems.of(type, detail), null);
+    }
+
+    public static ApiException notFound(String what, String id) {
+        return new ApiException(ProblemType.NOT_FOUND, "No " + what + " with id '" + id + "'.");
+    }
+
+    public static ApiException staleVersion(String what, String id, long sent, long current) {
+        return new ApiException(ProblemType.STALE_VERSION, "The " + what + " '" + id + "' is at version "
+                + current + " but the request was based on version " + sent
+                + ". Reload it, reapply your change and send the new version.");
+    }
+
+    public static ApiException forbidden(String detail) {
+        return new ApiException(ProblemType.FORBIDDEN, detail);
+    }
+
+    public static ApiException conflict(String detail) {
+        return new ApiException(ProblemType.CONFLICT, detail);
+    }
+
+    public static ApiException serviceUnavailable(String detail) {
+        return new ApiException(ProblemType.SERVICE_UNAVAILABLE, detail);
+    }
+}

@@ -1,0 +1,112 @@
+package org.citystep.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.citystep.support.Users;
+import org.citystep.support.WithoutElasticsearch;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** Every failure a client can provoke answers problem+json with a stable type and no internals. */
+@WithoutElasticsearch
+class ApiErrorsTest {
+
+    @Autowired
+    WebTestClient client;
+
+    @Test
+    void unknownRouteIsNotFoundProblem() {
+        client.get().uri("/api/v1/no-such-thing").exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("urn:citystep:problem:not-found")
+                .jsonPath("$.status").isEqualTo(404)
+                .jsonPath("$.instance").isEqualTo("/api/v1/no-such-thing");
+    }
+
+    @Test
+    void anonymousWriteIsUnauthenticatedProblemWithBearerChallenge() {
+        client.post().uri("/api/v1/cities").contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().value(HttpHeaders.WWW_AUTHENTICATE, value -> assertThat(value).startsWith("Bearer"))
+                .expectBody().jsonPath("$.type").isEqualTo("urn:citystep:problem:unauthenticated");
+    }
+
+    @Test
+    void garbageTokenIsRejectedEvenOnPublicReads() {
+        client.get().uri("/api/v1/cities").header(HttpHeaders.AUTHORIZATION, "Bearer not-a-jwt").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().value(HttpHeaders.WWW_AUTHENTICATE, value -> assertThat(value).contains("invalid_token"));
+    }
+
+    @Test
+    void writeWithoutTheRoleIsForbiddenProblem() {
+        client.mutateWith(Users.expert()).post().uri("/api/v1/cities")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("urn:citystep:problem:forbidden");
+    }
+
+    @Test
+    void malformedJsonIsBadRequestWithoutParserDetails() {
+        client.mutateWith(Users.curator()).post().uri("/api/v1/cities")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"name\": {\"en\": ").exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("urn:citystep:problem:malformed-request")
+                .jsonPath("$.detail").isEqualTo("The request body is not valid JSON.");
+    }
+
+    @Test
+    void unsupportedMethodIsMethodNotAllowedProblemListingTheAllowedOnes() {
+        client.mutateWith(Users.curator()).delete().uri("/api/v1/cities").exchange()
+                .expectStatus().isEqualTo(405)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().value(HttpHeaders.ALLOW, allow -> assertThat(allow).contains("GET").contains("POST"))
+                .expectBody().jsonPath("$.type").isEqualTo("urn:citystep:problem:method-not-allowed");
+    }
+
+    @Test
+    void declaredOversizedBodyIsRefusedBeforeItIsRead() {
+        String huge = "{\"name\": {\"en\": \"" + "x".repeat(300_000) + "\"}}";
+        client.mutateWith(Users.curator()).post().uri("/api/v1/cities")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(huge).exchange()
+                .expectStatus().isEqualTo(413)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("urn:citystep:problem:payload-too-large");
+    }
+
+    @Test
+    void searchWhileElasticsearchIsDownIsServiceUnavailableProblem() {
+        client.get().uri("/api/v1/search?q=parking").exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("urn:citystep:problem:service-unavailable")
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).doesNotContain("Exception"));
+    }
+
+    @Test
+    void outOfRangePagingIsValidationProblemNamingTheParameter() {
+        client.get().uri("/api/v1/cities?size=1000").exchange()
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("urn:citystep:problem:validation-failed")
+                .jsonPath("$.errors[0].field").isEqualTo("size");
+    }
+
+    @Test
+    void wrongQueryParameterTypeIsBadRequest() {
+        client.get().uri("/api/v1/cities?region=MARS").exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+}

@@ -1,0 +1,18 @@
+package org.citystep.support;
+
+import reactor.blockhound.BlockHound;
+import reactor.blockhound.integration.BlockHoundIntegration;
+
+/**
+ * BlockHound fails any test that blocks a reactive thread. The only exceptions are locks that
+ * libraries hold for a few instructions, never across I/O: the MongoDB driver's connection-pool
+ * bookkeeping. Everything else that blocks is a bug to fix in main code.
+ */
+public class CityStepBlockHoundIntegration implements BlockHoundIntegration {
+
+    @Override
+    public void applyTo(BlockHound.Builder builder) {
+        builder.allowBlockingCallsInside("com.mongodb.internal.Locks", "checkedWithLock");
+        builder.allowBlockingCallsInside("com.mongodb.internal.Locks", "withLock");
+    }
+}
