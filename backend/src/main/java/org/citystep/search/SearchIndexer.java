@@ -30,13 +30,13 @@ public class SearchIndexer {
     /** Indexes {@code document} under {@code id}; completes empty whether or not it succeeded. */
     public Mono<Void> index(String indexName, String id, long version, Object document) {
         String alias = indexes.alias(indexName);
-        return Mono.fromFuture(() -> client.index(i -> i
+        return indexes.ensured().then(Mono.fromFuture(() -> client.index(i -> i
                         .index(alias)
                         .id(id)
                         .version(version)
                         .versionType(VersionType.External)
                         .requireAlias(true)
-                        .document(document)))
+                        .document(document))))
                 .then()
                 .onErrorResume(failure -> {
                     Throwable cause = ElasticsearchFailures.translate(failure);

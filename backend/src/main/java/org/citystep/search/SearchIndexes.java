@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -41,6 +42,7 @@ class SearchIndexes {
     private final ElasticsearchProperties properties;
     private final Map<String, String> mappings;
     private final Map<String, String> aliasByType;
+    private final AtomicBoolean ready = new AtomicBoolean();
     private Disposable ensuring = Flux.<Void>empty().subscribe();
 
     SearchIndexes(ElasticsearchAsyncClient client, ElasticsearchProperties properties,
@@ -70,9 +72,14 @@ class SearchIndexes {
         return aliasByType.keySet();
     }
 
+    /** Completes once every index exists; cheap after the first success. */
+    Mono<Void> ensured() {
+        return ready.get() ? Mono.empty() : ensureAll().doOnSuccess(done -> ready.set(true));
+    }
+
     @EventListener(ApplicationReadyEvent.class)
     void ensureInBackground() {
-        ensuring = ensureAll()
+        ensuring = ensured()
                 .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(30))
                         .doBeforeRetry(signal -> log.warn("Elasticsearch indexes not ready yet: {}",
                                 signal.failure().toString())))
@@ -84,14 +91,21 @@ class SearchIndexes {
         ensuring.dispose();
     }
 
-    Mono<Void> ensureAll() {
+    private Mono<Void> ensureAll() {
         return Flux.fromIterable(mappings.keySet()).concatMap(this::ensure).then();
     }
 
     private Mono<Void> ensure(String name) {
         String alias = alias(name);
-        return Mono.fromFuture(() -> client.indices().existsAlias(a -> a.name(alias)))
-                .flatMap(exists -> exists.value() ? Mono.<Void>empty() : create(name, alias));
+        return aliasExists(alias)
+                .flatMap(exists -> exists ? Mono.<Void>empty() : create(name, alias)
+                        // another instance may have created it meanwhile; only then is the failure harmless
+                        .onErrorResume(failure -> aliasExists(alias)
+                                .flatMap(created -> created ? Mono.<Void>empty() : Mono.error(failure))));
+    }
+
+    private Mono<Boolean> aliasExists(String alias) {
+        return Mono.fromFuture(() -> client.indices().existsAlias(a -> a.name(alias))).map(r -> r.value());
     }
 
     private Mono<Void> create(String name, String alias) {
