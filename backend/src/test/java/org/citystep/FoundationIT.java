@@ -177,6 +177,17 @@ class FoundationIT {
     }
 
     @Test
+    void prometheusMetricsAreExposed() {
+        client.get().uri("/api/v1/cities").exchange().expectStatus().isOk();
+
+        client.get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class)
+                .value(metrics -> assertThat(metrics).contains("http_server_requests_seconds_count")
+                        .contains("uri=\"/api/v1/cities\""));
+    }
+
+    @Test
     void openApiDocumentDescribesTheApi() {
         client.get().uri("/v3/api-docs").exchange()
                 .expectStatus().isOk()

@@ -104,6 +104,15 @@ class ApiErrorsTest {
     }
 
     @Test
+    void nonNumericPageIsValidationProblem() {
+        client.get().uri("/api/v1/search?page=abc").exchange()
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("page")
+                .jsonPath("$.errors[0].message").isEqualTo("has the wrong type");
+    }
+
+    @Test
     void wrongQueryParameterTypeIsBadRequest() {
         client.get().uri("/api/v1/cities?region=MARS").exchange()
                 .expectStatus().isBadRequest()

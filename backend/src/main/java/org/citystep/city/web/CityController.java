@@ -10,6 +10,7 @@ import org.citystep.shared.paging.PageParams;
 import org.citystep.shared.paging.PageResponse;
 import org.citystep.shared.validation.Slug;
 import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,8 +25,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import reactor.core.publisher.Mono;
 
@@ -45,9 +44,8 @@ class CityController {
     Mono<PageResponse<CityView>> list(
             @RequestParam(required = false) @Nullable Region region,
             @RequestParam(required = false) @Nullable @Pattern(regexp = CityRequests.COUNTRY_CODE) String country,
-            @RequestParam(defaultValue = "0") @Min(0) @Max(PageParams.MAX_PAGE) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(PageParams.MAX_SIZE) int size) {
-        return cities.list(new CityFilter(region, country), new PageParams(page, size))
+            @Valid @ParameterObject PageParams page) {
+        return cities.list(new CityFilter(region, country), page)
                 .map(result -> result.map(CityView::of));
     }
 

@@ -6,6 +6,7 @@ import org.citystep.search.SearchQuery;
 import org.citystep.search.SearchResults;
 import org.citystep.search.SearchService;
 import org.citystep.shared.paging.PageParams;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -14,8 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import reactor.core.publisher.Mono;
 
@@ -37,8 +37,7 @@ class SearchController {
     Mono<SearchResults> search(
             @Parameter(description = "Words to search for") @RequestParam(defaultValue = "") @Size(max = 200) String q,
             @Parameter(description = "Document types, e.g. city") @RequestParam(defaultValue = "") @Size(max = 5) List<String> type,
-            @RequestParam(defaultValue = "0") @Min(0) @Max(PageParams.MAX_PAGE) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(PageParams.MAX_SIZE) int size) {
-        return search.search(new SearchQuery(q.strip(), type, page, size));
+            @Valid @ParameterObject PageParams page) {
+        return search.search(new SearchQuery(q.strip(), type, page.page(), page.size()));
     }
 }

@@ -135,7 +135,8 @@ final class ExceptionProblems {
     }
 
     private static Problems.FieldProblem fieldProblem(FieldError error) {
-        return new Problems.FieldProblem(error.getField(), String.valueOf(error.getDefaultMessage()));
+        String message = error.isBindingFailure() ? "has the wrong type" : String.valueOf(error.getDefaultMessage());
+        return new Problems.FieldProblem(error.getField(), message);
     }
 
     private static boolean isUnavailable(Throwable ex) {
