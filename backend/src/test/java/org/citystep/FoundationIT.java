@@ -198,7 +198,11 @@ class FoundationIT {
                 .jsonPath("$.paths['/api/v1/search'].get").exists()
                 .jsonPath("$.paths['/api/v1/me'].get").exists()
                 .jsonPath("$.components.securitySchemes.bearer.scheme").isEqualTo("bearer")
-                .jsonPath("$.components.schemas.CityUpdate.properties.version").exists();
+                .jsonPath("$.components.schemas.CityUpdate.properties.version").exists()
+                .jsonPath("$.paths['/api/v1/cities'].post.responses['401'].content['application/problem+json']").exists()
+                .jsonPath("$.paths['/api/v1/cities/{id}'].put.responses['409'].content['application/problem+json']").exists()
+                .jsonPath("$.components.schemas.Problem.properties.errors").exists()
+                .jsonPath("$.paths['/api/v1/cities'].get.security").isEmpty();
     }
 
     @Test
