@@ -29,6 +29,10 @@ class ElasticsearchHealthIndicator extends AbstractReactiveHealthIndicator {
                         .withDetail("cluster", health.clusterName())
                         .withDetail("status", health.status().jsonValue())
                         .withDetail("nodes", health.numberOfNodes())
-                        .build());
+                        .build())
+                // an outage is a DOWN status, not an error worth a stack trace on every probe
+                .onErrorResume(failure -> Mono.just(builder.down()
+                        .withDetail("error", failure.getClass().getSimpleName() + ": " + failure.getMessage())
+                        .build()));
     }
 }

@@ -40,6 +40,10 @@ class KeycloakHealthIndicator extends AbstractReactiveHealthIndicator {
                 .map(discovery -> issuer.equals(discovery.get("issuer"))
                         ? builder.up().withDetail("issuer", issuer).build()
                         : builder.down().withDetail("issuer", issuer)
-                                .withDetail("announcedIssuer", String.valueOf(discovery.get("issuer"))).build());
+                                .withDetail("announcedIssuer", String.valueOf(discovery.get("issuer"))).build())
+                // an outage is a DOWN status, not an error worth a stack trace on every probe
+                .onErrorResume(failure -> Mono.just(builder.down()
+                        .withDetail("error", failure.getClass().getSimpleName() + ": " + failure.getMessage())
+                        .build()));
     }
 }

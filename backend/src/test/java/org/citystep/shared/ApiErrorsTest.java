@@ -95,6 +95,18 @@ class ApiErrorsTest {
     }
 
     @Test
+    void healthReportsTheOutageWhileTheAppKeepsServing() {
+        client.get().uri("/actuator/health").exchange()
+                .expectStatus().isEqualTo(503)
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("DOWN")
+                .jsonPath("$.components.elasticsearch.status").isEqualTo("DOWN")
+                .jsonPath("$.components.mongo.status").isEqualTo("UP");
+        client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+        client.get().uri("/api/v1/cities").exchange().expectStatus().isOk();
+    }
+
+    @Test
     void outOfRangePagingIsValidationProblemNamingTheParameter() {
         client.get().uri("/api/v1/cities?size=1000").exchange()
                 .expectStatus().isBadRequest()
