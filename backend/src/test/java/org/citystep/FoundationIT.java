@@ -8,12 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.citystep.search.ElasticsearchProperties;
 import org.citystep.support.KeycloakTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
@@ -43,8 +43,9 @@ class FoundationIT {
     @Autowired
     ElasticsearchAsyncClient elasticsearch;
 
-    @Value("${citystep.elasticsearch.index-prefix}")
-    String indexPrefix;
+    /** The app's own settings: the test profile's prefix is random, and would differ if read again. */
+    @Autowired
+    ElasticsearchProperties elasticsearchProperties;
 
     private static String bearer(String username) {
         return "Bearer " + KeycloakTokens.accessToken(username);
@@ -93,30 +94,51 @@ class FoundationIT {
 
     @Test
     void cityWrittenToMongoIsFoundInEnglishAndChinese() {
-        createCity("harbourtown", Map.of("en", "Harbourtown Smart Harbours", "zh", "智慧港口城市"), "NL", "EU");
+        createCity("harbourtown", Map.of("en", "Harbourtown Smart Cities Network", "zh", "智慧港口城市"), "NL", "EU");
 
         client.get().uri("/api/v1/cities/harbourtown").exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.name.zh").isEqualTo("智慧港口城市");
 
-        // "harbour" matches "Harbours" only through the english analyzer's stemming
+        // "city" finds "Cities" only through the english analyzer's stemming (citi = citi); without it the
+        // two are three edits apart, beyond what typo tolerance allows
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> client.get()
-                .uri("/api/v1/search?q={q}&type=city", "harbour").exchange()
+                .uri("/api/v1/search?q={q}&type=city", "city").exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.hits[0].id").isEqualTo("harbourtown")
                 .jsonPath("$.hits[0].highlights['title.en'][0]").value(h -> assertThat((String) h).contains("<em>")));
 
-        // the smartcn analyzer splits 智慧港口城市 into words, so one word finds it
+        // smartcn segments 智慧港口城市 into words: a word finds it, a string straddling two words does not
+        // (a character-by-character analyzer would match both)
         client.get().uri("/api/v1/search?q={q}", "港口").exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.hits[0].id").isEqualTo("harbourtown")
                 .jsonPath("$.facets.region[0].key").isEqualTo("EU");
+        client.get().uri("/api/v1/search?q={q}", "口城").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.total").isEqualTo(0);
 
         // a typo still finds it
-        client.get().uri("/api/v1/search?q={q}", "harbur").exchange()
+        client.get().uri("/api/v1/search?q={q}", "Harbortown").exchange()
+                .expectStatus().isOk()
                 .expectBody().jsonPath("$.hits[0].id").isEqualTo("harbourtown");
+    }
+
+    @Test
+    void indexMappingUsesTheProjectsAnalyzers() {
+        String alias = elasticsearchProperties.indexPrefix() + "-cities";
+        StepVerifier.create(Mono.fromFuture(() -> elasticsearch.indices()
+                        .analyze(a -> a.index(alias).field("title.zh").text("智慧停车系统"))))
+                .assertNext(result -> assertThat(result.tokens()).extracting(t -> t.token())
+                        .containsExactly("智慧", "停车", "系统"))
+                .verifyComplete();
+        StepVerifier.create(Mono.fromFuture(() -> elasticsearch.indices()
+                        .analyze(a -> a.index(alias).field("title.en").text("Running bike-sharing schemes"))))
+                .assertNext(result -> assertThat(result.tokens()).extracting(t -> t.token())
+                        .containsExactly("run", "bike", "share", "scheme"))
+                .verifyComplete();
     }
 
     @Test
@@ -223,7 +245,9 @@ class FoundationIT {
 
     @AfterAll
     void deleteTestIndexes() {
-        Mono<Void> deletion = Mono.fromFuture(() -> elasticsearch.indices().get(g -> g.index(indexPrefix + "-*")))
+        String prefix = elasticsearchProperties.indexPrefix();
+        assertThat(prefix).startsWith("citystep-test-");
+        Mono<Void> deletion = Mono.fromFuture(() -> elasticsearch.indices().get(g -> g.index(prefix + "-*")))
                 .flatMap(found -> found.result().isEmpty() ? Mono.empty()
                         : Mono.fromFuture(() -> elasticsearch.indices()
                                 .delete(d -> d.index(new ArrayList<>(found.result().keySet())))))

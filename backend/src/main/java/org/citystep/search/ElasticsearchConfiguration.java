@@ -12,6 +12,7 @@ import org.springframework.util.StringUtils;
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -37,8 +38,13 @@ class ElasticsearchConfiguration {
         return builder.build();
     }
 
+    /**
+     * Reads documents leniently: the API's mapper refuses unknown fields in requests, but an index
+     * may hold fields that a reader does not need.
+     */
     @Bean
     ElasticsearchAsyncClient elasticsearchAsyncClient(RestClient restClient, JsonMapper jsonMapper) {
-        return new ElasticsearchAsyncClient(new RestClientTransport(restClient, new Jackson3JsonpMapper(jsonMapper)));
+        JsonMapper lenient = jsonMapper.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+        return new ElasticsearchAsyncClient(new RestClientTransport(restClient, new Jackson3JsonpMapper(lenient)));
     }
 }

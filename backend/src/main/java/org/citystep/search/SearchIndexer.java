@@ -1,5 +1,7 @@
 package org.citystep.search;
 
+import java.time.Duration;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -10,14 +12,16 @@ import co.elastic.clients.elasticsearch._types.VersionType;
 import reactor.core.publisher.Mono;
 
 /**
- * Writes documents to the read model right after their MongoDB write. Best effort: a failure is
- * logged and swallowed so the user's write still succeeds. Documents are indexed with their
+ * Writes documents to the read model right after their MongoDB write. Best effort: a failure or a
+ * wait over two seconds is logged and swallowed so the user's write still succeeds; such a document
+ * is indexed again on its next write. Documents are indexed with their
  * MongoDB version as an external version, so a late, older write can never replace a newer one.
  */
 @Component
 public class SearchIndexer {
 
     private static final Logger log = LoggerFactory.getLogger(SearchIndexer.class);
+    private static final Duration INDEXING_TIMEOUT = Duration.ofSeconds(2);
 
     private final ElasticsearchAsyncClient client;
     private final SearchIndexes indexes;
@@ -38,6 +42,8 @@ public class SearchIndexer {
                         .requireAlias(true)
                         .document(document))))
                 .then()
+                // best effort must not hold up the user's write when Elasticsearch hangs
+                .timeout(INDEXING_TIMEOUT)
                 .onErrorResume(failure -> {
                     Throwable cause = ElasticsearchFailures.translate(failure);
                     if (cause instanceof ElasticsearchException es && es.status() == 409) {

@@ -16,12 +16,15 @@ import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /** Full-text search over the read model's aliases. */
 @Service
 public class SearchService {
 
     private static final List<String> FACETS = List.of("region", "country");
+    /** Elasticsearch's default index.max_result_window: hits beyond it cannot be paged to. */
+    static final int MAX_RESULT_WINDOW = 10_000;
 
     private final ElasticsearchAsyncClient client;
     private final SearchIndexes indexes;
@@ -36,6 +39,10 @@ public class SearchService {
         if (!unknown.isEmpty()) {
             return Mono.error(new ApiException(ProblemType.VALIDATION_FAILED,
                     "Unknown type " + unknown + "; known types are " + indexes.documentTypes().stream().sorted().toList() + "."));
+        }
+        if ((long) (query.page() + 1) * query.size() > MAX_RESULT_WINDOW) {
+            return Mono.error(new ApiException(ProblemType.VALIDATION_FAILED, "Search results can be paged up to hit "
+                    + MAX_RESULT_WINDOW + "; narrow the search with more words or filters instead of paging further."));
         }
         List<String> aliases = indexes.aliasesFor(query.documentTypes());
         Map<String, Aggregation> aggregations = new LinkedHashMap<>();
@@ -53,6 +60,8 @@ public class SearchService {
                         .aggregations(aggregations),
                         IndexedDocument.class))
                 .onErrorMap(ElasticsearchFailures::translate)
+                // continue on Reactor's threads, not the HTTP client's I/O threads
+                .publishOn(Schedulers.parallel())
                 .map(response -> toResults(response, query));
     }
 

@@ -12,8 +12,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 
 /**
- * Health component {@code keycloak}: UP when the issuer's discovery document answers and names
- * the configured issuer (so tokens can be validated).
+ * Health component {@code keycloak}: UP when the realm's discovery document answers and names
+ * the configured issuer (so tokens can be validated). It is fetched over the back-channel address,
+ * which in a container network differs from the issuer URL browsers use.
  */
 @Component("keycloakHealthIndicator")
 class KeycloakHealthIndicator extends AbstractReactiveHealthIndicator {
@@ -22,17 +23,19 @@ class KeycloakHealthIndicator extends AbstractReactiveHealthIndicator {
 
     private final WebClient client;
     private final String issuer;
+    private final String discovery;
 
     KeycloakHealthIndicator(WebClient.Builder builder, SecurityProperties properties) {
         super("Keycloak health check failed");
         this.issuer = properties.issuerUri().toString();
+        this.discovery = properties.discoveryUri().toString();
         this.client = builder.build();
     }
 
     @Override
     protected Mono<Health> doHealthCheck(Health.Builder builder) {
         return client.get()
-                .uri(issuer + "/.well-known/openid-configuration")
+                .uri(discovery)
                 .retrieve()
                 .bodyToMono(new ParameterizedTypeReference<Map<String, Object>>() {
                 })

@@ -59,8 +59,10 @@ class SecurityConfiguration {
                         .accessDeniedHandler(problems))
                 .authorizeExchange(exchanges -> {
                     exchanges.pathMatchers(HttpMethod.OPTIONS, "/**").permitAll();
-                    exchanges.pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
-                            "/actuator/prometheus").permitAll();
+                    exchanges.pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll();
+                    if (properties.publicMetrics()) {
+                        exchanges.pathMatchers("/actuator/prometheus").permitAll();
+                    }
                     exchanges.pathMatchers("/actuator/**").hasRole(Role.ADMIN.name());
                     featureRules.orderedStream().forEach(rules -> rules.configure(exchanges));
                     // public reads; what a caller may see of drafts is decided in the services
@@ -93,11 +95,15 @@ class SecurityConfiguration {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
                 .withJwkSetUri(properties.jwkSetUri().toString())
                 .build();
+        decoder.setJwtValidator(tokenValidator(properties));
+        return decoder;
+    }
+
+    static OAuth2TokenValidator<Jwt> tokenValidator(SecurityProperties properties) {
         OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
                 aud -> aud != null && aud.contains(properties.audience()));
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(properties.issuerUri().toString()), audience));
-        return decoder;
+        return new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(properties.issuerUri().toString()), audience);
     }
 
     @Bean

@@ -9,10 +9,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param issuerUri      the Keycloak realm that issues tokens; a token's {@code iss} must equal it
  * @param jwkSetUri      where the realm's signing keys are fetched
  * @param audience       the audience every access token must carry
+ * @param discoveryUri   the realm's OpenID discovery document, checked by the health indicator
  * @param allowedOrigins browser origins allowed to call the API cross-origin (CORS); empty allows none
+ * @param publicMetrics  whether {@code /actuator/prometheus} answers without a token
  */
 @ConfigurationProperties("citystep.security")
-public record SecurityProperties(URI issuerUri, URI jwkSetUri, String audience, List<String> allowedOrigins) {
+public record SecurityProperties(URI issuerUri, URI jwkSetUri, String audience, URI discoveryUri,
+        List<String> allowedOrigins, boolean publicMetrics) {
 
     public SecurityProperties {
         allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);

@@ -199,6 +199,6 @@ class CityApiTest {
     }
 
     private static Map<String, Object> update(long version, String englishName) {
-        return Map.of("version", version, "name", Map.of("en", englishName), "country", "CN", "region", "CHINA");
+        return Map.of("version", version, "name", Map.of("en", englishName), "country", "NL", "region", "EU");
     }
 }

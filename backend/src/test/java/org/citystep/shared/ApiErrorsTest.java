@@ -9,6 +9,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
+
+import reactor.core.publisher.Flux;
 
 /** Every failure a client can provoke answers problem+json with a stable type and no internals. */
 @WithoutElasticsearch
@@ -82,6 +85,26 @@ class ApiErrorsTest {
                 .expectStatus().isEqualTo(413)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.type").isEqualTo("urn:citystep:problem:payload-too-large");
+    }
+
+    @Test
+    void oversizedBodyWithoutDeclaredLengthIsCutOffByTheCodecLimit() {
+        Flux<String> chunks = Flux.range(0, 40).map(i -> i == 0 ? "{\"name\": {\"en\": \"" : "x".repeat(10_000));
+        client.mutateWith(Users.curator()).post().uri("/api/v1/cities")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(BodyInserters.fromPublisher(chunks, String.class))
+                .exchange()
+                .expectStatus().isEqualTo(413)
+                .expectBody().jsonPath("$.type").isEqualTo("urn:citystep:problem:payload-too-large");
+    }
+
+    @Test
+    void searchPagingStopsAtTheResultWindowWithAClearMessage() {
+        client.get().uri("/api/v1/search?q=parking&page=100&size=100").exchange()
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("urn:citystep:problem:validation-failed")
+                .jsonPath("$.detail").value(d -> assertThat((String) d).contains("10000"));
     }
 
     @Test

@@ -7,8 +7,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 import tools.jackson.databind.JsonNode;
@@ -16,14 +19,17 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Real access tokens from the local Keycloak (realm {@code citystep}, public client
- * {@code citystep-cli}, password grant). Each user's token is fetched once per test run: a grant
- * costs ~140 ms of password hashing.
+ * {@code citystep-cli}, password grant). Each user's token is reused until shortly before it
+ * expires: a grant costs ~140 ms of password hashing. Keycloak's port follows {@code KEYCLOAK_PORT},
+ * as the app's issuer does.
  */
 public final class KeycloakTokens {
 
     public static final String PASSWORD = "citystep-demo";
-    private static final String TOKEN_URL = System.getProperty("citystep.it.keycloak",
-            "http://localhost:8180/realms/citystep") + "/protocol/openid-connect/token";
+    private static final String TOKEN_URL = "http://localhost:"
+            + Objects.requireNonNullElse(System.getenv("KEYCLOAK_PORT"), "8180")
+            + "/realms/citystep/protocol/openid-connect/token";
+    private static final Duration RENEW_BEFORE_EXPIRY = Duration.ofSeconds(30);
     private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -32,7 +38,12 @@ public final class KeycloakTokens {
     }
 
     public static String accessToken(String username) {
-        return CACHE.computeIfAbsent(username, KeycloakTokens::fetch);
+        return CACHE.compute(username, (user, cached) -> cached != null && !expiresSoon(cached) ? cached : fetch(user));
+    }
+
+    private static boolean expiresSoon(String token) {
+        Instant expiry = Instant.ofEpochSecond(claims(token).get("exp").asLong());
+        return Instant.now().plus(RENEW_BEFORE_EXPIRY).isAfter(expiry);
     }
 
     /** The token's claims, decoded without verification (the API verifies; this is for assertions). */
@@ -58,7 +69,7 @@ public final class KeycloakTokens {
         }
         catch (IOException e) {
             throw new IllegalStateException("Keycloak is not reachable at " + TOKEN_URL
-                    + " (infra/bin/services start)", e);
+                    + " (start it: infra/bin/services start)", e);
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -78,6 +78,9 @@ final class ExceptionProblems {
             return Answer.of(api.getBody());
         }
         if (ex instanceof ErrorResponse response) {
+            if (response.getStatusCode().is5xxServerError()) {
+                log.error("Failure for {} {}", method, path, ex);
+            }
             return new Answer(framed(response, method, path), response.getHeaders());
         }
         if (ex instanceof OptimisticLockingFailureException) {

@@ -7,7 +7,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 import de.bwaldvogel.mongo.MongoServer;
 
@@ -15,10 +17,20 @@ import de.bwaldvogel.mongo.MongoServer;
 @SpringBootTest(properties = {"MONGODB_URI=mongodb://mongo-0.example:27017,mongo-1.example:27017/citystep?replicaSet=rs0",
         "citystep.elasticsearch.uris=http://127.0.0.1:9"})
 @ActiveProfiles("prod")
+@AutoConfigureWebTestClient
 class ProductionProfileTest {
 
     @Autowired
     ApplicationContext context;
+
+    @Autowired
+    WebTestClient client;
+
+    @Test
+    void metricsAreNotPublicButHealthIs() {
+        client.get().uri("/actuator/prometheus").exchange().expectStatus().isUnauthorized();
+        client.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+    }
 
     @Test
     void usesTheConfiguredReplicaSetAndStartsNoEmbeddedServer() {
