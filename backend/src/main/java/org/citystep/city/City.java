@@ -1,15 +1,36 @@
 package org.citystep.city;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.Map;
+
+import org.citystep.reference.Characteristic;
+import org.citystep.reference.MaturityLevel;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** A city: one MongoDB document; its {@code version} guards against lost updates. */
+/**
+ * A city: one MongoDB document; its {@code version} guards against lost updates. It also carries the
+ * maturity levels of its current validated self-assessment, so cities can be found by level with an
+ * indexed query.
+ */
 @Document("cities")
+@CompoundIndex(name = "region_country", def = "{'profile.region': 1, 'profile.country': 1}")
+@CompoundIndex(name = "interests", def = "{'profile.interests': 1}")
+@CompoundIndex(name = "level_strategy", def = "{'levels.STRATEGY': 1, 'profile.region': 1}")
+@CompoundIndex(name = "level_stakeholders", def = "{'levels.STAKEHOLDERS': 1, 'profile.region': 1}")
+@CompoundIndex(name = "level_governance", def = "{'levels.GOVERNANCE': 1, 'profile.region': 1}")
+@CompoundIndex(name = "level_funding", def = "{'levels.FUNDING': 1, 'profile.region': 1}")
+@CompoundIndex(name = "level_value_assessment", def = "{'levels.VALUE_ASSESSMENT': 1, 'profile.region': 1}")
+@CompoundIndex(name = "level_business_models", def = "{'levels.BUSINESS_MODELS': 1, 'profile.region': 1}")
+@CompoundIndex(name = "level_ict_infrastructure", def = "{'levels.ICT_INFRASTRUCTURE': 1, 'profile.region': 1}")
+@CompoundIndex(name = "level_services", def = "{'levels.SERVICES': 1, 'profile.region': 1}")
 public class City {
 
     @Id
@@ -17,20 +38,47 @@ public class City {
     @Version
     private @Nullable Long version;
     private CityProfile profile;
+    private final boolean demo;
+    private Map<Characteristic, MaturityLevel> levels;
+    private @Nullable LocalDate assessedAt;
     private final Instant createdAt;
     private Instant updatedAt;
 
     @PersistenceCreator
-    City(String id, @Nullable Long version, CityProfile profile, Instant createdAt, Instant updatedAt) {
+    City(String id, @Nullable Long version, CityProfile profile, boolean demo,
+            @Nullable Map<Characteristic, MaturityLevel> levels, @Nullable LocalDate assessedAt, Instant createdAt,
+            Instant updatedAt) {
         this.id = id;
         this.version = version;
         this.profile = profile;
+        this.demo = demo;
+        this.levels = levels == null ? notAssessed() : new EnumMap<>(levels);
+        this.assessedAt = assessedAt;
         this.createdAt = createdAt;
         this.updatedAt = updatedAt;
     }
 
-    static City create(String id, CityProfile profile, Instant now) {
-        return new City(id, null, profile, now, now);
+    static City create(String id, CityProfile profile, boolean demo, Instant now) {
+        return new City(id, null, profile, demo, null, null, now, now);
+    }
+
+    /** Adopts the levels of a newly validated self-assessment. */
+    void adoptLevels(Map<Characteristic, MaturityLevel> validated, LocalDate on, Instant now) {
+        Map<Characteristic, MaturityLevel> adopted = notAssessed();
+        validated.forEach((characteristic, level) -> {
+            if (characteristic.rated()) {
+                adopted.put(characteristic, level);
+            }
+        });
+        this.levels = adopted;
+        this.assessedAt = on;
+        this.updatedAt = now;
+    }
+
+    private static Map<Characteristic, MaturityLevel> notAssessed() {
+        Map<Characteristic, MaturityLevel> levels = new EnumMap<>(Characteristic.class);
+        Characteristic.ratedOnes().forEach(c -> levels.put(c, MaturityLevel.NOT_ASSESSED));
+        return levels;
     }
 
     void update(CityProfile changed, Instant now) {
@@ -49,6 +97,20 @@ public class City {
 
     public CityProfile profile() {
         return profile;
+    }
+
+    /** Demo data seeded for trying CityStep out, not an official profile. */
+    public boolean demo() {
+        return demo;
+    }
+
+    /** The level of each rated characteristic in the current validated self-assessment. */
+    public Map<Characteristic, MaturityLevel> levels() {
+        return Map.copyOf(levels);
+    }
+
+    public @Nullable LocalDate assessedAt() {
+        return assessedAt;
     }
 
     public Instant createdAt() {

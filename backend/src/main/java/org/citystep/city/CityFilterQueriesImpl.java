@@ -28,6 +28,12 @@ class CityFilterQueriesImpl implements CityFilterQueries {
         if (filter.country() != null) {
             criteria.addCriteria(where("profile.country").is(filter.country()));
         }
+        if (filter.interest() != null) {
+            criteria.addCriteria(where("profile.interests").is(filter.interest()));
+        }
+        if (filter.characteristic() != null && filter.level() != null) {
+            criteria.addCriteria(where("levels." + filter.characteristic().name()).is(filter.level()));
+        }
         return Mono.zip(template.find(Query.of(criteria).with(pageable), City.class).collectList(),
                         template.count(Query.of(criteria), City.class))
                 .map(pageAndTotal -> new PageImpl<>(pageAndTotal.getT1(), pageable, pageAndTotal.getT2()));

@@ -1,24 +1,87 @@
 package org.citystep.city;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import org.citystep.reference.ServiceDomain;
+import org.citystep.shared.validation.HasEnglish;
+import org.citystep.shared.validation.PlainText;
 import org.jspecify.annotations.Nullable;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
 /**
  * The editable facts of a city.
  *
- * @param name       the city's name per language tag ({@code en} required, e.g. {@code zh} too)
- * @param country    ISO 3166-1 alpha-2 code
- * @param region     world region
- * @param population inhabitants, when known
+ * @param name                the city's name per language tag ({@code en} required)
+ * @param country             ISO 3166-1 alpha-2 code
+ * @param region              world region
+ * @param population          inhabitants, when known
+ * @param areaKm2             area in square kilometres, when known
+ * @param coordinates         where the city is, when known
+ * @param administrativeLevel what kind of administrative unit it is
+ * @param languages           language tags the city works in
+ * @param vision              its smart-city vision per language
+ * @param interests           service domains it is working on or planning
+ * @param contacts            public contact points of its smart-city office
+ * @param kpis                key performance indicators it reports
  */
-public record CityProfile(Map<String, String> name, String country, Region region, @Nullable Long population) {
+public record CityProfile(Map<String, String> name, String country, Region region, @Nullable Long population,
+        @Nullable Double areaKm2, @Nullable Coordinates coordinates, @Nullable AdministrativeLevel administrativeLevel,
+        List<String> languages, Map<String, String> vision, Set<ServiceDomain> interests, List<Contact> contacts,
+        List<Kpi> kpis) {
 
     public CityProfile {
         name = Map.copyOf(name);
+        languages = languages == null ? List.of() : List.copyOf(languages);
+        vision = vision == null ? Map.of() : Map.copyOf(vision);
+        interests = interests == null ? Set.of() : Set.copyOf(interests);
+        contacts = contacts == null ? List.of() : List.copyOf(contacts);
+        kpis = kpis == null ? List.of() : List.copyOf(kpis);
+    }
+
+    /** A profile with only the required facts. */
+    public static CityProfile of(Map<String, String> name, String country, Region region, @Nullable Long population) {
+        return new CityProfile(name, country, region, population, null, null, null, List.of(), Map.of(), Set.of(),
+                List.of(), List.of());
     }
 
     public String englishName() {
         return name.get("en");
     }
+
+    public record Coordinates(@DecimalMin("-90") @DecimalMax("90") double latitude,
+            @DecimalMin("-180") @DecimalMax("180") double longitude) {
+    }
+
+    /**
+     * @param role per language, e.g. "Smart City Office"
+     */
+    public record Contact(@NotBlank @Size(max = 200) @PlainText String name,
+            @Size(max = 10) Map<@Pattern(regexp = LANGUAGE_TAG) String, @NotBlank @Size(max = 200) @PlainText String> role,
+            @Nullable @Email @Size(max = 254) String email,
+            @Nullable @Pattern(regexp = "[+0-9 ()./-]{3,40}") String phone) {
+    }
+
+    /**
+     * @param indicatorCode e.g. {@code ISO 37120:2018 18.1} or a U4SSC indicator id, when one exists
+     * @param name          what is measured, per language
+     */
+    public record Kpi(@Nullable @Size(max = 60) @PlainText String indicatorCode,
+            @NotEmpty @HasEnglish @Size(max = 10) Map<@Pattern(regexp = LANGUAGE_TAG) String, @NotBlank @Size(max = 300) @PlainText String> name,
+            double value, @NotBlank @Size(max = 40) @PlainText String unit, @Min(1900) @Max(2100) int year,
+            @Nullable @Size(max = 300) @PlainText String source) {
+    }
+
+    /** A BCP 47 language tag such as {@code en}, {@code zh} or {@code zh-Hant}. */
+    public static final String LANGUAGE_TAG = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})?";
 }

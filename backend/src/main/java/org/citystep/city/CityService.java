@@ -1,7 +1,14 @@
 package org.citystep.city;
 
-import java.time.Clock;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Map;
+
+import org.bson.Document;
+import org.citystep.reference.Characteristic;
+import org.citystep.reference.MaturityLevel;
 import org.citystep.search.SearchIndexer;
 import org.citystep.security.CurrentUser;
 import org.citystep.security.Role;
@@ -13,8 +20,15 @@ import org.citystep.shared.validation.Slugs;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
+import org.springframework.data.mongodb.core.aggregation.Fields;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Reads and writes cities; the ownership rule for writes is enforced here, not only on routes. */
@@ -22,17 +36,27 @@ import reactor.core.publisher.Mono;
 public class CityService {
 
     private final Cities cities;
+    private final ReactiveMongoTemplate template;
     private final SearchIndexer indexer;
     private final Clock clock;
 
-    CityService(Cities cities, SearchIndexer indexer, Clock clock) {
+    CityService(Cities cities, ReactiveMongoTemplate template, SearchIndexer indexer, Clock clock) {
         this.cities = cities;
+        this.template = template;
         this.indexer = indexer;
         this.clock = clock;
     }
 
     public Mono<City> get(String id) {
         return cities.findById(id).switchIfEmpty(Mono.error(() -> ApiException.notFound("city", id)));
+    }
+
+    public Mono<Boolean> exists(String id) {
+        return cities.existsById(id);
+    }
+
+    public Mono<Long> count() {
+        return cities.count();
     }
 
     public Mono<PageResponse<City>> list(CityFilter filter, PageParams page) {
@@ -50,9 +74,18 @@ public class CityService {
             return Mono.error(new ApiException(ProblemType.VALIDATION_FAILED,
                     "No id can be derived from the English name '" + profile.englishName() + "'; send an id."));
         }
-        return cities.insert(City.create(id, profile, clock.instant()))
+        return insert(City.create(id, profile, false, clock.instant()));
+    }
+
+    /** Creates a city of the demo data set (marked as demo in every representation). */
+    public Mono<City> createDemo(String id, CityProfile profile) {
+        return insert(City.create(id, profile, true, clock.instant()));
+    }
+
+    private Mono<City> insert(City city) {
+        return cities.insert(city)
                 .onErrorMap(DuplicateKeyException.class,
-                        e -> ApiException.conflict("A city with id '" + id + "' exists already."))
+                        e -> ApiException.conflict("A city with id '" + city.id() + "' exists already."))
                 .flatMap(this::indexed);
     }
 
@@ -75,6 +108,38 @@ public class CityService {
                     return cities.save(city);
                 })
                 .flatMap(this::indexed);
+    }
+
+    /**
+     * Records the levels of the city's newly validated self-assessment. One atomic update, so a
+     * profile edit at the same moment is neither lost nor blocked (it only sees a newer version).
+     */
+    public Mono<City> adoptAssessedLevels(String id, Map<Characteristic, MaturityLevel> levels, LocalDate assessedAt) {
+        Document levelsDocument = new Document();
+        Characteristic.ratedOnes().forEach(c -> levelsDocument.put(c.name(),
+                levels.getOrDefault(c, MaturityLevel.NOT_ASSESSED).name()));
+        Update update = new Update().set("levels", levelsDocument).set("assessedAt", assessedAt)
+                .set("updatedAt", clock.instant()).inc("version", 1);
+        return template.findAndModify(Query.query(where("_id").is(id)), update,
+                        FindAndModifyOptions.options().returnNew(true), City.class)
+                .switchIfEmpty(Mono.error(() -> ApiException.notFound("city", id)))
+                .flatMap(this::indexed);
+    }
+
+    /** How many cities of each group are at each level of {@code characteristic}. */
+    public Flux<LevelCount> levelCounts(Characteristic characteristic, CityGrouping grouping) {
+        Aggregation aggregation = Aggregation.newAggregation(Aggregation.group(Fields.from(
+                        Fields.field("group", grouping.field()),
+                        Fields.field("level", "levels." + characteristic.name())))
+                .count().as("count"));
+        return template.aggregate(aggregation, City.class, Document.class)
+                .map(row -> {
+                    Document key = row.get("_id", Document.class);
+                    Object level = key.get("level");
+                    return new LevelCount(String.valueOf(key.get("group")),
+                            level == null ? MaturityLevel.NOT_ASSESSED : MaturityLevel.valueOf(level.toString()),
+                            ((Number) row.get("count")).longValue());
+                });
     }
 
     private Mono<City> indexed(City city) {

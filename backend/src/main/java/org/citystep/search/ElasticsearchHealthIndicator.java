@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch._types.HealthStatus;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Health component {@code elasticsearch}, from cluster health (the local build answers 405 to
@@ -25,6 +26,7 @@ class ElasticsearchHealthIndicator extends AbstractReactiveHealthIndicator {
     @Override
     protected Mono<Health> doHealthCheck(Health.Builder builder) {
         return Mono.fromFuture(() -> client.cluster().health(h -> h))
+                .publishOn(Schedulers.parallel())
                 .map(health -> (health.status() == HealthStatus.Red ? builder.down() : builder.up())
                         .withDetail("cluster", health.clusterName())
                         .withDetail("status", health.status().jsonValue())

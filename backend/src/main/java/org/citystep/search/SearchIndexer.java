@@ -10,6 +10,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Writes documents to the read model right after their MongoDB write. Best effort: a failure or a
@@ -51,6 +52,8 @@ public class SearchIndexer {
                     }
                     log.warn("Could not index {}/{} v{} now: {}", alias, id, version, cause.toString());
                     return Mono.empty();
-                });
+                })
+                // the caller's work goes on on Reactor's threads, never on the HTTP client's I/O thread
+                .publishOn(Schedulers.parallel());
     }
 }

@@ -24,6 +24,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 
 /**
@@ -74,7 +75,8 @@ class SearchIndexes {
 
     /** Completes once every index exists; cheap after the first success. */
     Mono<Void> ensured() {
-        return ready.get() ? Mono.empty() : ensureAll().doOnSuccess(done -> ready.set(true));
+        return ready.get() ? Mono.empty()
+                : ensureAll().doOnSuccess(done -> ready.set(true)).publishOn(Schedulers.parallel());
     }
 
     @EventListener(ApplicationReadyEvent.class)

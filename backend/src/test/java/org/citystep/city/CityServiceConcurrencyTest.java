@@ -30,10 +30,10 @@ class CityServiceConcurrencyTest {
 
     @Test
     void concurrentEditsOfTheSameVersionLetExactlyOneWin() {
-        CityProfile original = new CityProfile(Map.of("en", "Eindhoven"), "NL", Region.EU, 235_000L);
+        CityProfile original = CityProfile.of(Map.of("en", "Eindhoven"), "NL", Region.EU, 235_000L);
         Mono<List<Object>> outcomes = service.create("eindhoven", original, CURATOR)
                 .thenMany(Flux.range(1, 8)
-                        .flatMap(i -> service.update("eindhoven", 0, new CityProfile(Map.of("en", "Eindhoven " + i),
+                        .flatMap(i -> service.update("eindhoven", 0, CityProfile.of(Map.of("en", "Eindhoven " + i),
                                         "NL", Region.EU, 235_000L + i), CURATOR)
                                 .<Object>map(City::version)
                                 .onErrorResume(org.springframework.web.ErrorResponseException.class, e -> Mono.just(e.getStatusCode().value()))

@@ -22,6 +22,11 @@ public final class Users {
                 .authorities(new SimpleGrantedAuthority("ROLE_CURATOR"));
     }
 
+    public static JwtMutator admin() {
+        return mockJwt().jwt(jwt -> jwt.subject("admin").claim("preferred_username", "admin.demo"))
+                .authorities(new SimpleGrantedAuthority("ROLE_ADMIN"));
+    }
+
     public static JwtMutator expert() {
         return mockJwt().jwt(jwt -> jwt.subject("expert").claim("preferred_username", "expert.demo")
                         .claim("expertId", "demo-expert"))

@@ -8,6 +8,11 @@ import org.citystep.city.Region;
 import org.citystep.security.CurrentUser;
 import org.citystep.shared.paging.PageParams;
 import org.citystep.shared.paging.PageResponse;
+import org.citystep.reference.Characteristic;
+import org.citystep.reference.MaturityLevel;
+import org.citystep.reference.ServiceDomain;
+import org.citystep.shared.problem.ApiException;
+import org.citystep.shared.problem.ProblemType;
 import org.citystep.shared.validation.Slug;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
@@ -22,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -40,12 +46,22 @@ class CityController {
     }
 
     @GetMapping
-    @Operation(summary = "List cities, filtered by region and country, a page at a time")
+    @Operation(summary = "List cities, filtered by region, country, interest and level in a characteristic, "
+            + "a page at a time")
     Mono<PageResponse<CityView>> list(
             @RequestParam(required = false) @Nullable Region region,
-            @RequestParam(required = false) @Nullable @Pattern(regexp = CityRequests.COUNTRY_CODE) String country,
+            @RequestParam(required = false) @Nullable @Pattern(regexp = CityInput.COUNTRY_CODE) String country,
+            @Parameter(description = "A service domain the city works on")
+            @RequestParam(required = false) @Nullable ServiceDomain interest,
+            @Parameter(description = "With level: cities at that level in this characteristic")
+            @RequestParam(required = false) @Nullable Characteristic characteristic,
+            @RequestParam(required = false) @Nullable MaturityLevel level,
             @Valid @ParameterObject PageParams page) {
-        return cities.list(new CityFilter(region, country), page)
+        if ((characteristic == null) != (level == null)) {
+            return Mono.error(new ApiException(ProblemType.VALIDATION_FAILED,
+                    "Filter by level with both 'characteristic' and 'level'."));
+        }
+        return cities.list(new CityFilter(region, country, interest, characteristic, level), page)
                 .map(result -> result.map(CityView::of));
     }
 
@@ -57,7 +73,7 @@ class CityController {
 
     @PostMapping
     @Operation(summary = "Create a city (curators and admins)", security = @SecurityRequirement(name = "bearer"))
-    Mono<ResponseEntity<CityView>> create(@Valid @RequestBody CityRequests.Create request, CurrentUser user) {
+    Mono<ResponseEntity<CityView>> create(@Valid @RequestBody CityInput request, CurrentUser user) {
         return cities.create(request.id(), request.profile(), user)
                 .map(city -> ResponseEntity.created(URI.create("/api/v1/cities/" + city.id())).body(CityView.of(city)));
     }
@@ -66,8 +82,15 @@ class CityController {
     @Operation(summary = "Update a city (its own editors, curators, admins)",
             description = "Send back what GET returned, changed, with the version you read. A stale version answers 409.",
             security = @SecurityRequirement(name = "bearer"))
-    Mono<CityView> update(@PathVariable @Slug String id, @Valid @RequestBody CityRequests.Update request,
-            CurrentUser user) {
+    Mono<CityView> update(@PathVariable @Slug String id, @Valid @RequestBody CityInput request, CurrentUser user) {
+        if (request.version() == null) {
+            return Mono.error(new ApiException(ProblemType.VALIDATION_FAILED,
+                    "Send the 'version' you read, so a concurrent change is not overwritten."));
+        }
+        if (request.id() != null && !request.id().equals(id)) {
+            return Mono.error(new ApiException(ProblemType.VALIDATION_FAILED,
+                    "The body's id '" + request.id() + "' differs from the path's '" + id + "'."));
+        }
         return cities.update(id, request.version(), request.profile(), user).map(CityView::of);
     }
 }

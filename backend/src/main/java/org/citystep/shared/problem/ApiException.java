@@ -1,5 +1,9 @@
 package org.citystep.shared.problem;
 
+import java.util.List;
+
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
@@ -10,6 +14,15 @@ public class ApiException extends ErrorResponseException {
 
     public ApiException(ProblemType type, String detail) {
         super(type.status(), Problems.of(type, detail), null);
+    }
+
+    private ApiException(ProblemDetail problem) {
+        super(HttpStatusCode.valueOf(problem.getStatus()), problem, null);
+    }
+
+    /** Input that is well-formed but breaks a rule only the service can check, field by field. */
+    public static ApiException invalid(String detail, List<Problems.FieldProblem> errors) {
+        return new ApiException(Problems.validation(detail, errors));
     }
 
     public static ApiException notFound(String what, String id) {

@@ -1,0 +1,39 @@
+package org.citystep.assessment;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.citystep.reference.Characteristic;
+import org.citystep.reference.MaturityLevel;
+import org.jspecify.annotations.Nullable;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/**
+ * A self-assessment as the API shows it: every characteristic with its level, the criteria met
+ * and the evidence.
+ *
+ * @param version     the version to send back with the next write (drafts only)
+ * @param reviewNotes the review steps (drafts only: who submitted, returned, and why)
+ */
+@Schema(name = "Assessment")
+public record AssessmentView(String cityId, AssessmentStatus status, int round, @Nullable LocalDate assessedAt,
+        Instant updatedAt, List<CharacteristicView> characteristics, @Nullable Long version,
+        @Nullable List<ReviewNote> reviewNotes) {
+
+    /**
+     * @param level    derived from the criteria; {@code NOT_ASSESSED} when unanswered; absent for the
+     *                 unrated legal and regulatory characteristic
+     * @param evidence answers to the Annex 1 questions and supporting links
+     */
+    @Schema(name = "AssessedCharacteristic")
+    public record CharacteristicView(Characteristic characteristic, @Nullable MaturityLevel level,
+            Set<String> criteriaMet, Evidence evidence) {
+    }
+
+    public record Evidence(Map<String, String> answers, List<String> links) {
+    }
+}

@@ -1,0 +1,141 @@
+package org.citystep.assessment;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.citystep.reference.Characteristic;
+import org.citystep.reference.MaturityLevel;
+import org.citystep.shared.problem.ApiException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * All of one city's self-assessments in one document, so each step of the workflow (saving the
+ * draft, submitting, validating, returning) is a single atomic write guarded by {@code version}.
+ * History is bounded: an assessment is a few tens of kilobytes at most and cities assess yearly.
+ */
+@Document("assessments")
+class CityAssessments {
+
+    static final int MAX_HISTORY = 100;
+
+    @Id
+    private final String cityId;
+    @Version
+    private @Nullable Long version;
+    private @Nullable AssessmentRecord draft;
+    private @Nullable AssessmentRecord current;
+    private List<AssessmentRecord> history;
+
+    @PersistenceCreator
+    CityAssessments(String cityId, @Nullable Long version, @Nullable AssessmentRecord draft,
+            @Nullable AssessmentRecord current, @Nullable List<AssessmentRecord> history) {
+        this.cityId = cityId;
+        this.version = version;
+        this.draft = draft;
+        this.current = current;
+        this.history = history == null ? new ArrayList<>() : new ArrayList<>(history);
+    }
+
+    static CityAssessments of(String cityId) {
+        return new CityAssessments(cityId, null, null, null, null);
+    }
+
+    String cityId() {
+        return cityId;
+    }
+
+    long version() {
+        return version == null ? -1 : version;
+    }
+
+    boolean isNew() {
+        return version == null;
+    }
+
+    @Nullable AssessmentRecord draft() {
+        return draft;
+    }
+
+    @Nullable AssessmentRecord current() {
+        return current;
+    }
+
+    List<AssessmentRecord> history() {
+        return List.copyOf(history);
+    }
+
+    private int nextRound() {
+        int latest = current == null ? 0 : current.round();
+        return draft == null ? latest + 1 : draft.round();
+    }
+
+    void saveDraft(List<Answer> answers, Instant now) {
+        if (draft == null) {
+            draft = AssessmentRecord.draft(nextRound(), answers, now);
+            return;
+        }
+        if (draft.status() == AssessmentStatus.SUBMITTED) {
+            throw ApiException.conflict("The assessment is submitted and waits for an expert's review; "
+                    + "it can be changed again once it is returned.");
+        }
+        draft = draft.withAnswers(answers, now);
+    }
+
+    void submit(String by, Instant now) {
+        AssessmentRecord working = requireDraft();
+        if (working.status() == AssessmentStatus.SUBMITTED) {
+            throw ApiException.conflict("The assessment is submitted already.");
+        }
+        if (working.answers().isEmpty()) {
+            throw ApiException.conflict("Answer at least one characteristic before submitting.");
+        }
+        draft = working.moveTo(AssessmentStatus.SUBMITTED, by, null, now);
+    }
+
+    void returnForChanges(String by, String note, Instant now) {
+        AssessmentRecord working = requireSubmitted();
+        draft = working.moveTo(AssessmentStatus.RETURNED, by, note, now);
+    }
+
+    /** Makes the submitted draft the current assessment; the previous one goes to history. */
+    void validate(Map<Characteristic, MaturityLevel> levels, LocalDate on, String by, @Nullable String note,
+            Instant now) {
+        AssessmentRecord working = requireSubmitted();
+        adopt(working.validated(levels, on, by, note, now));
+        draft = null;
+    }
+
+    /** Records an assessment validated elsewhere (the demo data set) as the current one. */
+    void adopt(AssessmentRecord validated) {
+        if (current != null) {
+            history.add(0, current);
+            if (history.size() > MAX_HISTORY) {
+                history.remove(history.size() - 1);
+            }
+        }
+        current = validated;
+    }
+
+    private AssessmentRecord requireDraft() {
+        if (draft == null) {
+            throw ApiException.conflict("There is no draft assessment; save one first.");
+        }
+        return draft;
+    }
+
+    private AssessmentRecord requireSubmitted() {
+        AssessmentRecord working = requireDraft();
+        if (working.status() != AssessmentStatus.SUBMITTED) {
+            throw ApiException.conflict("Only a submitted assessment can be reviewed; this one is "
+                    + working.status().name().toLowerCase(java.util.Locale.ROOT) + ".");
+        }
+        return working;
+    }
+}

@@ -1,0 +1,85 @@
+package org.citystep.assessment.web;
+
+import org.citystep.assessment.AssessmentService;
+import org.citystep.assessment.AssessmentView;
+import org.citystep.security.CurrentUser;
+import org.citystep.shared.paging.PageParams;
+import org.citystep.shared.paging.PageResponse;
+import org.citystep.shared.validation.Slug;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import reactor.core.publisher.Mono;
+
+@RestController
+@RequestMapping("/api/v1/cities/{id}/assessment")
+@Tag(name = "Self-assessment", description = "A city's maturity self-assessment: draft, submit, validate")
+class AssessmentController {
+
+    private final AssessmentService assessments;
+
+    AssessmentController(AssessmentService assessments) {
+        this.assessments = assessments;
+    }
+
+    @GetMapping
+    @Operation(summary = "The city's current validated self-assessment, levels derived from the criteria met")
+    Mono<AssessmentView> current(@PathVariable @Slug String id) {
+        return assessments.current(id);
+    }
+
+    @GetMapping("/history")
+    @Operation(summary = "Earlier validated self-assessments, newest first")
+    Mono<PageResponse<AssessmentView>> history(@PathVariable @Slug String id, @Valid @ParameterObject PageParams page) {
+        return assessments.history(id, page);
+    }
+
+    @GetMapping("/draft")
+    @Operation(summary = "The draft being worked on (the city's editors, experts, curators, admins)",
+            security = @SecurityRequirement(name = "bearer"))
+    Mono<AssessmentView> draft(@PathVariable @Slug String id, CurrentUser user) {
+        return assessments.draft(id, user);
+    }
+
+    @PutMapping("/draft")
+    @Operation(summary = "Save the draft (the city's editors, curators, admins)",
+            description = "Levels in the answer are derived from the criteria met, as they will be once validated.",
+            security = @SecurityRequirement(name = "bearer"))
+    Mono<AssessmentView> saveDraft(@PathVariable @Slug String id, @Valid @RequestBody AssessmentRequests.Draft draft,
+            CurrentUser user) {
+        return assessments.saveDraft(id, draft.version(), draft.answers(), user);
+    }
+
+    @PostMapping("/draft/submit")
+    @Operation(summary = "Submit the draft for an expert's review", security = @SecurityRequirement(name = "bearer"))
+    Mono<AssessmentView> submit(@PathVariable @Slug String id, @Valid @RequestBody AssessmentRequests.Step step,
+            CurrentUser user) {
+        return assessments.submit(id, step.version(), user);
+    }
+
+    @PostMapping("/draft/validate")
+    @Operation(summary = "Validate the submitted draft (experts); it becomes the city's current assessment",
+            security = @SecurityRequirement(name = "bearer"))
+    Mono<AssessmentView> validate(@PathVariable @Slug String id, @Valid @RequestBody AssessmentRequests.Step step,
+            CurrentUser user) {
+        return assessments.validate(id, step.version(), step.note(), user);
+    }
+
+    @PostMapping("/draft/return")
+    @Operation(summary = "Return the submitted draft to the city with a note (experts)",
+            security = @SecurityRequirement(name = "bearer"))
+    Mono<AssessmentView> returnForChanges(@PathVariable @Slug String id,
+            @Valid @RequestBody AssessmentRequests.Return step, CurrentUser user) {
+        return assessments.returnForChanges(id, step.version(), step.note(), user);
+    }
+}

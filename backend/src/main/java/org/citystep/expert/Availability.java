@@ -1,0 +1,7 @@
+package org.citystep.expert;
+
+public enum Availability {
+    AVAILABLE,
+    LIMITED,
+    UNAVAILABLE
+}

@@ -1,0 +1,39 @@
+package org.citystep.expert;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.citystep.city.Region;
+import org.citystep.reference.Characteristic;
+import org.citystep.reference.ServiceDomain;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the expert database says about an expert.
+ *
+ * @param affiliation organisation per language
+ * @param languages   language tags the expert works in
+ * @param bio         short biography per language
+ * @param contact     shown to signed-in users only
+ */
+public record ExpertProfile(String name, Map<String, String> affiliation, String country, Region region,
+        List<String> languages, Expertise expertise, Map<String, String> bio, Availability availability,
+        Contact contact) {
+
+    public ExpertProfile {
+        affiliation = affiliation == null ? Map.of() : Map.copyOf(affiliation);
+        languages = languages == null ? List.of() : List.copyOf(languages);
+        bio = bio == null ? Map.of() : Map.copyOf(bio);
+    }
+
+    public record Expertise(Set<Characteristic> characteristics, Set<ServiceDomain> serviceDomains) {
+        public Expertise {
+            characteristics = characteristics == null ? Set.of() : Set.copyOf(characteristics);
+            serviceDomains = serviceDomains == null ? Set.of() : Set.copyOf(serviceDomains);
+        }
+    }
+
+    public record Contact(@Nullable String email, @Nullable String phone) {
+    }
+}

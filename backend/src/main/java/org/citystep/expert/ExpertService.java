@@ -1,0 +1,127 @@
+package org.citystep.expert;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.time.Clock;
+
+import org.citystep.security.CurrentUser;
+import org.citystep.security.Role;
+import org.citystep.shared.paging.PageParams;
+import org.citystep.shared.paging.PageResponse;
+import org.citystep.shared.problem.ApiException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+import reactor.core.publisher.Mono;
+
+/** The expert database; what a caller may see and change is decided here. */
+@Service
+public class ExpertService {
+
+    private final Experts experts;
+    private final ReactiveMongoTemplate template;
+    private final Clock clock;
+
+    ExpertService(Experts experts, ReactiveMongoTemplate template, Clock clock) {
+        this.experts = experts;
+        this.template = template;
+        this.clock = clock;
+    }
+
+    /** Approved experts for everyone; curators and admins may also list proposed ones. */
+    public Mono<PageResponse<Expert>> list(ExpertFilter filter, PageParams page, CurrentUser user) {
+        Query query = new Query();
+        ExpertStatus status = filter.status();
+        if (!isCurator(user)) {
+            if (status == ExpertStatus.PROPOSED) {
+                return Mono.error(ApiException.forbidden("Only curators see proposed experts."));
+            }
+            status = ExpertStatus.APPROVED;
+        }
+        if (status != null) {
+            query.addCriteria(where("status").is(status));
+        }
+        if (filter.characteristic() != null) {
+            query.addCriteria(where("profile.expertise.characteristics").is(filter.characteristic()));
+        }
+        if (filter.serviceDomain() != null) {
+            query.addCriteria(where("profile.expertise.serviceDomains").is(filter.serviceDomain()));
+        }
+        if (filter.language() != null) {
+            query.addCriteria(where("profile.languages").is(filter.language()));
+        }
+        return Mono.zip(template.find(Query.of(query).with(page.toPageRequest(Sort.by("id"))), Expert.class).collectList(),
+                        template.count(Query.of(query), Expert.class))
+                .map(result -> new PageResponse<>(result.getT1(), page.page(), page.size(), result.getT2()));
+    }
+
+    public Mono<Expert> get(String id, CurrentUser user) {
+        return experts.findById(id)
+                .filter(expert -> expert.status() == ExpertStatus.APPROVED || isCurator(user) || isSelf(id, user))
+                .switchIfEmpty(Mono.error(() -> ApiException.notFound("expert", id)));
+    }
+
+    public Mono<Expert> propose(String id, ExpertProfile profile, CurrentUser user) {
+        if (!isCurator(user)) {
+            return Mono.error(ApiException.forbidden("Only curators add experts."));
+        }
+        return insert(Expert.propose(id, profile, false, clock.instant()));
+    }
+
+    /** Adds an approved expert of the demo data set. */
+    public Mono<Expert> createDemo(String id, ExpertProfile profile) {
+        Expert expert = Expert.propose(id, profile, true, clock.instant());
+        expert.approve(clock.instant());
+        return insert(expert);
+    }
+
+    public Mono<Expert> approve(String id, long version, CurrentUser user) {
+        if (!isCurator(user)) {
+            return Mono.error(ApiException.forbidden("Only curators approve experts."));
+        }
+        return change(id, version, expert -> expert.approve(clock.instant()));
+    }
+
+    /** An expert keeps its own record; curators and admins keep every record. */
+    public Mono<Expert> update(String id, long version, ExpertProfile profile, CurrentUser user) {
+        if (!isCurator(user) && !isSelf(id, user)) {
+            return Mono.error(ApiException.forbidden(user.expertId()
+                    .map(own -> "You can edit only your own expert record (" + own + "), not '" + id + "'.")
+                    .orElse("You are not allowed to edit expert '" + id + "'.")));
+        }
+        return change(id, version, expert -> expert.update(profile, clock.instant()));
+    }
+
+    /** Whether the caller may see experts' contact details. */
+    public static boolean mayContact(CurrentUser user) {
+        return !user.isAnonymous();
+    }
+
+    private Mono<Expert> change(String id, long version, java.util.function.Consumer<Expert> change) {
+        return experts.findById(id)
+                .switchIfEmpty(Mono.error(() -> ApiException.notFound("expert", id)))
+                .flatMap(expert -> {
+                    if (expert.version() != version) {
+                        return Mono.error(ApiException.staleVersion("expert", id, version, expert.version()));
+                    }
+                    change.accept(expert);
+                    return experts.save(expert);
+                });
+    }
+
+    private Mono<Expert> insert(Expert expert) {
+        return experts.insert(expert).onErrorMap(DuplicateKeyException.class,
+                e -> ApiException.conflict("An expert with id '" + expert.id() + "' exists already."));
+    }
+
+    private static boolean isCurator(CurrentUser user) {
+        return user.has(Role.CURATOR) || user.has(Role.ADMIN);
+    }
+
+    private static boolean isSelf(String id, CurrentUser user) {
+        return user.has(Role.EXPERT) && user.expertId().filter(id::equals).isPresent();
+    }
+}

@@ -1,0 +1,99 @@
+package org.citystep.expert.web;
+
+import java.net.URI;
+
+import org.citystep.expert.ExpertFilter;
+import org.citystep.expert.ExpertService;
+import org.citystep.expert.ExpertStatus;
+import org.citystep.reference.Characteristic;
+import org.citystep.reference.ServiceDomain;
+import org.citystep.security.CurrentUser;
+import org.citystep.shared.paging.PageParams;
+import org.citystep.shared.paging.PageResponse;
+import org.citystep.shared.problem.ApiException;
+import org.citystep.shared.problem.ProblemType;
+import org.citystep.shared.validation.Slug;
+import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import reactor.core.publisher.Mono;
+
+@RestController
+@RequestMapping("/api/v1/experts")
+@Tag(name = "Experts", description = "The technical expert group's database of experts")
+class ExpertController {
+
+    private final ExpertService experts;
+
+    ExpertController(ExpertService experts) {
+        this.experts = experts;
+    }
+
+    record Approval(@NotNull @PositiveOrZero Long version) {
+    }
+
+    @GetMapping
+    @Operation(summary = "Experts by characteristic, service domain and language, a page at a time",
+            description = "Approved experts; curators may ask for status=PROPOSED. Contact details only for signed-in users.")
+    Mono<PageResponse<ExpertView>> list(@RequestParam(required = false) @Nullable Characteristic characteristic,
+            @RequestParam(required = false) @Nullable ServiceDomain domain,
+            @RequestParam(required = false) @Nullable @Pattern(regexp = ExpertInput.LANGUAGE_TAG) String language,
+            @RequestParam(required = false) @Nullable ExpertStatus status,
+            @Valid @ParameterObject PageParams page, CurrentUser user) {
+        return experts.list(new ExpertFilter(characteristic, domain, language, status), page, user)
+                .map(result -> result.map(expert -> ExpertView.of(expert, ExpertService.mayContact(user))));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One expert; contact details only for signed-in users")
+    Mono<ExpertView> get(@PathVariable @Slug String id, CurrentUser user) {
+        return experts.get(id, user).map(expert -> ExpertView.of(expert, ExpertService.mayContact(user)));
+    }
+
+    @PostMapping
+    @Operation(summary = "Propose an expert (curators, admins)", security = @SecurityRequirement(name = "bearer"))
+    Mono<ResponseEntity<ExpertView>> propose(@Valid @RequestBody ExpertInput input, CurrentUser user) {
+        if (input.id() == null) {
+            return Mono.error(new ApiException(ProblemType.VALIDATION_FAILED, "Give the new expert a slug 'id'."));
+        }
+        return experts.propose(input.id(), input.profile(), user)
+                .map(expert -> ResponseEntity.created(URI.create("/api/v1/experts/" + expert.id()))
+                        .body(ExpertView.of(expert, true)));
+    }
+
+    @PostMapping("/{id}/approve")
+    @Operation(summary = "Approve a proposed expert (curators, admins)", security = @SecurityRequirement(name = "bearer"))
+    Mono<ExpertView> approve(@PathVariable @Slug String id, @Valid @RequestBody Approval approval, CurrentUser user) {
+        return experts.approve(id, approval.version(), user).map(expert -> ExpertView.of(expert, true));
+    }
+
+    @PutMapping("/{id}")
+    @Operation(summary = "Update an expert (the expert itself, curators, admins)",
+            security = @SecurityRequirement(name = "bearer"))
+    Mono<ExpertView> update(@PathVariable @Slug String id, @Valid @RequestBody ExpertInput input, CurrentUser user) {
+        if (input.version() == null) {
+            return Mono.error(new ApiException(ProblemType.VALIDATION_FAILED, "Send the 'version' you read."));
+        }
+        if (input.id() != null && !input.id().equals(id)) {
+            return Mono.error(new ApiException(ProblemType.VALIDATION_FAILED,
+                    "The body's id '" + input.id() + "' differs from the path's '" + id + "'."));
+        }
+        return experts.update(id, input.version(), input.profile(), user).map(expert -> ExpertView.of(expert, true));
+    }
+}

@@ -1,0 +1,42 @@
+package org.citystep.reference.web;
+
+import java.time.Duration;
+
+import org.citystep.reference.ReferenceData;
+import org.citystep.reference.ReferenceDataService;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import reactor.core.publisher.Mono;
+
+@RestController
+@RequestMapping("/api/v1/reference")
+@Tag(name = "Reference", description = "The assessment framework of the 2014 EU-China Smart City white paper")
+class ReferenceController {
+
+    private final ReferenceDataService reference;
+
+    ReferenceController(ReferenceDataService reference) {
+        this.reference = reference;
+    }
+
+    @GetMapping
+    @Operation(summary = "Characteristics, maturity levels, Annex 2 criteria, Annex 1 questions, service domains, "
+            + "financing instruments, business models and technology tags, in English and Chinese, with citations",
+            description = "Cacheable: send If-None-Match with the ETag to get 304 when nothing changed.")
+    Mono<ResponseEntity<ReferenceData>> reference(ServerWebExchange exchange) {
+        if (exchange.checkNotModified(reference.etag())) {
+            return Mono.just(ResponseEntity.status(304).eTag(reference.etag()).build());
+        }
+        return Mono.just(ResponseEntity.ok()
+                .eTag(reference.etag())
+                .cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePublic())
+                .body(reference.data()));
+    }
+}

@@ -1,0 +1,94 @@
+package org.citystep.report;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.citystep.city.CityGrouping;
+import org.citystep.city.CityService;
+import org.citystep.city.LevelCount;
+import org.citystep.reference.Characteristic;
+import org.citystep.reference.MaturityLevel;
+import org.springframework.stereotype.Service;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Builds reports from counts the database aggregates; no report loads the cities themselves. */
+@Service
+public class ReportService {
+
+    private final CityService cities;
+
+    ReportService(CityService cities) {
+        this.cities = cities;
+    }
+
+    public Mono<MaturityDistribution> maturityDistribution(CityGrouping grouping) {
+        return Flux.fromIterable(Characteristic.ratedOnes())
+                .flatMapSequential(characteristic -> cities.levelCounts(characteristic, grouping).collectList()
+                        .map(counts -> distribution(characteristic, counts)))
+                .collectList()
+                .map(list -> new MaturityDistribution(grouping.name().toLowerCase(java.util.Locale.ROOT), list));
+    }
+
+    private static MaturityDistribution.CharacteristicDistribution distribution(Characteristic characteristic,
+            List<LevelCount> counts) {
+        Map<String, Map<MaturityLevel, Long>> byGroup = new TreeMap<>(ReportService::regionOrder);
+        for (LevelCount count : counts) {
+            byGroup.computeIfAbsent(count.group(), group -> zeroes()).merge(count.level(), count.count(), Long::sum);
+        }
+        List<MaturityDistribution.Group> groups = new ArrayList<>();
+        byGroup.forEach((group, levelCounts) -> groups.add(new MaturityDistribution.Group(group,
+                levelCounts.values().stream().mapToLong(Long::longValue).sum(), levelCounts,
+                LargestRemainder.percentages(levelCounts))));
+        return new MaturityDistribution.CharacteristicDistribution(characteristic, groups);
+    }
+
+    /** One row per characteristic and group: counts, then percentages, for every level. */
+    public static String toCsv(MaturityDistribution report) {
+        List<String> header = new ArrayList<>(List.of("characteristic", report.groupBy(), "total"));
+        Arrays.stream(MaturityLevel.values()).forEach(level -> header.add(level.name()));
+        Arrays.stream(MaturityLevel.values()).forEach(level -> header.add(level.name() + "_percent"));
+        StringWriter out = new StringWriter();
+        try (CSVPrinter csv = CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get().print(out)) {
+            for (var characteristic : report.characteristics()) {
+                for (var group : characteristic.groups()) {
+                    List<Object> row = new ArrayList<>(List.of(characteristic.characteristic(), group.group(), group.total()));
+                    Arrays.stream(MaturityLevel.values()).forEach(level -> row.add(group.counts().get(level)));
+                    Arrays.stream(MaturityLevel.values()).forEach(level -> row.add(group.percentages().get(level).toPlainString()));
+                    csv.printRecord(row);
+                }
+            }
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private static Map<MaturityLevel, Long> zeroes() {
+        Map<MaturityLevel, Long> counts = new EnumMap<>(MaturityLevel.class);
+        Arrays.stream(MaturityLevel.values()).forEach(level -> counts.put(level, 0L));
+        return counts;
+    }
+
+    /** EU before CHINA before OTHER, as in the white paper; other groups (countries) alphabetically. */
+    private static int regionOrder(String a, String b) {
+        List<String> order = List.of("EU", "CHINA", "OTHER");
+        int ia = order.indexOf(a);
+        int ib = order.indexOf(b);
+        if (ia >= 0 && ib >= 0) {
+            return Integer.compare(ia, ib);
+        }
+        return a.compareTo(b);
+    }
+}

@@ -1,0 +1,169 @@
+package org.citystep.security;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import org.citystep.support.Fixtures;
+import org.citystep.support.Users;
+import org.citystep.support.WithoutElasticsearch;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.JwtMutator;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Every write, and every private read, by every role: who gets through (2xx, or a 409 that shows the
+ * request passed authorisation and met the workflow), who is refused (403), who must sign in (401).
+ * The editor is bound to mx-home; mx-away is another city.
+ */
+@WithoutElasticsearch
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RoleMatrixTest {
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    @Autowired
+    WebTestClient client;
+
+    @BeforeAll
+    void cities() {
+        Fixtures.createCity(client, "mx-home", "NL", "EU");
+        Fixtures.createCity(client, "mx-away", "CN", "CHINA");
+        client.mutateWith(Users.curator()).post().uri("/api/v1/experts").bodyValue(expertBody("mx-expert", null))
+                .exchange().expectStatus().isCreated();
+        client.mutateWith(Users.curator()).put().uri("/api/v1/cities/mx-home/assessment/draft")
+                .bodyValue(Map.of("characteristics", List.of())).exchange().expectStatus().isOk();
+    }
+
+    enum Caller {
+        ANONYMOUS(null), EDITOR(Users.editorOf("mx-home")), EXPERT(Users.expert()), CURATOR(Users.curator()),
+        ADMIN(Users.admin());
+
+        final JwtMutator token;
+
+        Caller(JwtMutator token) {
+            this.token = token;
+        }
+    }
+
+    static Stream<Arguments> matrix() {
+        //                  operation                    ANONYMOUS EDITOR EXPERT CURATOR ADMIN
+        return Stream.of(
+                row("create city",                         401, 403, 403, 201, 201),
+                row("update own city",                     401, 200, 403, 200, 200),
+                row("update another city",                 401, 403, 403, 200, 200),
+                row("read own draft assessment",           401, 200, 200, 200, 200),
+                row("read another city's draft (none yet)", 401, 403, 404, 404, 404),
+                row("save own draft assessment",           401, 200, 403, 200, 200),
+                row("save another city's draft",           401, 403, 403, 200, 200),
+                row("validate an unsubmitted assessment",  401, 403, 409, 403, 409),
+                row("propose an expert",                   401, 403, 403, 201, 201),
+                row("approve an expert",                   401, 403, 403, 200, 200),
+                row("update someone else's expert record", 401, 403, 403, 200, 200),
+                row("read who I am",                       401, 200, 200, 200, 200));
+    }
+
+    private static Arguments row(String operation, int... statuses) {
+        return Arguments.of(operation, Map.of(Caller.ANONYMOUS, statuses[0], Caller.EDITOR, statuses[1],
+                Caller.EXPERT, statuses[2], Caller.CURATOR, statuses[3], Caller.ADMIN, statuses[4]));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("matrix")
+    void eachRoleGetsWhatItMay(String operation, Map<Caller, Integer> expected) {
+        for (Caller caller : Caller.values()) {
+            WebTestClient as = caller.token == null ? client : client.mutateWith(caller.token);
+            Object body = body(operation); // first: it may create what the path names
+            as.method(method(operation)).uri(path(operation)).bodyValue(body).exchange()
+                    .expectStatus().value(status -> org.assertj.core.api.Assertions.assertThat(status)
+                            .as("%s by %s", operation, caller).isEqualTo(expected.get(caller)));
+        }
+    }
+
+    private static HttpMethod method(String operation) {
+        return switch (operation) {
+            case "create city", "validate an unsubmitted assessment", "propose an expert", "approve an expert" -> HttpMethod.POST;
+            case "read own draft assessment", "read another city's draft (none yet)", "read who I am" -> HttpMethod.GET;
+            default -> HttpMethod.PUT;
+        };
+    }
+
+    private static String path(String operation) {
+        return switch (operation) {
+            case "create city" -> "/api/v1/cities";
+            case "update own city" -> "/api/v1/cities/mx-home";
+            case "update another city" -> "/api/v1/cities/mx-away";
+            case "read own draft assessment", "save own draft assessment" -> "/api/v1/cities/mx-home/assessment/draft";
+            case "read another city's draft (none yet)", "save another city's draft" -> "/api/v1/cities/mx-away/assessment/draft";
+            case "validate an unsubmitted assessment" -> "/api/v1/cities/mx-home/assessment/draft/validate";
+            case "propose an expert" -> "/api/v1/experts";
+            case "approve an expert" -> "/api/v1/experts/mx-approvable-" + SEQUENCE.get() + "/approve";
+            case "update someone else's expert record" -> "/api/v1/experts/mx-expert";
+            case "read who I am" -> "/api/v1/me";
+            default -> throw new IllegalArgumentException(operation);
+        };
+    }
+
+    /** A fresh, valid body for each attempt, carrying the current version where one is needed. */
+    private Object body(String operation) {
+        return switch (operation) {
+            case "create city" -> Fixtures.city("mx-new-" + SEQUENCE.incrementAndGet(), "New", "NL", "EU");
+            case "update own city" -> cityUpdate("mx-home", "NL", "EU");
+            case "update another city" -> cityUpdate("mx-away", "CN", "CHINA");
+            case "save own draft assessment" -> draftUpdate("mx-home");
+            case "save another city's draft" -> draftUpdate("mx-away");
+            case "validate an unsubmitted assessment" -> Map.of("version", version("/api/v1/cities/mx-home/assessment/draft"));
+            case "propose an expert" -> expertBody("mx-proposed-" + SEQUENCE.incrementAndGet(), null);
+            case "approve an expert" -> {
+                String id = "mx-approvable-" + SEQUENCE.incrementAndGet();
+                client.mutateWith(Users.curator()).post().uri("/api/v1/experts").bodyValue(expertBody(id, null))
+                        .exchange().expectStatus().isCreated();
+                yield Map.of("version", 0);
+            }
+            case "update someone else's expert record" -> expertBody("mx-expert", version("/api/v1/experts/mx-expert"));
+            default -> Map.of();
+        };
+    }
+
+    private Map<String, Object> cityUpdate(String id, String country, String region) {
+        Map<String, Object> body = new HashMap<>(Fixtures.city(id, "City " + id, country, region));
+        body.put("version", version("/api/v1/cities/" + id));
+        return body;
+    }
+
+    private Map<String, Object> draftUpdate(String cityId) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("characteristics", List.of(Map.of("characteristic", "STRATEGY", "criteriaMet", List.of("STRATEGY.BASIC.1"))));
+        byte[] draft = client.mutateWith(Users.curator()).get().uri("/api/v1/cities/{id}/assessment/draft", cityId)
+                .exchange().expectBody().returnResult().getResponseBody();
+        String text = draft == null ? "" : new String(draft);
+        if (text.contains("\"version\"")) {
+            body.put("version", Long.parseLong(text.replaceAll("(?s).*\"version\":(\\d+).*", "$1")));
+        }
+        return body;
+    }
+
+    private long version(String path) {
+        byte[] read = client.mutateWith(Users.curator()).get().uri(path).exchange()
+                .expectStatus().isOk().expectBody().returnResult().getResponseBody();
+        return Long.parseLong(new String(read).replaceAll("(?s).*\"version\":(\\d+).*", "$1"));
+    }
+
+    private static Map<String, Object> expertBody(String id, Long version) {
+        Map<String, Object> body = new HashMap<>(Map.of("id", id, "name", "Expert " + id, "country", "NL", "region", "EU",
+                "languages", List.of("en"), "expertise", Map.of("characteristics", List.of("FUNDING")),
+                "availability", "AVAILABLE"));
+        if (version != null) {
+            body.put("version", version);
+        }
+        return body;
+    }
+}
