@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.citystep.search.ElasticsearchProperties;
 import org.citystep.support.KeycloakTokens;
+import org.citystep.support.TestIndexes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -250,13 +251,6 @@ class FoundationIT {
 
     @AfterAll
     void deleteTestIndexes() {
-        String prefix = elasticsearchProperties.indexPrefix();
-        assertThat(prefix).startsWith("citystep-test-");
-        Mono<Void> deletion = Mono.fromFuture(() -> elasticsearch.indices().get(g -> g.index(prefix + "-*")))
-                .flatMap(found -> found.result().isEmpty() ? Mono.empty()
-                        : Mono.fromFuture(() -> elasticsearch.indices()
-                                .delete(d -> d.index(new ArrayList<>(found.result().keySet())))))
-                .then();
-        StepVerifier.create(deletion).verifyComplete();
+        TestIndexes.deleteAll(elasticsearch, elasticsearchProperties.indexPrefix());
     }
 }

@@ -1,0 +1,201 @@
+package org.citystep;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.citystep.search.ElasticsearchProperties;
+import org.citystep.support.KeycloakTokens;
+import org.citystep.support.TestIndexes;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The core domain on a first start with demo data, driven by the demo users' real tokens: city
+ * editors write only their own city, stale and malformed writes are refused, an expert validates a
+ * submitted self-assessment and the derived levels follow the criteria.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "citystep.demo-data.enabled=true")
+@AutoConfigureWebTestClient
+@ActiveProfiles("test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CoreDomainIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    WebTestClient client;
+
+    @Autowired
+    ElasticsearchAsyncClient elasticsearch;
+
+    @Autowired
+    ElasticsearchProperties elasticsearchProperties;
+
+    private static String bearer(String username) {
+        return "Bearer " + KeycloakTokens.accessToken(username);
+    }
+
+    @BeforeAll
+    void demoDataLoaded() {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> client.get().uri("/api/v1/cities?size=1").exchange()
+                .expectBody().jsonPath("$.total").isEqualTo(30));
+        // experts are loaded last: all six present means every city and assessment is in
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> client.get().uri("/api/v1/experts")
+                .exchange().expectBody().jsonPath("$.total").isEqualTo(6));
+    }
+
+    private ObjectNode read(String path, String username) {
+        var request = client.get().uri(path);
+        if (username != null) {
+            request = request.header(HttpHeaders.AUTHORIZATION, bearer(username));
+        }
+        byte[] body = request.exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody();
+        return (ObjectNode) JSON.readTree(body);
+    }
+
+    @Test
+    void editorUpdatesItsOwnCityButNotAnother() {
+        ObjectNode amsterdam = read("/api/v1/cities/amsterdam", null);
+        long readVersion = amsterdam.get("version").asLong();
+        amsterdam.put("population", 931_298);
+
+        client.put().uri("/api/v1/cities/amsterdam").header(HttpHeaders.AUTHORIZATION, bearer("editor.amsterdam"))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(amsterdam.toString()).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.population").isEqualTo(931_298).jsonPath("$.version").isEqualTo(readVersion + 1);
+
+        // the same write again, still based on the version read before: someone (we) changed it meanwhile
+        client.put().uri("/api/v1/cities/amsterdam").header(HttpHeaders.AUTHORIZATION, bearer("editor.amsterdam"))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(amsterdam.toString()).exchange()
+                .expectStatus().isEqualTo(409)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+
+        ObjectNode chengdu = read("/api/v1/cities/chengdu", null);
+        chengdu.put("population", 1);
+        client.put().uri("/api/v1/cities/chengdu").header(HttpHeaders.AUTHORIZATION, bearer("editor.amsterdam"))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(chengdu.toString()).exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(read("/api/v1/cities/chengdu", null).get("population").asLong()).isNotEqualTo(1);
+
+        client.put().uri("/api/v1/cities/amsterdam").header(HttpHeaders.AUTHORIZATION, bearer("editor.amsterdam"))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"name\": ").exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+
+        client.put().uri("/api/v1/cities/amsterdam").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(amsterdam.toString()).exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void expertValidatesASubmittedAssessmentAndTheLevelsFollowTheCriteria() {
+        // Chengdu's editor starts from the current assessment and ticks the remaining criteria of the next level
+        ObjectNode current = read("/api/v1/cities/chengdu/assessment", null);
+        String before = levelOf(current, "ICT_INFRASTRUCTURE");
+        ObjectNode reference = read("/api/v1/reference", null);
+        String next = nextLevel(before);
+        var characteristics = current.withArray("characteristics");
+        characteristics.forEach(entry -> {
+            if (entry.get("characteristic").asString().equals("ICT_INFRASTRUCTURE")) {
+                var met = ((ObjectNode) entry).withArray("criteriaMet");
+                reference.get("characteristics").forEach(c -> {
+                    if (c.get("code").asString().equals("ICT_INFRASTRUCTURE")) {
+                        c.get("criteria").forEach(criterion -> {
+                            if (criterion.get("level").asString().equals(next)) {
+                                met.add(criterion.get("code").asString());
+                            }
+                        });
+                    }
+                });
+            }
+        });
+        ObjectNode draft = JSON.createObjectNode();
+        draft.set("characteristics", characteristics);
+
+        client.put().uri("/api/v1/cities/chengdu/assessment/draft").header(HttpHeaders.AUTHORIZATION, bearer("editor.chengdu"))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(draft.toString()).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.characteristics[?(@.characteristic == 'ICT_INFRASTRUCTURE')].level")
+                .isEqualTo(List.of(next));
+
+        long version = read("/api/v1/cities/chengdu/assessment/draft", "editor.chengdu").get("version").asLong();
+        client.post().uri("/api/v1/cities/chengdu/assessment/draft/submit")
+                .header(HttpHeaders.AUTHORIZATION, bearer("editor.chengdu")).bodyValue(Map.of("version", version))
+                .exchange().expectStatus().isOk();
+
+        version = read("/api/v1/cities/chengdu/assessment/draft", "expert.demo").get("version").asLong();
+        client.post().uri("/api/v1/cities/chengdu/assessment/draft/validate")
+                .header(HttpHeaders.AUTHORIZATION, bearer("expert.demo"))
+                .bodyValue(Map.of("version", version, "note", "ICT evidence checked")).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("VALIDATED");
+
+        assertThat(levelOf(read("/api/v1/cities/chengdu/assessment", null), "ICT_INFRASTRUCTURE")).isEqualTo(next);
+        assertThat(read("/api/v1/cities/chengdu", null).get("levels").get("ICT_INFRASTRUCTURE").asString()).isEqualTo(next);
+        client.get().uri("/api/v1/cities/chengdu/assessment/history").exchange()
+                .expectBody().jsonPath("$.total").isEqualTo(1);
+    }
+
+    @Test
+    void anExpertKeepsItsOwnRecordOnly() {
+        ObjectNode own = read("/api/v1/experts/demo-expert", "expert.demo");
+        own.put("availability", "LIMITED");
+        client.put().uri("/api/v1/experts/demo-expert").header(HttpHeaders.AUTHORIZATION, bearer("expert.demo"))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(own.toString()).exchange()
+                .expectStatus().isOk();
+
+        byte[] list = client.get().uri("/api/v1/experts?size=10").exchange().expectBody().returnResult().getResponseBody();
+        String other = JSON.readTree(list).get("items").valueStream()
+                .map(e -> e.get("id").asString()).filter(id -> !id.equals("demo-expert")).findFirst().orElseThrow();
+        ObjectNode theirs = read("/api/v1/experts/" + other, "expert.demo");
+        client.put().uri("/api/v1/experts/" + other).header(HttpHeaders.AUTHORIZATION, bearer("expert.demo"))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(theirs.toString()).exchange()
+                .expectStatus().isForbidden();
+    }
+
+    @Test
+    void theReportIsFigure3OverTheSeededCities() {
+        client.get().uri("/api/v1/reports/maturity-distribution?groupBy=region").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.characteristics[0].characteristic").isEqualTo("STRATEGY")
+                .jsonPath("$.characteristics[0].groups[0].group").isEqualTo("EU")
+                .jsonPath("$.characteristics[0].groups[0].counts.MORE_ADVANCED").isEqualTo(8)
+                .jsonPath("$.characteristics[7].groups[1].counts.AVERAGE").isEqualTo(13);
+    }
+
+    private static String levelOf(ObjectNode assessment, String characteristic) {
+        return assessment.get("characteristics").valueStream()
+                .filter(c -> c.get("characteristic").asString().equals(characteristic))
+                .findFirst().orElseThrow().get("level").asString();
+    }
+
+    private static String nextLevel(String level) {
+        List<String> staircase = List.of("NOT_YET_ADDRESSED", "BASIC", "AVERAGE", "MORE_ADVANCED", "STATE_OF_THE_ART");
+        return staircase.get(Math.min(staircase.indexOf(level) + 1, staircase.size() - 1));
+    }
+
+    @AfterAll
+    void deleteTestIndexes() {
+        TestIndexes.deleteAll(elasticsearch, elasticsearchProperties.indexPrefix());
+    }
+}
