@@ -142,6 +142,13 @@ public class CityService {
                 });
     }
 
+    /** Writes every city to the search index, in bulk; emits how many were indexed. */
+    public Mono<Long> reindexAll() {
+        return cities.findAll()
+                .map(city -> new SearchIndexer.Indexable(city.id(), city.version(), CitySearchDocument.of(city)))
+                .as(documents -> indexer.indexAll(CitySearchDocument.INDEX, documents));
+    }
+
     private Mono<City> indexed(City city) {
         return indexer.index(CitySearchDocument.INDEX, city.id(), city.version(), CitySearchDocument.of(city))
                 .thenReturn(city);

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.VersionType;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -23,6 +24,7 @@ public class SearchIndexer {
 
     private static final Logger log = LoggerFactory.getLogger(SearchIndexer.class);
     private static final Duration INDEXING_TIMEOUT = Duration.ofSeconds(2);
+    static final int BULK_SIZE = 500;
 
     private final ElasticsearchAsyncClient client;
     private final SearchIndexes indexes;
@@ -30,6 +32,31 @@ public class SearchIndexer {
     SearchIndexer(ElasticsearchAsyncClient client, SearchIndexes indexes) {
         this.client = client;
         this.indexes = indexes;
+    }
+
+    /** One document to index, with the MongoDB version it was read at. */
+    public record Indexable(String id, long version, Object document) {
+    }
+
+    /**
+     * Indexes a stream of documents in bulk requests of {@value #BULK_SIZE}; emits how many were
+     * written. Used to fill a new index; a document indexed meanwhile at a newer version is kept.
+     */
+    public Mono<Long> indexAll(String indexName, Flux<Indexable> documents) {
+        String alias = indexes.alias(indexName);
+        return documents
+                .buffer(BULK_SIZE)
+                .concatMap(batch -> Mono.fromFuture(() -> client.bulk(b -> {
+                            batch.forEach(item -> b.operations(op -> op.index(i -> i
+                                    .index(alias).id(item.id()).version(item.version())
+                                    .versionType(VersionType.External).document(item.document()))));
+                            return b.requireAlias(true);
+                        }))
+                        .publishOn(Schedulers.parallel())
+                        .map(response -> batch.size() - response.items().stream()
+                                .filter(item -> item.error() != null && item.status() != 409).count()))
+                .reduce(0L, Long::sum)
+                .onErrorMap(ElasticsearchFailures::translate);
     }
 
     /** Indexes {@code document} under {@code id}; completes empty whether or not it succeeded. */
@@ -49,6 +76,9 @@ public class SearchIndexer {
                     Throwable cause = ElasticsearchFailures.translate(failure);
                     if (cause instanceof ElasticsearchException es && es.status() == 409) {
                         return Mono.empty(); // a newer version is indexed already
+                    }
+                    if (cause instanceof ElasticsearchException es && es.status() == 404) {
+                        indexes.recreateMissing(); // the refill from MongoDB includes this document
                     }
                     log.warn("Could not index {}/{} v{} now: {}", alias, id, version, cause.toString());
                     return Mono.empty();

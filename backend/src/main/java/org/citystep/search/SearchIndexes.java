@@ -2,20 +2,27 @@ package org.citystep.search;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.io.StringReader;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
@@ -28,9 +35,12 @@ import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 
 /**
- * Makes sure every declared index exists behind its alias. Runs when the application is ready and
- * keeps retrying in the background while Elasticsearch is unreachable, so the app starts (and
- * MongoDB writes succeed) without it.
+ * Keeps every declared index behind its alias, on the current mapping. A concrete index is named
+ * {@code <alias>-<mapping hash>-<time>}: when the alias is missing, or points at an index built
+ * from another mapping, a new index is created, the alias is moved to it in one atomic step, the
+ * old index is dropped, and {@link SearchIndexCreated} tells the owning feature to fill it. Runs
+ * when the application is ready and keeps retrying while Elasticsearch is unreachable, so the app
+ * starts (and MongoDB writes succeed) without it.
  */
 @Component
 class SearchIndexes {
@@ -41,15 +51,17 @@ class SearchIndexes {
 
     private final ElasticsearchAsyncClient client;
     private final ElasticsearchProperties properties;
+    private final ApplicationEventPublisher events;
     private final Map<String, String> mappings;
     private final Map<String, String> aliasByType;
     private final AtomicBoolean ready = new AtomicBoolean();
     private Disposable ensuring = Flux.<Void>empty().subscribe();
 
-    SearchIndexes(ElasticsearchAsyncClient client, ElasticsearchProperties properties,
+    SearchIndexes(ElasticsearchAsyncClient client, ElasticsearchProperties properties, ApplicationEventPublisher events,
             List<SearchIndexDefinition> definitions) {
         this.client = client;
         this.properties = properties;
+        this.events = events;
         this.mappings = definitions.stream()
                 .collect(Collectors.toUnmodifiableMap(SearchIndexDefinition::name, d -> read(d.mappingResource())));
         this.aliasByType = definitions.stream()
@@ -66,17 +78,28 @@ class SearchIndexes {
         if (documentTypes.isEmpty()) {
             return aliasByType.values().stream().sorted().toList();
         }
-        return documentTypes.stream().map(aliasByType::get).filter(java.util.Objects::nonNull).toList();
+        return documentTypes.stream().map(aliasByType::get).filter(Objects::nonNull).toList();
     }
 
-    java.util.Set<String> documentTypes() {
+    Set<String> documentTypes() {
         return aliasByType.keySet();
     }
 
-    /** Completes once every index exists; cheap after the first success. */
+    /** Completes once every index exists on its current mapping; cheap after the first success. */
     Mono<Void> ensured() {
         return ready.get() ? Mono.empty()
                 : ensureAll().doOnSuccess(done -> ready.set(true)).publishOn(Schedulers.parallel());
+    }
+
+    /**
+     * Forgets that the indexes were ready, after a write found its index gone (a wiped cluster),
+     * and ensures them again in the background: they are recreated and refilled from MongoDB.
+     */
+    void recreateMissing() {
+        if (ready.compareAndSet(true, false)) {
+            log.warn("A search index has disappeared: creating it again");
+            ensureInBackground();
+        }
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -99,25 +122,57 @@ class SearchIndexes {
 
     private Mono<Void> ensure(String name) {
         String alias = alias(name);
-        return aliasExists(alias)
-                .flatMap(exists -> exists ? Mono.<Void>empty() : create(name, alias)
-                        // another instance may have created it meanwhile; only then is the failure harmless
-                        .onErrorResume(failure -> aliasExists(alias)
-                                .flatMap(created -> created ? Mono.<Void>empty() : Mono.error(failure))));
+        String current = alias + "-" + mappingHash(name) + "-";
+        return indicesBehind(alias).flatMap(indices -> {
+            if (indices.stream().anyMatch(index -> index.startsWith(current))) {
+                return Mono.<Void>empty();
+            }
+            return create(name, alias, indices)
+                    // another instance may have done it meanwhile; only then is the failure harmless
+                    .onErrorResume(failure -> indicesBehind(alias).flatMap(now -> now.stream()
+                            .anyMatch(index -> index.startsWith(current)) ? Mono.<Void>empty() : Mono.error(failure)));
+        });
     }
 
-    private Mono<Boolean> aliasExists(String alias) {
-        return Mono.fromFuture(() -> client.indices().existsAlias(a -> a.name(alias))).map(r -> r.value());
+    private Mono<List<String>> indicesBehind(String alias) {
+        return Mono.fromFuture(() -> client.indices().existsAlias(a -> a.name(alias)))
+                .flatMap(exists -> !exists.value() ? Mono.just(List.<String>of())
+                        : Mono.fromFuture(() -> client.indices().getAlias(a -> a.name(alias)))
+                                .map(found -> List.copyOf(found.result().keySet())));
     }
 
-    private Mono<Void> create(String name, String alias) {
-        String index = alias + "-" + SUFFIX.format(java.time.Instant.now());
-        return Mono.fromFuture(() -> client.indices().create(c -> c
-                        .index(index)
-                        .withJson(new StringReader(mappings.get(name)))
-                        .aliases(alias, a -> a.isWriteIndex(true))))
-                .doOnNext(created -> log.info("Created index {} behind alias {}", index, alias))
+    private Mono<Void> create(String name, String alias, List<String> previous) {
+        String index = alias + "-" + mappingHash(name) + "-" + SUFFIX.format(Instant.now());
+        Mono<?> created = Mono.fromFuture(() -> client.indices().create(c -> c
+                .index(index)
+                .withJson(new StringReader(mappings.get(name)))
+                .aliases(alias, a -> a.isWriteIndex(true))));
+        if (!previous.isEmpty()) {
+            log.info("Index mapping of {} changed: moving the alias from {} to {}", alias, previous, index);
+            created = Mono.fromFuture(() -> client.indices().create(c -> c
+                            .index(index)
+                            .withJson(new StringReader(mappings.get(name)))))
+                    .then(Mono.fromFuture(() -> client.indices().updateAliases(u -> u
+                            .actions(a -> a.remove(r -> r.indices(previous).alias(alias)))
+                            .actions(a -> a.add(add -> add.index(index).alias(alias).isWriteIndex(true))))))
+                    .then(Mono.fromFuture(() -> client.indices().delete(d -> d.index(previous))));
+        }
+        return created
+                .doOnSuccess(done -> {
+                    log.info("Created index {} behind alias {}", index, alias);
+                    events.publishEvent(new SearchIndexCreated(name));
+                })
                 .then();
+    }
+
+    private String mappingHash(String name) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(mappings.get(name).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest).substring(0, 10);
+        }
+        catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String read(String resource) {

@@ -49,6 +49,14 @@ class AnalysisComponentsTest {
     }
 
     @Test
+    void cjkAnalyzerMakesOverlappingBigramsSoShortNamesMatchLongerWords() throws IOException {
+        try (Analyzer analyzer = new CjkAnalyzerFactory().create()) {
+            assertThat(terms(analyzer, "四川省成都市")).containsExactly("四川", "川省", "省成", "成都", "都市");
+            assertThat(terms(analyzer, "成都")).containsExactly("成都");
+        }
+    }
+
+    @Test
     void smartcnTokenizerSegmentsChineseIntoWords() throws IOException {
         Tokenizer tokenizer = new SmartcnTokenizerFactory().create();
         tokenizer.setReader(new StringReader("智慧停车系统"));
@@ -87,7 +95,7 @@ class AnalysisComponentsTest {
         assertThat(declared).containsOnlyKeys(AnalyzerFactory.class.getName(),
                 TokenizerFactory.class.getName(), TokenFilterFactory.class.getName());
         assertThat(declared.get(AnalyzerFactory.class.getName()))
-                .containsOnlyKeys("english", "smartcn");
+                .containsOnlyKeys("english", "smartcn", "cjk");
         assertThat(declared.get(TokenizerFactory.class.getName()))
                 .containsOnlyKeys("smartcn_tokenizer");
         assertThat(declared.get(TokenFilterFactory.class.getName()))
