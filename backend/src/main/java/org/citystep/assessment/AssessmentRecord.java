@@ -12,11 +12,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One round of a city's self-assessment as stored. {@code levels} is filled when it is validated,
- * so history keeps the levels as they were judged.
+ * so history keeps the levels as they were judged; {@code levelsAdopted} records that the city
+ * profile carries them (a separate write, which the reconciler completes if it failed).
  */
 record AssessmentRecord(int round, AssessmentStatus status, List<Answer> answers,
         @Nullable Map<Characteristic, MaturityLevel> levels, @Nullable LocalDate assessedAt, Instant createdAt,
-        Instant updatedAt, List<ReviewNote> reviewNotes) {
+        Instant updatedAt, List<ReviewNote> reviewNotes, boolean levelsAdopted) {
 
     AssessmentRecord {
         answers = List.copyOf(answers);
@@ -24,24 +25,24 @@ record AssessmentRecord(int round, AssessmentStatus status, List<Answer> answers
     }
 
     static AssessmentRecord draft(int round, List<Answer> answers, Instant now) {
-        return new AssessmentRecord(round, AssessmentStatus.DRAFT, answers, null, null, now, now, List.of());
+        return new AssessmentRecord(round, AssessmentStatus.DRAFT, answers, null, null, now, now, List.of(), false);
     }
 
     AssessmentRecord withAnswers(List<Answer> changed, Instant now) {
         return new AssessmentRecord(round, status == AssessmentStatus.RETURNED ? AssessmentStatus.DRAFT : status,
-                changed, levels, assessedAt, createdAt, now, reviewNotes);
+                changed, levels, assessedAt, createdAt, now, reviewNotes, false);
     }
 
     AssessmentRecord moveTo(AssessmentStatus to, String by, @Nullable String note, Instant now) {
         List<ReviewNote> notes = new ArrayList<>(reviewNotes);
         notes.add(new ReviewNote(by, now, to, note));
-        return new AssessmentRecord(round, to, answers, levels, assessedAt, createdAt, now, notes);
+        return new AssessmentRecord(round, to, answers, levels, assessedAt, createdAt, now, notes, false);
     }
 
     AssessmentRecord validated(Map<Characteristic, MaturityLevel> judged, LocalDate on, String by,
             @Nullable String note, Instant now) {
         AssessmentRecord moved = moveTo(AssessmentStatus.VALIDATED, by, note, now);
         return new AssessmentRecord(round, AssessmentStatus.VALIDATED, answers, Map.copyOf(judged), on, createdAt, now,
-                moved.reviewNotes());
+                moved.reviewNotes(), false);
     }
 }

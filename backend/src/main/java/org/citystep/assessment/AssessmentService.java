@@ -1,5 +1,7 @@
 package org.citystep.assessment;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -15,6 +17,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.citystep.city.CityService;
+import org.citystep.expert.ExpertService;
 import org.citystep.reference.Characteristic;
 import org.citystep.reference.MaturityLevel;
 import org.citystep.reference.ReferenceData;
@@ -26,7 +29,12 @@ import org.citystep.shared.paging.PageResponse;
 import org.citystep.shared.problem.ApiException;
 import org.citystep.shared.problem.Problems;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 import reactor.core.publisher.Mono;
@@ -40,29 +48,41 @@ import reactor.util.retry.Retry;
 @Service
 public class AssessmentService {
 
+    private static final Logger log = LoggerFactory.getLogger(AssessmentService.class);
+
     private final Assessments assessments;
+    private final ReactiveMongoTemplate template;
     private final CityService cities;
+    private final ExpertService experts;
     private final ReferenceDataService reference;
     private final Clock clock;
 
-    AssessmentService(Assessments assessments, CityService cities, ReferenceDataService reference, Clock clock) {
+    AssessmentService(Assessments assessments, ReactiveMongoTemplate template, CityService cities,
+            ExpertService experts, ReferenceDataService reference, Clock clock) {
         this.assessments = assessments;
+        this.template = template;
         this.cities = cities;
+        this.experts = experts;
         this.reference = reference;
         this.clock = clock;
     }
 
     public Mono<AssessmentView> current(String cityId) {
-        return existing(cityId)
+        return projected(cityId, "current")
                 .flatMap(all -> all.current() == null ? Mono.empty() : Mono.just(view(cityId, all.current(), null, false)))
                 .switchIfEmpty(Mono.defer(() -> requireCity(cityId).then(Mono.error(ApiException.notFound(
                         "validated self-assessment for city", cityId)))));
     }
 
+    /** Whether the city has a validated assessment. */
+    public Mono<Boolean> hasValidated(String cityId) {
+        return projected(cityId, "current").map(all -> all.current() != null).defaultIfEmpty(false);
+    }
+
     /** The earlier validated assessments, newest first. */
     public Mono<PageResponse<AssessmentView>> history(String cityId, PageParams page) {
         return requireCity(cityId)
-                .then(assessments.findById(cityId))
+                .then(projected(cityId, "history"))
                 .map(all -> {
                     List<AssessmentRecord> history = all.history();
                     int from = (int) Math.min((long) page.page() * page.size(), history.size());
@@ -118,22 +138,38 @@ public class AssessmentService {
     }
 
     public Mono<AssessmentView> returnForChanges(String cityId, long version, String note, CurrentUser user) {
-        if (!mayReview(user)) {
-            return Mono.error(ApiException.forbidden("Only experts return an assessment for changes."));
-        }
-        return step(cityId, version, all -> all.returnForChanges(user.username(), note, clock.instant()))
+        return requireReviewer(cityId, user)
+                .then(step(cityId, version, all -> all.returnForChanges(user.username(), note, clock.instant())))
                 .map(all -> view(cityId, all.draft(), all.version(), true));
     }
 
-    /** Validates the submitted draft; its derived levels become the city's current levels. */
+    /**
+     * Validates the submitted draft; its derived levels become the city's current levels. The
+     * validation stands once it is saved: should handing the levels to the city fail, the
+     * reconciler completes it later.
+     */
     public Mono<AssessmentView> validate(String cityId, long version, @Nullable String note, CurrentUser user) {
-        if (!mayReview(user)) {
-            return Mono.error(ApiException.forbidden("Only experts validate an assessment."));
-        }
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        return step(cityId, version, all -> all.validate(levels(all.draft().answers()), today, user.username(), note,
-                        clock.instant()))
-                .flatMap(all -> adoptLevels(all).thenReturn(view(cityId, all.current(), null, false)));
+        return requireReviewer(cityId, user)
+                .then(step(cityId, version, all -> all.validate(this::levels, today, user.username(), note,
+                        clock.instant())))
+                .flatMap(all -> adoptLevels(all.cityId(), all.current())
+                        .onErrorResume(failure -> {
+                            log.warn("Validated assessment of {} saved; its levels reach the city later: {}",
+                                    cityId, failure.toString());
+                            return Mono.empty();
+                        })
+                        .thenReturn(view(cityId, all.current(), null, false)));
+    }
+
+    /** Hands the levels of every validated assessment the city does not carry yet to the city. */
+    public Mono<Long> reconcileLevels() {
+        Query pending = Query.query(where("current.levelsAdopted").is(false));
+        pending.fields().include("current");
+        return template.find(pending, CityAssessments.class)
+                .concatMap(all -> adoptLevels(all.cityId(), all.current()).thenReturn(1L)
+                        .onErrorResume(failure -> Mono.just(0L)))
+                .reduce(0L, Long::sum);
     }
 
     /** Records a validated assessment of the demo data set as the city's current one. */
@@ -147,7 +183,7 @@ public class AssessmentService {
                             validatedBy, "Demo data", now));
                     return save(all);
                 })
-                .flatMap(all -> adoptLevels(all).thenReturn(view(cityId, all.current(), null, false)));
+                .flatMap(all -> adoptLevels(all.cityId(), all.current()).thenReturn(view(cityId, all.current(), null, false)));
     }
 
     /** The level of every rated characteristic that a set of answers shows. */
@@ -175,14 +211,44 @@ public class AssessmentService {
     }
 
     /**
-     * Hands the validated levels to the city. A separate write, so it is retried; the assessment
-     * stays the record of what was validated.
+     * Hands the validated levels to the city, then notes on the assessment that the city has them.
+     * A separate write from the validation: retried here, and completed by {@link #reconcileLevels}
+     * if it still fails; the city's round guard keeps a late retry from undoing newer levels.
      */
-    private Mono<Void> adoptLevels(CityAssessments all) {
-        AssessmentRecord current = all.current();
-        return cities.adoptAssessedLevels(all.cityId(), current.levels(), current.assessedAt())
+    private Mono<Void> adoptLevels(String cityId, AssessmentRecord validated) {
+        Query sameRound = Query.query(where("_id").is(cityId).and("current.round").is(validated.round()));
+        return cities.adoptAssessedLevels(cityId, validated.levels(), validated.assessedAt(), validated.round())
                 .retryWhen(Retry.backoff(3, Duration.ofMillis(100)))
+                .then(template.updateFirst(sameRound, Update.update("current.levelsAdopted", true), CityAssessments.class))
                 .then();
+    }
+
+    /** The city's assessments with only {@code field} read: the others may be large. */
+    private Mono<CityAssessments> projected(String cityId, String field) {
+        Query query = Query.query(where("_id").is(cityId));
+        query.fields().include(field);
+        return template.findOne(query, CityAssessments.class);
+    }
+
+    /**
+     * Validating or returning needs an approved expert record (the token's {@code expertId}), and
+     * never for a city one edits; admins may act as reviewers.
+     */
+    private Mono<Void> requireReviewer(String cityId, CurrentUser user) {
+        if (user.has(Role.ADMIN)) {
+            return Mono.empty();
+        }
+        if (!user.has(Role.EXPERT)) {
+            return Mono.error(ApiException.forbidden("Only experts review an assessment."));
+        }
+        if (user.cityId().filter(cityId::equals).isPresent()) {
+            return Mono.error(ApiException.forbidden("You cannot review the assessment of your own city."));
+        }
+        return user.expertId()
+                .map(expertId -> experts.isApproved(expertId).flatMap(approved -> approved ? Mono.<Void>empty()
+                        : Mono.error(ApiException.forbidden("Your expert record '" + expertId
+                                + "' is not approved yet."))))
+                .orElse(Mono.error(ApiException.forbidden("Your login is not linked to an expert record.")));
     }
 
     private Mono<CityAssessments> save(CityAssessments all) {
@@ -194,10 +260,6 @@ public class AssessmentService {
     private Mono<Void> requireCity(String cityId) {
         return cities.exists(cityId)
                 .flatMap(exists -> exists ? Mono.<Void>empty() : Mono.error(ApiException.notFound("city", cityId)));
-    }
-
-    private Mono<CityAssessments> existing(String cityId) {
-        return assessments.findById(cityId);
     }
 
     private static void checkVersion(String cityId, @Nullable Long sent, CityAssessments all) {
@@ -212,10 +274,6 @@ public class AssessmentService {
 
     private static boolean mayReadDrafts(String cityId, CurrentUser user) {
         return user.mayEditCity(cityId) || user.has(Role.EXPERT) || user.has(Role.CURATOR);
-    }
-
-    private static boolean mayReview(CurrentUser user) {
-        return user.has(Role.EXPERT) || user.has(Role.ADMIN);
     }
 
     /** Criteria and questions must belong to the characteristic they are filed under. */

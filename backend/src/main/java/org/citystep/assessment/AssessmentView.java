@@ -19,7 +19,11 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param version     the version to send back with the next write (drafts only)
  * @param reviewNotes the review steps (drafts only: who submitted, returned, and why)
  */
-@Schema(name = "Assessment")
+@Schema(name = "Assessment", example = "{\"cityId\": \"chengdu\", \"status\": \"VALIDATED\", \"round\": 1, "
+        + "\"assessedAt\": \"2014-03-20\", \"updatedAt\": \"2026-11-29T12:00:00Z\", \"characteristics\": [{"
+        + "\"characteristic\": \"FUNDING\", \"level\": \"AVERAGE\", \"criteriaMet\": [\"FUNDING.AVERAGE.1\", "
+        + "\"FUNDING.BASIC.1\", \"FUNDING.BASIC.2\"], \"evidence\": {\"answers\": {\"FUNDING.Q1\": "
+        + "\"Municipal budget and provincial pilot funds.\"}, \"links\": []}}]}")
 public record AssessmentView(String cityId, AssessmentStatus status, int round, @Nullable LocalDate assessedAt,
         Instant updatedAt, List<CharacteristicView> characteristics, @Nullable Long version,
         @Nullable List<ReviewNote> reviewNotes) {

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.citystep.reference.Characteristic;
 import org.citystep.reference.MaturityLevel;
@@ -18,12 +19,15 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * All of one city's self-assessments in one document, so each step of the workflow (saving the
  * draft, submitting, validating, returning) is a single atomic write guarded by {@code version}.
- * History is bounded: an assessment is a few tens of kilobytes at most and cities assess yearly.
+ * Its size is bounded: a draft is at most one request body (256 KB) and history keeps the latest
+ * {@value #MAX_HISTORY} rounds (cities assess about yearly), well under MongoDB's 16 MB. Reads of
+ * the current assessment and of history pages project only what they return.
  */
 @Document("assessments")
+@org.springframework.data.mongodb.core.index.CompoundIndex(name = "levels_pending", def = "{'current.levelsAdopted': 1}")
 class CityAssessments {
 
-    static final int MAX_HISTORY = 100;
+    static final int MAX_HISTORY = 30;
 
     @Id
     private final String cityId;
@@ -104,11 +108,14 @@ class CityAssessments {
         draft = working.moveTo(AssessmentStatus.RETURNED, by, note, now);
     }
 
-    /** Makes the submitted draft the current assessment; the previous one goes to history. */
-    void validate(Map<Characteristic, MaturityLevel> levels, LocalDate on, String by, @Nullable String note,
-            Instant now) {
+    /**
+     * Makes the submitted draft the current assessment, with the levels its answers show; the
+     * previous one goes to history.
+     */
+    void validate(Function<List<Answer>, Map<Characteristic, MaturityLevel>> levelsOf, LocalDate on, String by,
+            @Nullable String note, Instant now) {
         AssessmentRecord working = requireSubmitted();
-        adopt(working.validated(levels, on, by, note, now));
+        adopt(working.validated(levelsOf.apply(working.answers()), on, by, note, now));
         draft = null;
     }
 

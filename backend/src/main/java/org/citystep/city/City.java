@@ -41,41 +41,30 @@ public class City {
     private final boolean demo;
     private Map<Characteristic, MaturityLevel> levels;
     private @Nullable LocalDate assessedAt;
+    private int assessmentRound;
     private final Instant createdAt;
     private Instant updatedAt;
 
     @PersistenceCreator
     City(String id, @Nullable Long version, CityProfile profile, boolean demo,
-            @Nullable Map<Characteristic, MaturityLevel> levels, @Nullable LocalDate assessedAt, Instant createdAt,
-            Instant updatedAt) {
+            @Nullable Map<Characteristic, MaturityLevel> levels, @Nullable LocalDate assessedAt, int assessmentRound,
+            Instant createdAt, Instant updatedAt) {
         this.id = id;
         this.version = version;
         this.profile = profile;
         this.demo = demo;
         this.levels = levels == null ? notAssessed() : new EnumMap<>(levels);
         this.assessedAt = assessedAt;
+        this.assessmentRound = assessmentRound;
         this.createdAt = createdAt;
         this.updatedAt = updatedAt;
     }
 
     static City create(String id, CityProfile profile, boolean demo, Instant now) {
-        return new City(id, null, profile, demo, null, null, now, now);
+        return new City(id, null, profile, demo, null, null, 0, now, now);
     }
 
-    /** Adopts the levels of a newly validated self-assessment. */
-    void adoptLevels(Map<Characteristic, MaturityLevel> validated, LocalDate on, Instant now) {
-        Map<Characteristic, MaturityLevel> adopted = notAssessed();
-        validated.forEach((characteristic, level) -> {
-            if (characteristic.rated()) {
-                adopted.put(characteristic, level);
-            }
-        });
-        this.levels = adopted;
-        this.assessedAt = on;
-        this.updatedAt = now;
-    }
-
-    private static Map<Characteristic, MaturityLevel> notAssessed() {
+    static Map<Characteristic, MaturityLevel> notAssessed() {
         Map<Characteristic, MaturityLevel> levels = new EnumMap<>(Characteristic.class);
         Characteristic.ratedOnes().forEach(c -> levels.put(c, MaturityLevel.NOT_ASSESSED));
         return levels;
@@ -111,6 +100,11 @@ public class City {
 
     public @Nullable LocalDate assessedAt() {
         return assessedAt;
+    }
+
+    /** The round of the validated self-assessment whose levels the city carries; 0 before any. */
+    public int assessmentRound() {
+        return assessmentRound;
     }
 
     public Instant createdAt() {

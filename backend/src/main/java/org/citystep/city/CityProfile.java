@@ -9,6 +9,7 @@ import org.citystep.shared.validation.HasEnglish;
 import org.citystep.shared.validation.PlainText;
 import org.jspecify.annotations.Nullable;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Email;
@@ -16,6 +17,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -59,13 +61,14 @@ public record CityProfile(Map<String, String> name, String country, Region regio
         return name.get("en");
     }
 
-    public record Coordinates(@DecimalMin("-90") @DecimalMax("90") double latitude,
-            @DecimalMin("-180") @DecimalMax("180") double longitude) {
+    public record Coordinates(@NotNull @DecimalMin("-90") @DecimalMax("90") Double latitude,
+            @NotNull @DecimalMin("-180") @DecimalMax("180") Double longitude) {
     }
 
     /**
      * @param role per language, e.g. "Smart City Office"
      */
+    @Schema(name = "CityContact", example = "{\"name\": \"Smart City Office\", \"role\": {\"en\": \"Programme office\", \"zh\": \"项目办公室\"}, \"email\": \"smartcity@amsterdam.example\"}")
     public record Contact(@NotBlank @Size(max = 200) @PlainText String name,
             @Size(max = 10) Map<@Pattern(regexp = LANGUAGE_TAG) String, @NotBlank @Size(max = 200) @PlainText String> role,
             @Nullable @Email @Size(max = 254) String email,
@@ -76,9 +79,11 @@ public record CityProfile(Map<String, String> name, String country, Region regio
      * @param indicatorCode e.g. {@code ISO 37120:2018 18.1} or a U4SSC indicator id, when one exists
      * @param name          what is measured, per language
      */
+    @Schema(name = "CityKpi", example = "{\"indicatorCode\": \"ISO 37120:2014 18.1\", \"name\": {\"en\": \"Households with broadband\", \"zh\": \"宽带家庭普及率\"}, \"value\": 93.5, \"unit\": \"%\", \"year\": 2013, \"source\": \"demo estimate\"}")
     public record Kpi(@Nullable @Size(max = 60) @PlainText String indicatorCode,
             @NotEmpty @HasEnglish @Size(max = 10) Map<@Pattern(regexp = LANGUAGE_TAG) String, @NotBlank @Size(max = 300) @PlainText String> name,
-            double value, @NotBlank @Size(max = 40) @PlainText String unit, @Min(1900) @Max(2100) int year,
+            @NotNull @DecimalMin("-1e15") @DecimalMax("1e15") Double value,
+            @NotBlank @Size(max = 40) @PlainText String unit, @NotNull @Min(1900) @Max(2100) Integer year,
             @Nullable @Size(max = 300) @PlainText String source) {
     }
 

@@ -59,6 +59,11 @@ public class CityService {
         return cities.count();
     }
 
+    /** Whether any city of the demo data set is present. */
+    public Mono<Boolean> anyDemo() {
+        return cities.existsByDemoTrue();
+    }
+
     public Mono<PageResponse<City>> list(CityFilter filter, PageParams page) {
         return cities.findFiltered(filter, page.toPageRequest(Sort.by("id")))
                 .map(result -> new PageResponse<>(result.getContent(), page.page(), page.size(), result.getTotalElements()));
@@ -104,6 +109,12 @@ public class CityService {
                     if (city.version() != expectedVersion) {
                         return Mono.error(ApiException.staleVersion("city", id, expectedVersion, city.version()));
                     }
+                    boolean movesCity = city.profile().region() != profile.region()
+                            || !city.profile().country().equals(profile.country());
+                    if (movesCity && !user.has(Role.CURATOR) && !user.has(Role.ADMIN)) {
+                        // it would move the city between the groups of every report and comparison
+                        return Mono.error(ApiException.forbidden("Only curators change a city's country or region."));
+                    }
                     city.update(profile, clock.instant());
                     return cities.save(city);
                 })
@@ -111,24 +122,35 @@ public class CityService {
     }
 
     /**
-     * Records the levels of the city's newly validated self-assessment. One atomic update, so a
-     * profile edit at the same moment is neither lost nor blocked (it only sees a newer version).
+     * Records the levels of the city's validated self-assessment of round {@code round}. One atomic
+     * update, so a profile edit at the same moment is neither lost nor blocked (it only sees a newer
+     * version); guarded by the round, so a late retry of an older round never replaces newer levels.
+     * Completes empty when the city carries this round or a later one already.
      */
-    public Mono<City> adoptAssessedLevels(String id, Map<Characteristic, MaturityLevel> levels, LocalDate assessedAt) {
+    public Mono<Void> adoptAssessedLevels(String id, Map<Characteristic, MaturityLevel> levels, LocalDate assessedAt,
+            int round) {
         Document levelsDocument = new Document();
         Characteristic.ratedOnes().forEach(c -> levelsDocument.put(c.name(),
                 levels.getOrDefault(c, MaturityLevel.NOT_ASSESSED).name()));
         Update update = new Update().set("levels", levelsDocument).set("assessedAt", assessedAt)
-                .set("updatedAt", clock.instant()).inc("version", 1);
-        return template.findAndModify(Query.query(where("_id").is(id)), update,
-                        FindAndModifyOptions.options().returnNew(true), City.class)
-                .switchIfEmpty(Mono.error(() -> ApiException.notFound("city", id)))
-                .flatMap(this::indexed);
+                .set("assessmentRound", round).set("updatedAt", clock.instant()).inc("version", 1);
+        Query olderRound = Query.query(where("_id").is(id).orOperator(where("assessmentRound").lt(round),
+                where("assessmentRound").exists(false)));
+        return template.findAndModify(olderRound, update, FindAndModifyOptions.options().returnNew(true), City.class)
+                .flatMap(this::indexed)
+                .switchIfEmpty(Mono.defer(() -> exists(id).flatMap(exists -> exists ? Mono.<City>empty()
+                        : Mono.error(ApiException.notFound("city", id)))))
+                .then();
     }
 
-    /** How many cities of each group are at each level of {@code characteristic}. */
+    /**
+     * How many cities of each group are at each level of {@code characteristic}, over the cities
+     * that have a validated self-assessment.
+     */
     public Flux<LevelCount> levelCounts(Characteristic characteristic, CityGrouping grouping) {
-        Aggregation aggregation = Aggregation.newAggregation(Aggregation.group(Fields.from(
+        Aggregation aggregation = Aggregation.newAggregation(
+                Aggregation.match(where("assessmentRound").gt(0)),
+                Aggregation.group(Fields.from(
                         Fields.field("group", grouping.field()),
                         Fields.field("level", "levels." + characteristic.name())))
                 .count().as("count"));

@@ -23,6 +23,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -33,6 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
 class DemoDataLoader {
 
     static final String RESOURCE = "seed/pilot-cities.json";
+    static final String MARKER = "pilot-cities";
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
 
     private final DemoDataProperties properties;
@@ -41,9 +43,11 @@ class DemoDataLoader {
     private final ExpertService experts;
     private final ReferenceDataService reference;
     private final JsonMapper json;
+    private final DemoDataMarkers markers;
 
     DemoDataLoader(DemoDataProperties properties, CityService cities, AssessmentService assessments,
-            ExpertService experts, ReferenceDataService reference, JsonMapper json) {
+            ExpertService experts, ReferenceDataService reference, JsonMapper json, DemoDataMarkers markers) {
+        this.markers = markers;
         this.properties = properties;
         this.cities = cities;
         this.assessments = assessments;
@@ -52,30 +56,48 @@ class DemoDataLoader {
         this.json = json;
     }
 
+    /**
+     * Loads the set once per database: on a first start (no city yet), or to finish a load that was
+     * interrupted (no completion marker yet). Every step skips what exists, so a restart, or a
+     * second instance starting at the same time, neither duplicates nor fails.
+     */
     @EventListener(ApplicationReadyEvent.class)
     void loadOnFirstStart() {
         if (!properties.enabled()) {
             return;
         }
         SeedFile seed = read();
-        cities.count()
-                .filter(count -> count == 0)
-                .flatMap(empty -> load(seed))
+        markers.existsById(MARKER)
+                .filter(done -> !done)
+                // a database with cities but none of the demo set is somebody's real data: leave it alone
+                .flatMap(notDone -> cities.count().zipWith(cities.anyDemo()))
+                .filter(state -> state.getT1() == 0 || state.getT2())
+                .flatMap(state -> load(seed))
                 .subscribe(loaded -> log.info("Loaded the demo data set: {} cities, {} experts", loaded,
                                 seed.experts().size()),
                         failure -> log.error("Could not load the demo data set", failure));
     }
 
-    /** Creates every city with its validated assessment, then the experts; completes with the city count. */
+    /** Creates every missing city with its validated assessment, then the experts, then the marker. */
     Mono<Long> load(SeedFile seed) {
         return Flux.fromIterable(seed.cities())
-                .concatMap(city -> cities.createDemo(city.id(), city.profile())
-                        .then(assessments.seedValidated(city.id(), answers(city.assessment()),
-                                city.assessment().assessedAt(), "demo-data")))
+                .concatMap(city -> cities.exists(city.id())
+                        .flatMap(exists -> exists ? Mono.just(city)
+                                : ignoreIfCreatedMeanwhile(cities.createDemo(city.id(), city.profile())).thenReturn(city))
+                        .flatMap(created -> assessments.hasValidated(city.id()))
+                        .flatMap(assessed -> assessed ? Mono.just(city)
+                                : assessments.seedValidated(city.id(), answers(city.assessment()),
+                                        city.assessment().assessedAt(), "demo-data").thenReturn(city)))
                 .count()
                 .flatMap(count -> Flux.fromIterable(seed.experts())
-                        .concatMap(expert -> experts.createDemo(expert.id(), expert.profile()))
-                        .then(Mono.just(count)));
+                        .concatMap(expert -> ignoreIfCreatedMeanwhile(experts.createDemo(expert.id(), expert.profile())))
+                        .then(markers.save(new DemoDataMarker(MARKER, seed.cities().size())))
+                        .thenReturn(count));
+    }
+
+    private static <T> Mono<T> ignoreIfCreatedMeanwhile(Mono<T> creation) {
+        return creation.onErrorResume(ErrorResponseException.class,
+                e -> e.getStatusCode().value() == 409 ? Mono.empty() : Mono.error(e));
     }
 
     /** The criteria that show each target level: every criterion up to it, plus any of the next level met already. */

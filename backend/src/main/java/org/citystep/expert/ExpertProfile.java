@@ -9,6 +9,8 @@ import org.citystep.reference.Characteristic;
 import org.citystep.reference.ServiceDomain;
 import org.jspecify.annotations.Nullable;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * What the expert database says about an expert.
  *
@@ -27,6 +29,7 @@ public record ExpertProfile(String name, Map<String, String> affiliation, String
         bio = bio == null ? Map.of() : Map.copyOf(bio);
     }
 
+    @Schema(name = "Expertise", example = "{\"characteristics\": [\"FUNDING\", \"BUSINESS_MODELS\"], \"serviceDomains\": [\"TRANSPORTATION\"]}")
     public record Expertise(Set<Characteristic> characteristics, Set<ServiceDomain> serviceDomains) {
         public Expertise {
             characteristics = characteristics == null ? Set.of() : Set.copyOf(characteristics);
@@ -34,6 +37,7 @@ public record ExpertProfile(String name, Map<String, String> affiliation, String
         }
     }
 
+    @Schema(name = "ExpertContact", example = "{\"email\": \"m.example@example.org\", \"phone\": \"+31 20 555 0100\"}")
     public record Contact(@Nullable String email, @Nullable String phone) {
     }
 }

@@ -95,6 +95,11 @@ public class ExpertService {
         return change(id, version, expert -> expert.update(profile, clock.instant()));
     }
 
+    /** Whether {@code id} names an approved expert of the database. */
+    public Mono<Boolean> isApproved(String id) {
+        return experts.findById(id).map(expert -> expert.status() == ExpertStatus.APPROVED).defaultIfEmpty(false);
+    }
+
     /** Whether the caller may see experts' contact details. */
     public static boolean mayContact(CurrentUser user) {
         return !user.isAnonymous();

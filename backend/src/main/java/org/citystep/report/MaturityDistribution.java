@@ -12,6 +12,11 @@ import org.citystep.reference.MaturityLevel;
  *
  * @param groupBy what the groups are: {@code region} or {@code country}
  */
+@io.swagger.v3.oas.annotations.media.Schema(example = "{\"groupBy\": \"region\", \"characteristics\": [{"
+        + "\"characteristic\": \"STRATEGY\", \"groups\": [{\"group\": \"CHINA\", \"total\": 15, \"counts\": "
+        + "{\"NOT_YET_ADDRESSED\": 0, \"BASIC\": 1, \"AVERAGE\": 4, \"MORE_ADVANCED\": 10, \"STATE_OF_THE_ART\": 0, "
+        + "\"NOT_ASSESSED\": 0}, \"percentages\": {\"NOT_YET_ADDRESSED\": 0.0, \"BASIC\": 6.7, \"AVERAGE\": 26.7, "
+        + "\"MORE_ADVANCED\": 66.6, \"STATE_OF_THE_ART\": 0.0, \"NOT_ASSESSED\": 0.0}}]}]}")
 public record MaturityDistribution(String groupBy, List<CharacteristicDistribution> characteristics) {
 
     public record CharacteristicDistribution(Characteristic characteristic, List<Group> groups) {

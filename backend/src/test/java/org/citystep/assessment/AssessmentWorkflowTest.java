@@ -7,7 +7,9 @@ import java.util.Map;
 import org.citystep.support.Fixtures;
 import org.citystep.support.Users;
 import org.citystep.support.WithoutElasticsearch;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -17,10 +19,18 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * follow the criteria; drafts stay private.
  */
 @WithoutElasticsearch
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AssessmentWorkflowTest {
+
+    private static final String REVIEWER = "wf-reviewer";
 
     @Autowired
     WebTestClient client;
+
+    @BeforeAll
+    void reviewer() {
+        Fixtures.approvedExpert(client, REVIEWER);
+    }
 
     private static final List<String> FUNDING_TO_AVERAGE = List.of("FUNDING.BASIC.1", "FUNDING.BASIC.2",
             "FUNDING.AVERAGE.1");
@@ -59,7 +69,7 @@ class AssessmentWorkflowTest {
         client.get().uri("/api/v1/cities/wf-lyon/assessment/draft").exchange().expectStatus().isUnauthorized();
         client.mutateWith(Users.editorOf("wf-other")).get().uri("/api/v1/cities/wf-lyon/assessment/draft").exchange()
                 .expectStatus().isForbidden();
-        client.mutateWith(Users.expert()).get().uri("/api/v1/cities/wf-lyon/assessment/draft").exchange()
+        client.mutateWith(Users.expertWith(REVIEWER)).get().uri("/api/v1/cities/wf-lyon/assessment/draft").exchange()
                 .expectStatus().isOk();
 
         client.mutateWith(Users.editorOf("wf-lyon")).post().uri("/api/v1/cities/wf-lyon/assessment/draft/submit")
@@ -71,7 +81,7 @@ class AssessmentWorkflowTest {
                 .bodyValue(Map.of("version", version("wf-lyon"))).exchange()
                 .expectStatus().isForbidden();
 
-        client.mutateWith(Users.expert()).post().uri("/api/v1/cities/wf-lyon/assessment/draft/validate")
+        client.mutateWith(Users.expertWith(REVIEWER)).post().uri("/api/v1/cities/wf-lyon/assessment/draft/validate")
                 .bodyValue(Map.of("version", version("wf-lyon"), "note", "Evidence checked")).exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("VALIDATED").jsonPath("$.assessedAt").isNotEmpty();
@@ -105,7 +115,7 @@ class AssessmentWorkflowTest {
         client.mutateWith(editor).put().uri("/api/v1/cities/wf-riga/assessment/draft")
                 .bodyValue(draft(version("wf-riga"), FUNDING_TO_AVERAGE)).exchange().expectStatus().isEqualTo(409);
 
-        client.mutateWith(Users.expert()).post().uri("/api/v1/cities/wf-riga/assessment/draft/return")
+        client.mutateWith(Users.expertWith(REVIEWER)).post().uri("/api/v1/cities/wf-riga/assessment/draft/return")
                 .bodyValue(Map.of("version", version("wf-riga"), "note", "Add the funding plan")).exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("RETURNED")
@@ -116,7 +126,7 @@ class AssessmentWorkflowTest {
                 .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("DRAFT");
         client.mutateWith(editor).post().uri("/api/v1/cities/wf-riga/assessment/draft/submit")
                 .bodyValue(Map.of("version", version("wf-riga"))).exchange().expectStatus().isOk();
-        client.mutateWith(Users.expert()).post().uri("/api/v1/cities/wf-riga/assessment/draft/validate")
+        client.mutateWith(Users.expertWith(REVIEWER)).post().uri("/api/v1/cities/wf-riga/assessment/draft/validate")
                 .bodyValue(Map.of("version", version("wf-riga"))).exchange().expectStatus().isOk();
 
         // a second round: the first validated one moves to history
@@ -125,7 +135,7 @@ class AssessmentWorkflowTest {
                 .expectStatus().isOk().expectBody().jsonPath("$.round").isEqualTo(2);
         client.mutateWith(editor).post().uri("/api/v1/cities/wf-riga/assessment/draft/submit")
                 .bodyValue(Map.of("version", version("wf-riga"))).exchange().expectStatus().isOk();
-        client.mutateWith(Users.expert()).post().uri("/api/v1/cities/wf-riga/assessment/draft/validate")
+        client.mutateWith(Users.expertWith(REVIEWER)).post().uri("/api/v1/cities/wf-riga/assessment/draft/validate")
                 .bodyValue(Map.of("version", version("wf-riga"))).exchange().expectStatus().isOk();
 
         client.get().uri("/api/v1/cities/wf-riga/assessment").exchange()
@@ -187,5 +197,49 @@ class AssessmentWorkflowTest {
         client.get().uri("/api/v1/cities/wf-atlantis/assessment").exchange().expectStatus().isNotFound();
         client.mutateWith(Users.curator()).put().uri("/api/v1/cities/wf-atlantis/assessment/draft")
                 .bodyValue(draft(null, FUNDING_TO_AVERAGE)).exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void onlyAnApprovedExpertFromElsewhereReviews() {
+        Fixtures.createCity(client, "wf-malmo", "SE", "EU");
+        client.mutateWith(Users.curator()).post().uri("/api/v1/experts")
+                .bodyValue(Map.of("id", "wf-proposed", "name", "Not Yet", "country", "SE", "region", "EU",
+                        "languages", List.of("sv"), "expertise", Map.of("characteristics", List.of("FUNDING")),
+                        "availability", "AVAILABLE"))
+                .exchange().expectStatus().isCreated();
+        var editor = Users.editorOf("wf-malmo");
+        client.mutateWith(editor).put().uri("/api/v1/cities/wf-malmo/assessment/draft")
+                .bodyValue(draft(null, FUNDING_TO_AVERAGE)).exchange().expectStatus().isOk();
+        client.mutateWith(editor).post().uri("/api/v1/cities/wf-malmo/assessment/draft/submit")
+                .bodyValue(Map.of("version", version("wf-malmo"))).exchange().expectStatus().isOk();
+        long version = version("wf-malmo");
+
+        for (var reviewer : List.of(Users.expertWith("wf-proposed"), Users.expertWithoutRecord())) {
+            client.mutateWith(reviewer).post().uri("/api/v1/cities/wf-malmo/assessment/draft/validate")
+                    .bodyValue(Map.of("version", version)).exchange()
+                    .expectStatus().isForbidden()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+        client.get().uri("/api/v1/cities/wf-malmo/assessment").exchange().expectStatus().isNotFound();
+
+        client.mutateWith(Users.expertWith(REVIEWER)).post().uri("/api/v1/cities/wf-malmo/assessment/draft/validate")
+                .bodyValue(Map.of("version", version)).exchange().expectStatus().isOk();
+        // nothing is left to validate: a conflict, not a server error
+        client.mutateWith(Users.expertWith(REVIEWER)).post().uri("/api/v1/cities/wf-malmo/assessment/draft/validate")
+                .bodyValue(Map.of("version", version + 1)).exchange()
+                .expectStatus().isEqualTo(409)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void nullsInsideListsAreRefusedAsInvalid() {
+        Fixtures.createCity(client, "wf-bristol", "GB", "EU");
+        client.mutateWith(Users.editorOf("wf-bristol")).put().uri("/api/v1/cities/wf-bristol/assessment/draft")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"characteristics\": [{\"characteristic\": \"FUNDING\", \"criteriaMet\": [\"FUNDING.BASIC.1\", null],"
+                        + " \"evidence\": {\"links\": [null]}}]}")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 }

@@ -2,6 +2,7 @@ package org.citystep.city;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 
 import org.citystep.support.Users;
@@ -200,5 +201,44 @@ class CityApiTest {
 
     private static Map<String, Object> update(long version, String englishName) {
         return Map.of("version", version, "name", Map.of("en", englishName), "country", "NL", "region", "EU");
+    }
+
+    @Test
+    void anEditorTokenWithoutACityClaimEditsNoCity() {
+        create("nowhere-town");
+        client.mutateWith(Users.editorWithoutCity()).put().uri("/api/v1/cities/nowhere-town")
+                .bodyValue(update(0, "Taken over")).exchange()
+                .expectStatus().isForbidden();
+    }
+
+    @Test
+    void onlyCuratorsMoveACityToAnotherCountryOrRegion() {
+        create("haarlem");
+        Map<String, Object> moved = new java.util.HashMap<>(update(0, "Haarlem"));
+        moved.put("country", "BE");
+        client.mutateWith(Users.editorOf("haarlem")).put().uri("/api/v1/cities/haarlem").bodyValue(moved).exchange()
+                .expectStatus().isForbidden()
+                .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("curators"));
+        client.mutateWith(Users.editorOf("haarlem")).put().uri("/api/v1/cities/haarlem").bodyValue(update(0, "Haarlem"))
+                .exchange().expectStatus().isOk();
+        moved.put("version", 1);
+        client.mutateWith(Users.curator()).put().uri("/api/v1/cities/haarlem").bodyValue(moved).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.country").isEqualTo("BE");
+    }
+
+    @Test
+    void nullElementsAndEndlessNumbersAreInvalid() {
+        for (String body : List.of(
+                "{\"name\": {\"en\": \"Assen\"}, \"country\": \"NL\", \"region\": \"EU\", \"languages\": [null]}",
+                "{\"name\": {\"en\": \"Assen\"}, \"country\": \"NL\", \"region\": \"EU\", \"contacts\": [null]}",
+                "{\"name\": {\"en\": \"Assen\"}, \"country\": \"NL\", \"region\": \"EU\", \"kpis\": [{\"name\": {\"en\": \"x\"},"
+                        + " \"value\": 1e400, \"unit\": \"%\", \"year\": 2013}]}",
+                "{\"name\": {\"en\": \"Assen\"}, \"country\": \"NL\", \"region\": \"EU\", \"coordinates\": {\"latitude\": 53}}")) {
+            client.mutateWith(Users.curator()).post().uri("/api/v1/cities").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(body).exchange()
+                    .expectStatus().isBadRequest()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+        client.get().uri("/api/v1/cities/assen").exchange().expectStatus().isNotFound();
     }
 }

@@ -93,6 +93,18 @@ class Figure3Test {
     }
 
     @Test
+    void citiesWithoutAValidatedAssessmentStayOutOfTheReport() {
+        awaitDemoData();
+        client.mutateWith(org.citystep.support.Users.curator()).post().uri("/api/v1/cities")
+                .bodyValue(org.citystep.support.Fixtures.city("unassessed-town", "Unassessed Town", "DE", "EU"))
+                .exchange().expectStatus().isCreated();
+
+        StepVerifier.create(reports.maturityDistribution(CityGrouping.REGION))
+                .assertNext(this::matchesFigure3)
+                .verifyComplete();
+    }
+
+    @Test
     void reportIsAlsoCsvWithEveryLevel() {
         awaitDemoData();
         String csv = client.get().uri("/api/v1/reports/maturity-distribution?groupBy=region")

@@ -41,10 +41,11 @@ class RoleMatrixTest {
                 .exchange().expectStatus().isCreated();
         client.mutateWith(Users.curator()).put().uri("/api/v1/cities/mx-home/assessment/draft")
                 .bodyValue(Map.of("characteristics", List.of())).exchange().expectStatus().isOk();
+        Fixtures.approvedExpert(client, "mx-reviewer");
     }
 
     enum Caller {
-        ANONYMOUS(null), EDITOR(Users.editorOf("mx-home")), EXPERT(Users.expert()), CURATOR(Users.curator()),
+        ANONYMOUS(null), EDITOR(Users.editorOf("mx-home")), EXPERT(Users.expertWith("mx-reviewer")), CURATOR(Users.curator()),
         ADMIN(Users.admin());
 
         final JwtMutator token;
@@ -65,6 +66,13 @@ class RoleMatrixTest {
                 row("save own draft assessment",           401, 200, 403, 200, 200),
                 row("save another city's draft",           401, 403, 403, 200, 200),
                 row("validate an unsubmitted assessment",  401, 403, 409, 403, 409),
+                row("submit own draft",                    401, 200, 403, 409, 409),
+                row("submit another city's draft",         401, 403, 403, 200, 409),
+                row("return a submitted draft",            401, 403, 200, 403, 409),
+                row("validate a submitted draft",          401, 403, 200, 403, 200),
+                row("read a current assessment",           200, 200, 200, 200, 200),
+                row("list proposed experts",               403, 403, 403, 200, 200),
+                row("update own expert record",            401, 403, 200, 200, 200),
                 row("propose an expert",                   401, 403, 403, 201, 201),
                 row("approve an expert",                   401, 403, 403, 200, 200),
                 row("update someone else's expert record", 401, 403, 403, 200, 200),
@@ -90,8 +98,11 @@ class RoleMatrixTest {
 
     private static HttpMethod method(String operation) {
         return switch (operation) {
-            case "create city", "validate an unsubmitted assessment", "propose an expert", "approve an expert" -> HttpMethod.POST;
-            case "read own draft assessment", "read another city's draft (none yet)", "read who I am" -> HttpMethod.GET;
+            case "create city", "validate an unsubmitted assessment", "propose an expert", "approve an expert",
+                    "submit own draft", "submit another city's draft", "return a submitted draft",
+                    "validate a submitted draft" -> HttpMethod.POST;
+            case "read own draft assessment", "read another city's draft (none yet)", "read who I am",
+                    "read a current assessment", "list proposed experts" -> HttpMethod.GET;
             default -> HttpMethod.PUT;
         };
     }
@@ -103,7 +114,14 @@ class RoleMatrixTest {
             case "update another city" -> "/api/v1/cities/mx-away";
             case "read own draft assessment", "save own draft assessment" -> "/api/v1/cities/mx-home/assessment/draft";
             case "read another city's draft (none yet)", "save another city's draft" -> "/api/v1/cities/mx-away/assessment/draft";
-            case "validate an unsubmitted assessment" -> "/api/v1/cities/mx-home/assessment/draft/validate";
+            case "validate an unsubmitted assessment", "validate a submitted draft" ->
+                    "/api/v1/cities/mx-home/assessment/draft/validate";
+            case "submit own draft" -> "/api/v1/cities/mx-home/assessment/draft/submit";
+            case "submit another city's draft" -> "/api/v1/cities/mx-away/assessment/draft/submit";
+            case "return a submitted draft" -> "/api/v1/cities/mx-home/assessment/draft/return";
+            case "read a current assessment" -> "/api/v1/cities/mx-home/assessment";
+            case "list proposed experts" -> "/api/v1/experts?status=PROPOSED";
+            case "update own expert record" -> "/api/v1/experts/mx-reviewer";
             case "propose an expert" -> "/api/v1/experts";
             case "approve an expert" -> "/api/v1/experts/mx-approvable-" + SEQUENCE.get() + "/approve";
             case "update someone else's expert record" -> "/api/v1/experts/mx-expert";
@@ -120,7 +138,13 @@ class RoleMatrixTest {
             case "update another city" -> cityUpdate("mx-away", "CN", "CHINA");
             case "save own draft assessment" -> draftUpdate("mx-home");
             case "save another city's draft" -> draftUpdate("mx-away");
-            case "validate an unsubmitted assessment" -> Map.of("version", version("/api/v1/cities/mx-home/assessment/draft"));
+            case "validate an unsubmitted assessment", "submit own draft" ->
+                    Map.of("version", version("/api/v1/cities/mx-home/assessment/draft"));
+            case "submit another city's draft" -> Map.of("version", version("/api/v1/cities/mx-away/assessment/draft"));
+            case "return a submitted draft" -> Map.of("version", version("/api/v1/cities/mx-home/assessment/draft"),
+                    "note", "Please add evidence");
+            case "validate a submitted draft" -> Map.of("version", submittedDraftVersion());
+            case "update own expert record" -> expertBody("mx-reviewer", version("/api/v1/experts/mx-reviewer"));
             case "propose an expert" -> expertBody("mx-proposed-" + SEQUENCE.incrementAndGet(), null);
             case "approve an expert" -> {
                 String id = "mx-approvable-" + SEQUENCE.incrementAndGet();
@@ -131,6 +155,21 @@ class RoleMatrixTest {
             case "update someone else's expert record" -> expertBody("mx-expert", version("/api/v1/experts/mx-expert"));
             default -> Map.of();
         };
+    }
+
+    /** Makes sure mx-home has a submitted draft (saving and submitting one as its editor if not). */
+    private long submittedDraftVersion() {
+        byte[] read = client.mutateWith(Users.curator()).get().uri("/api/v1/cities/mx-home/assessment/draft").exchange()
+                .expectBody().returnResult().getResponseBody();
+        String draft = read == null ? "" : new String(read);
+        if (!draft.contains("\"status\":\"SUBMITTED\"")) {
+            client.mutateWith(Users.editorOf("mx-home")).put().uri("/api/v1/cities/mx-home/assessment/draft")
+                    .bodyValue(draftUpdate("mx-home")).exchange().expectStatus().isOk();
+            client.mutateWith(Users.editorOf("mx-home")).post().uri("/api/v1/cities/mx-home/assessment/draft/submit")
+                    .bodyValue(Map.of("version", version("/api/v1/cities/mx-home/assessment/draft"))).exchange()
+                    .expectStatus().isOk();
+        }
+        return version("/api/v1/cities/mx-home/assessment/draft");
     }
 
     private Map<String, Object> cityUpdate(String id, String country, String region) {

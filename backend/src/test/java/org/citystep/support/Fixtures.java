@@ -14,6 +14,17 @@ public final class Fixtures {
         return Map.of("id", id, "name", Map.of("en", englishName), "country", country, "region", region);
     }
 
+    /** Creates and approves an expert record, for reviewers of assessments. */
+    public static void approvedExpert(WebTestClient client, String id) {
+        client.mutateWith(Users.curator()).post().uri("/api/v1/experts")
+                .bodyValue(Map.of("id", id, "name", "Reviewer " + id, "country", "NL", "region", "EU",
+                        "languages", java.util.List.of("en"),
+                        "expertise", Map.of("characteristics", java.util.List.of("FUNDING")), "availability", "AVAILABLE"))
+                .exchange().expectStatus().isCreated();
+        client.mutateWith(Users.curator()).post().uri("/api/v1/experts/{id}/approve", id)
+                .bodyValue(Map.of("version", 0)).exchange().expectStatus().isOk();
+    }
+
     public static void createCity(WebTestClient client, String id, String country, String region) {
         client.mutateWith(Users.curator()).post().uri("/api/v1/cities")
                 .bodyValue(city(id, "City " + id, country, region)).exchange()

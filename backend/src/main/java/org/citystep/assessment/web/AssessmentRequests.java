@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.citystep.assessment.Answer;
+import org.citystep.assessment.ReviewNote;
 import org.citystep.reference.Characteristic;
 import org.citystep.shared.validation.NoMarkup;
 import org.jspecify.annotations.Nullable;
@@ -24,7 +25,11 @@ final class AssessmentRequests {
     }
 
     @Schema(name = "AssessmentDraft", description = "The whole draft: characteristics left out are not assessed. "
-            + "Read-only fields of the Assessment representation are accepted and ignored.")
+            + "Read-only fields of the Assessment representation are accepted and ignored.",
+            example = "{\"version\": 3, \"characteristics\": [{\"characteristic\": \"FUNDING\", "
+                    + "\"criteriaMet\": [\"FUNDING.BASIC.1\", \"FUNDING.BASIC.2\", \"FUNDING.AVERAGE.1\"], "
+                    + "\"evidence\": {\"answers\": {\"FUNDING.Q1\": \"Municipal budget and an EU grant.\"}, "
+                    + "\"links\": [\"https://smartcity.example/funding\"]}}]}")
     record Draft(
             @Schema(description = "The draft's version as read; omit only for a city's first draft")
             @Nullable @PositiveOrZero Long version,
@@ -34,7 +39,7 @@ final class AssessmentRequests {
             @Schema(accessMode = Schema.AccessMode.READ_ONLY) @Nullable Integer round,
             @Schema(accessMode = Schema.AccessMode.READ_ONLY) @Nullable String assessedAt,
             @Schema(accessMode = Schema.AccessMode.READ_ONLY) @Nullable String updatedAt,
-            @Schema(accessMode = Schema.AccessMode.READ_ONLY) @Nullable List<Object> reviewNotes) {
+            @Schema(accessMode = Schema.AccessMode.READ_ONLY) @Nullable List<ReviewNote> reviewNotes) {
 
         List<Answer> answers() {
             return characteristics.stream()
@@ -48,7 +53,7 @@ final class AssessmentRequests {
     record CharacteristicInput(
             @NotNull Characteristic characteristic,
             @Schema(description = "Codes of the Annex 2 criteria met, e.g. FUNDING.AVERAGE.1")
-            @Nullable @Size(max = 40) Set<@Pattern(regexp = "[A-Z_]+\\.[A-Z_]+\\.[0-9]{1,2}") String> criteriaMet,
+            @Nullable @Size(max = 40) Set<@NotNull @Pattern(regexp = "[A-Z_]+\\.[A-Z_]+\\.[0-9]{1,2}") String> criteriaMet,
             @Nullable @Valid EvidenceInput evidence,
             @Schema(accessMode = Schema.AccessMode.READ_ONLY) @Nullable String level) {
 
@@ -67,18 +72,18 @@ final class AssessmentRequests {
             @Schema(description = "Answers to the Annex 1 questions by question code, e.g. STRATEGY.Q1")
             @Nullable @Size(max = 20)
             Map<@Pattern(regexp = "[A-Z_]+\\.Q[0-9]{1,2}") String, @NotBlank @Size(max = 4000) @NoMarkup String> answers,
-            @Nullable @Size(max = 10) List<@Pattern(regexp = "https?://[^\\s<>\"]{3,490}") String> links) {
+            @Nullable @Size(max = 10) List<@NotNull @Pattern(regexp = "https?://[^\\s<>\"]{3,490}") String> links) {
 
         boolean isEmpty() {
             return (answers == null || answers.isEmpty()) && (links == null || links.isEmpty());
         }
     }
 
-    @Schema(name = "AssessmentStep")
+    @Schema(name = "AssessmentStep", example = "{\"version\": 4, \"note\": \"Evidence checked against the city's budget.\"}")
     record Step(@NotNull @PositiveOrZero Long version, @Nullable @Size(max = 2000) @NoMarkup String note) {
     }
 
-    @Schema(name = "AssessmentReturn")
+    @Schema(name = "AssessmentReturn", example = "{\"version\": 4, \"note\": \"Please add the funding plan for the roll-out.\"}")
     record Return(@NotNull @PositiveOrZero Long version, @NotBlank @Size(max = 2000) @NoMarkup String note) {
     }
 }

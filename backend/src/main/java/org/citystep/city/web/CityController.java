@@ -28,6 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -73,6 +75,8 @@ class CityController {
 
     @PostMapping
     @Operation(summary = "Create a city (curators and admins)", security = @SecurityRequirement(name = "bearer"))
+    @ApiResponse(responseCode = "201", description = "Created; Location names the new city",
+            headers = @Header(name = "Location", description = "/api/v1/cities/{id}"))
     Mono<ResponseEntity<CityView>> create(@Valid @RequestBody CityInput request, CurrentUser user) {
         return cities.create(request.id(), request.profile(), user)
                 .map(city -> ResponseEntity.created(URI.create("/api/v1/cities/" + city.id())).body(CityView.of(city)));

@@ -36,7 +36,11 @@ import jakarta.validation.constraints.Size;
  * {@code createdAt}, {@code updatedAt}, and {@code id} on PUT) are accepted and ignored, so a
  * read-modify-write round trip works.
  */
-@Schema(name = "CityInput")
+@Schema(name = "CityInput", example = "{\"id\": \"amsterdam\", \"version\": 2, \"name\": {\"en\": \"Amsterdam\", "
+        + "\"zh\": \"阿姆斯特丹\", \"nl\": \"Amsterdam\"}, \"country\": \"NL\", \"region\": \"EU\", \"population\": 918000, "
+        + "\"areaKm2\": 219.3, \"coordinates\": {\"latitude\": 52.37, \"longitude\": 4.9}, "
+        + "\"administrativeLevel\": \"MUNICIPALITY\", \"languages\": [\"nl\", \"en\"], \"vision\": {\"en\": "
+        + "\"A liveable, open and circular city.\"}, \"interests\": [\"OPEN_DATA\", \"TRANSPORTATION\"]}")
 record CityInput(
         @Schema(example = "amsterdam", description = "Slug id; on PUT it must be absent or equal the path's")
         @Nullable @Slug String id,
@@ -52,12 +56,12 @@ record CityInput(
         @Valid CityProfile.@Nullable Coordinates coordinates,
         @Nullable AdministrativeLevel administrativeLevel,
         @Schema(example = "[\"nl\", \"en\"]") @Nullable @Size(max = 10)
-        List<@Pattern(regexp = CityProfile.LANGUAGE_TAG) String> languages,
+        List<@NotNull @Pattern(regexp = CityProfile.LANGUAGE_TAG) String> languages,
         @Nullable @Size(max = 10)
         Map<@Pattern(regexp = CityProfile.LANGUAGE_TAG) String, @NotBlank @Size(max = 2000) @PlainText String> vision,
-        @Schema(description = "Service domains the city works on or plans") @Nullable @Size(max = 16) Set<ServiceDomain> interests,
-        @Nullable @Size(max = 10) List<CityProfile.@Valid Contact> contacts,
-        @Nullable @Size(max = 50) List<CityProfile.@Valid Kpi> kpis,
+        @Schema(description = "Service domains the city works on or plans") @Nullable @Size(max = 16) Set<@NotNull ServiceDomain> interests,
+        @Nullable @Size(max = 10) List<CityProfile.@NotNull @Valid Contact> contacts,
+        @Nullable @Size(max = 50) List<CityProfile.@NotNull @Valid Kpi> kpis,
         @Schema(accessMode = Schema.AccessMode.READ_ONLY) @Nullable Boolean demo,
         @Schema(accessMode = Schema.AccessMode.READ_ONLY) @Nullable Map<Characteristic, MaturityLevel> levels,
         @Schema(accessMode = Schema.AccessMode.READ_ONLY) @Nullable LocalDate assessedAt,

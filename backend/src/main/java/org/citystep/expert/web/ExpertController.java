@@ -26,6 +26,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -45,6 +47,7 @@ class ExpertController {
         this.experts = experts;
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ExpertApproval", example = "{\"version\": 0}")
     record Approval(@NotNull @PositiveOrZero Long version) {
     }
 
@@ -68,6 +71,8 @@ class ExpertController {
 
     @PostMapping
     @Operation(summary = "Propose an expert (curators, admins)", security = @SecurityRequirement(name = "bearer"))
+    @ApiResponse(responseCode = "201", description = "Created as PROPOSED; Location names the new expert",
+            headers = @Header(name = "Location", description = "/api/v1/experts/{id}"))
     Mono<ResponseEntity<ExpertView>> propose(@Valid @RequestBody ExpertInput input, CurrentUser user) {
         if (input.id() == null) {
             return Mono.error(new ApiException(ProblemType.VALIDATION_FAILED, "Give the new expert a slug 'id'."));

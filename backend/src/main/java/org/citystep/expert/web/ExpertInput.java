@@ -30,7 +30,11 @@ import jakarta.validation.constraints.Size;
  * representation {@code GET} returned, changed, with the {@code version} read. Read-only fields are
  * accepted and ignored.
  */
-@Schema(name = "ExpertInput")
+@Schema(name = "ExpertInput", example = "{\"id\": \"li-wei\", \"name\": \"Li Wei\", \"affiliation\": {\"en\": "
+        + "\"Tongji University\", \"zh\": \"同济大学\"}, \"country\": \"CN\", \"region\": \"CHINA\", "
+        + "\"languages\": [\"zh\", \"en\"], \"expertise\": {\"characteristics\": [\"GOVERNANCE\"], "
+        + "\"serviceDomains\": [\"OPEN_DATA\"]}, \"bio\": {\"en\": \"Urban informatics researcher.\"}, "
+        + "\"availability\": \"AVAILABLE\", \"contact\": {\"email\": \"li.wei@example.org\"}}")
 record ExpertInput(
         @Schema(example = "li-wei") @Nullable @Slug String id,
         @Schema(description = "Required on PUT") @Nullable @PositiveOrZero Long version,
@@ -38,7 +42,7 @@ record ExpertInput(
         @Nullable @Size(max = 10) Map<@Pattern(regexp = LANGUAGE_TAG) String, @NotBlank @Size(max = 300) @PlainText String> affiliation,
         @NotNull @Pattern(regexp = "[A-Z]{2}") String country,
         @NotNull Region region,
-        @NotEmpty @Size(max = 10) List<@Pattern(regexp = LANGUAGE_TAG) String> languages,
+        @NotEmpty @Size(max = 10) List<@NotNull @Pattern(regexp = LANGUAGE_TAG) String> languages,
         @NotNull @Valid ExpertiseInput expertise,
         @Nullable @Size(max = 10) Map<@Pattern(regexp = LANGUAGE_TAG) String, @NotBlank @Size(max = 4000) @NoMarkup String> bio,
         @NotNull Availability availability,
@@ -50,8 +54,8 @@ record ExpertInput(
 
     static final String LANGUAGE_TAG = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})?";
 
-    record ExpertiseInput(@NotEmpty @Size(max = 9) Set<Characteristic> characteristics,
-            @Nullable @Size(max = 16) Set<ServiceDomain> serviceDomains) {
+    record ExpertiseInput(@NotEmpty @Size(max = 9) Set<@NotNull Characteristic> characteristics,
+            @Nullable @Size(max = 16) Set<@NotNull ServiceDomain> serviceDomains) {
     }
 
     record ContactInput(@Nullable @Email @Size(max = 254) String email,

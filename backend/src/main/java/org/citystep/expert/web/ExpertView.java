@@ -13,7 +13,12 @@ import org.jspecify.annotations.Nullable;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
-@Schema(name = "Expert")
+@Schema(name = "Expert", example = "{\"id\": \"li-wei\", \"version\": 1, \"name\": \"Li Wei\", \"affiliation\": "
+        + "{\"en\": \"Tongji University\", \"zh\": \"同济大学\"}, \"country\": \"CN\", \"region\": \"CHINA\", "
+        + "\"languages\": [\"zh\", \"en\"], \"expertise\": {\"characteristics\": [\"GOVERNANCE\"], "
+        + "\"serviceDomains\": [\"OPEN_DATA\"]}, \"bio\": {\"en\": \"Urban informatics researcher.\"}, "
+        + "\"availability\": \"AVAILABLE\", \"status\": \"APPROVED\", \"demo\": false, "
+        + "\"createdAt\": \"2026-11-29T12:00:00Z\", \"updatedAt\": \"2026-11-29T12:00:00Z\"}")
 record ExpertView(String id, long version, String name, Map<String, String> affiliation, String country,
         Region region, List<String> languages, ExpertProfile.Expertise expertise, Map<String, String> bio,
         Availability availability,

@@ -12,6 +12,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
@@ -29,7 +33,13 @@ class ReferenceController {
     @GetMapping
     @Operation(summary = "Characteristics, maturity levels, Annex 2 criteria, Annex 1 questions, service domains, "
             + "financing instruments, business models and technology tags, in English and Chinese, with citations",
-            description = "Cacheable: send If-None-Match with the ETag to get 304 when nothing changed.")
+            description = "Cacheable: send If-None-Match with the ETag to get 304 when nothing changed.",
+            parameters = @Parameter(in = ParameterIn.HEADER, name = "If-None-Match", required = false,
+                    description = "The ETag of a copy you hold"))
+    @ApiResponse(responseCode = "200", description = "The reference data",
+            headers = {@Header(name = "ETag", description = "Changes only when the data changes"),
+                    @Header(name = "Cache-Control", description = "public, max-age=3600")})
+    @ApiResponse(responseCode = "304", description = "Your copy (If-None-Match) is current")
     Mono<ResponseEntity<ReferenceData>> reference(ServerWebExchange exchange) {
         if (exchange.checkNotModified(reference.etag())) {
             return Mono.just(ResponseEntity.status(304).eTag(reference.etag()).build());

@@ -34,13 +34,19 @@ class ReportController {
             description = "Counts include every level; percentages have one decimal and add up to exactly 100 per "
                     + "group (largest-remainder rounding). Send Accept: text/csv for CSV.")
     Mono<MaturityDistribution> maturityDistribution(
-            @Parameter(description = "region (default) or country") @RequestParam(defaultValue = "region") String groupBy) {
+            @Parameter(description = "What to group cities by",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(allowableValues = {"region", "country"},
+                            defaultValue = "region"))
+            @RequestParam(defaultValue = "region") String groupBy) {
         return reports.maturityDistribution(grouping(groupBy));
     }
 
     @GetMapping(path = "/maturity-distribution", produces = TEXT_CSV)
     @Operation(summary = "The same report as CSV")
-    Mono<ResponseEntity<String>> maturityDistributionCsv(@RequestParam(defaultValue = "region") String groupBy) {
+    Mono<ResponseEntity<String>> maturityDistributionCsv(
+            @Parameter(schema = @io.swagger.v3.oas.annotations.media.Schema(allowableValues = {"region", "country"},
+                    defaultValue = "region"))
+            @RequestParam(defaultValue = "region") String groupBy) {
         return reports.maturityDistribution(grouping(groupBy))
                 .map(report -> ResponseEntity.ok()
                         .contentType(MediaType.parseMediaType(TEXT_CSV + ";charset=UTF-8"))

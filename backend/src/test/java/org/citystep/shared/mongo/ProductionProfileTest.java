@@ -33,6 +33,11 @@ class ProductionProfileTest {
     }
 
     @Test
+    void loadsNoDemoData() {
+        assertThat(context.getEnvironment().getProperty("citystep.demo-data.enabled", Boolean.class)).isFalse();
+    }
+
+    @Test
     void usesTheConfiguredReplicaSetAndStartsNoEmbeddedServer() {
         assertThat(context.getBeanNamesForType(MongoServer.class)).isEmpty();
         var connection = context.getBean(MongoConnectionDetails.class).getConnectionString();

@@ -1,0 +1,49 @@
+package org.citystep.assessment;
+
+import java.time.Duration;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import jakarta.annotation.PreDestroy;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+
+/**
+ * Completes, at start-up and then every few minutes, any validation whose levels did not reach the
+ * city profile (the second of two writes failed). Finds only those by an indexed flag.
+ */
+@Component
+class AssessmentLevelsReconciler {
+
+    private static final Logger log = LoggerFactory.getLogger(AssessmentLevelsReconciler.class);
+    private static final Duration PERIOD = Duration.ofMinutes(5);
+
+    private final AssessmentService assessments;
+    private Disposable running = Flux.<Long>empty().subscribe();
+
+    AssessmentLevelsReconciler(AssessmentService assessments) {
+        this.assessments = assessments;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
+        running = Flux.interval(Duration.ZERO, PERIOD)
+                .onBackpressureDrop()
+                .concatMap(tick -> assessments.reconcileLevels()
+                        .onErrorResume(failure -> {
+                            log.warn("Level reconciliation failed, next try in {}: {}", PERIOD, failure.toString());
+                            return reactor.core.publisher.Mono.just(0L);
+                        }))
+                .filter(completed -> completed > 0)
+                .subscribe(completed -> log.info("Handed the levels of {} validated assessments to their cities", completed));
+    }
+
+    @PreDestroy
+    void stop() {
+        running.dispose();
+    }
+}
