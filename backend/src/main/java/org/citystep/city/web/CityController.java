@@ -76,7 +76,7 @@ class CityController {
     @PostMapping
     @Operation(summary = "Create a city (curators and admins)", security = @SecurityRequirement(name = "bearer"))
     @ApiResponse(responseCode = "201", description = "Created; Location names the new city",
-            headers = @Header(name = "Location", description = "/api/v1/cities/{id}"))
+            headers = @Header(name = "Location", description = "/api/v1/cities/{id}", schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string")))
     Mono<ResponseEntity<CityView>> create(@Valid @RequestBody CityInput request, CurrentUser user) {
         return cities.create(request.id(), request.profile(), user)
                 .map(city -> ResponseEntity.created(URI.create("/api/v1/cities/" + city.id())).body(CityView.of(city)));

@@ -72,7 +72,7 @@ class ExpertController {
     @PostMapping
     @Operation(summary = "Propose an expert (curators, admins)", security = @SecurityRequirement(name = "bearer"))
     @ApiResponse(responseCode = "201", description = "Created as PROPOSED; Location names the new expert",
-            headers = @Header(name = "Location", description = "/api/v1/experts/{id}"))
+            headers = @Header(name = "Location", description = "/api/v1/experts/{id}", schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string")))
     Mono<ResponseEntity<ExpertView>> propose(@Valid @RequestBody ExpertInput input, CurrentUser user) {
         if (input.id() == null) {
             return Mono.error(new ApiException(ProblemType.VALIDATION_FAILED, "Give the new expert a slug 'id'."));

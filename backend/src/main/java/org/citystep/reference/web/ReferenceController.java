@@ -35,10 +35,11 @@ class ReferenceController {
             + "financing instruments, business models and technology tags, in English and Chinese, with citations",
             description = "Cacheable: send If-None-Match with the ETag to get 304 when nothing changed.",
             parameters = @Parameter(in = ParameterIn.HEADER, name = "If-None-Match", required = false,
-                    description = "The ETag of a copy you hold"))
+                    description = "The ETag of a copy you hold",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string")))
     @ApiResponse(responseCode = "200", description = "The reference data",
-            headers = {@Header(name = "ETag", description = "Changes only when the data changes"),
-                    @Header(name = "Cache-Control", description = "public, max-age=3600")})
+            headers = {@Header(name = "ETag", description = "Changes only when the data changes", schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string")),
+                    @Header(name = "Cache-Control", description = "public, max-age=3600", schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string"))})
     @ApiResponse(responseCode = "304", description = "Your copy (If-None-Match) is current")
     Mono<ResponseEntity<ReferenceData>> reference(ServerWebExchange exchange) {
         if (exchange.checkNotModified(reference.etag())) {
