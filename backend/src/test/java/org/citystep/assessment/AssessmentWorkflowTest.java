@@ -46,9 +46,7 @@ class AssessmentWorkflowTest {
     }
 
     private long version(String city) {
-        byte[] body = client.mutateWith(Users.editorOf(city)).get().uri("/api/v1/cities/{id}/assessment/draft", city)
-                .exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody();
-        return Long.parseLong(new String(body).replaceAll("(?s).*\"version\":(\\d+).*", "$1"));
+        return Fixtures.version(client, "/api/v1/cities/" + city + "/assessment/draft");
     }
 
     @Test

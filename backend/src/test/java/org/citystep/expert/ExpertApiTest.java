@@ -3,6 +3,7 @@ package org.citystep.expert;
 import java.util.List;
 import java.util.Map;
 
+import org.citystep.support.Fixtures;
 import org.citystep.support.Users;
 import org.citystep.support.WithoutElasticsearch;
 import org.junit.jupiter.api.Test;
@@ -24,9 +25,7 @@ class ExpertApiTest {
     }
 
     private long versionOf(String id) {
-        byte[] body = client.mutateWith(Users.curator()).get().uri("/api/v1/experts/{id}", id).exchange()
-                .expectStatus().isOk().expectBody().returnResult().getResponseBody();
-        return Long.parseLong(new String(body).replaceAll("(?s).*\"version\":(\\d+).*", "$1"));
+        return Fixtures.version(client, "/api/v1/experts/" + id);
     }
 
     @Test

@@ -191,9 +191,7 @@ class RoleMatrixTest {
     }
 
     private long version(String path) {
-        byte[] read = client.mutateWith(Users.curator()).get().uri(path).exchange()
-                .expectStatus().isOk().expectBody().returnResult().getResponseBody();
-        return Long.parseLong(new String(read).replaceAll("(?s).*\"version\":(\\d+).*", "$1"));
+        return Fixtures.version(client, path);
     }
 
     private static Map<String, Object> expertBody(String id, Long version) {

@@ -14,6 +14,13 @@ public final class Fixtures {
         return Map.of("id", id, "name", Map.of("en", englishName), "country", country, "region", region);
     }
 
+    /** The {@code version} of what {@code path} answers (read as a curator, who may read drafts). */
+    public static long version(WebTestClient client, String path) {
+        byte[] body = client.mutateWith(Users.curator()).get().uri(path).exchange()
+                .expectStatus().isOk().expectBody().returnResult().getResponseBody();
+        return Long.parseLong(new String(body).replaceAll("(?s).*\"version\":(\\d+).*", "$1"));
+    }
+
     /** Creates and approves an expert record, for reviewers of assessments. */
     public static void approvedExpert(WebTestClient client, String id) {
         client.mutateWith(Users.curator()).post().uri("/api/v1/experts")
