@@ -51,6 +51,11 @@ public class CityService {
         return cities.findById(id).switchIfEmpty(Mono.error(() -> ApiException.notFound("city", id)));
     }
 
+    /** The cities with the given ids, in one query. */
+    public Flux<City> getAll(java.util.Collection<String> ids) {
+        return cities.findAllById(ids);
+    }
+
     public Mono<Boolean> exists(String id) {
         return cities.existsById(id);
     }

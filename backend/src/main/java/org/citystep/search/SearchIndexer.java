@@ -59,6 +59,26 @@ public class SearchIndexer {
                 .onErrorMap(ElasticsearchFailures::translate);
     }
 
+    /**
+     * Removes {@code id} from the index as of MongoDB version {@code version} (best effort, like
+     * indexing): an older, late index request cannot bring it back.
+     */
+    public Mono<Void> remove(String indexName, String id, long version) {
+        String alias = indexes.alias(indexName);
+        return Mono.fromFuture(() -> client.delete(d -> d.index(alias).id(id).version(version)
+                        .versionType(VersionType.External)))
+                .then()
+                .timeout(INDEXING_TIMEOUT)
+                .onErrorResume(failure -> {
+                    Throwable cause = ElasticsearchFailures.translate(failure);
+                    if (!(cause instanceof ElasticsearchException es && (es.status() == 404 || es.status() == 409))) {
+                        log.warn("Could not remove {}/{} v{} now: {}", alias, id, version, cause.toString());
+                    }
+                    return Mono.empty();
+                })
+                .publishOn(Schedulers.parallel());
+    }
+
     /** Indexes {@code document} under {@code id}; completes empty whether or not it succeeded. */
     public Mono<Void> index(String indexName, String id, long version, Object document) {
         String alias = indexes.alias(indexName);

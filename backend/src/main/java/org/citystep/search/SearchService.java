@@ -22,7 +22,8 @@ import reactor.core.scheduler.Schedulers;
 @Service
 public class SearchService {
 
-    private static final List<String> FACETS = List.of("region", "country");
+    private static final List<String> FACETS = List.of("serviceDomain", "characteristic", "fromLevel", "region",
+            "country", "stage", "tech", "instrument");
     /** Elasticsearch's default index.max_result_window: hits beyond it cannot be paged to. */
     static final int MAX_RESULT_WINDOW = 10_000;
 

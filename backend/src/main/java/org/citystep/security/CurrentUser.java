@@ -43,7 +43,9 @@ public record CurrentUser(String subject, String username, Set<Role> roles, Opti
             }
         }
         var jwt = token.getToken();
-        return new CurrentUser(jwt.getSubject() == null ? "" : jwt.getSubject(), token.getName(), roles,
+        String username = jwt.hasClaim(KeycloakClaims.USERNAME) ? jwt.getClaimAsString(KeycloakClaims.USERNAME)
+                : token.getName();
+        return new CurrentUser(jwt.getSubject() == null ? "" : jwt.getSubject(), username, roles,
                 Optional.ofNullable(jwt.getClaimAsString(KeycloakClaims.CITY_ID)).filter(s -> !s.isBlank()),
                 Optional.ofNullable(jwt.getClaimAsString(KeycloakClaims.EXPERT_ID)).filter(s -> !s.isBlank()));
     }

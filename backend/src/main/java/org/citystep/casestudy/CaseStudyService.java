@@ -1,0 +1,276 @@
+package org.citystep.casestudy;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.citystep.city.City;
+import org.citystep.city.CityService;
+import org.citystep.reference.MaturityLevel;
+import org.citystep.reference.ReferenceDataService;
+import org.citystep.search.SearchIndexer;
+import org.citystep.security.CurrentUser;
+import org.citystep.security.Role;
+import org.citystep.shared.paging.PageParams;
+import org.citystep.shared.paging.PageResponse;
+import org.citystep.shared.problem.ApiException;
+import org.citystep.shared.problem.Problems;
+import org.citystep.shared.validation.Slugs;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Case studies and their curation. Visibility: everyone sees published case studies; a city's
+ * editors also see their own city's in every state; curators and admins see all. Writes: a city's
+ * editors draft, edit and submit their own city's; curators review, mark best practice, verify.
+ */
+@Service
+public class CaseStudyService {
+
+    private final CaseStudies studies;
+    private final ReactiveMongoTemplate template;
+    private final CityService cities;
+    private final ReferenceDataService reference;
+    private final SearchIndexer indexer;
+    private final Clock clock;
+
+    CaseStudyService(CaseStudies studies, ReactiveMongoTemplate template, CityService cities,
+            ReferenceDataService reference, SearchIndexer indexer, Clock clock) {
+        this.studies = studies;
+        this.template = template;
+        this.cities = cities;
+        this.reference = reference;
+        this.indexer = indexer;
+        this.clock = clock;
+    }
+
+    public Mono<CaseStudy> get(String id, CurrentUser user) {
+        return studies.findById(id)
+                .filter(study -> maySee(study, user))
+                .switchIfEmpty(Mono.error(() -> ApiException.notFound("case study", id)));
+    }
+
+    public Mono<PageResponse<CaseStudy>> list(CaseStudyFilter filter, PageParams page, CurrentUser user) {
+        List<Criteria> criteria = new ArrayList<>();
+        if (!isCurator(user)) {
+            Criteria published = where("status").is(CaseStudyStatus.PUBLISHED);
+            criteria.add(user.has(Role.CITY_EDITOR) && user.cityId().isPresent()
+                    ? new Criteria().orOperator(published, where("cityId").is(user.cityId().get()))
+                    : published);
+        }
+        if (filter.cityId() != null) {
+            criteria.add(where("cityId").is(filter.cityId()));
+        }
+        if (filter.status() != null) {
+            criteria.add(where("status").is(filter.status()));
+        }
+        if (filter.serviceDomain() != null) {
+            criteria.add(where("content.serviceDomains").is(filter.serviceDomain()));
+        }
+        if (filter.characteristic() != null) {
+            criteria.add(where("content.steps.characteristic").is(filter.characteristic()));
+        }
+        if (filter.dueForReverification()) {
+            criteria.add(where("status").is(CaseStudyStatus.PUBLISHED));
+            criteria.add(new Criteria().orOperator(where("lastVerified").is(null),
+                    where("lastVerified").lt(today().minusMonths(CaseStudy.REVERIFY_AFTER_MONTHS))));
+        }
+        Query query = criteria.isEmpty() ? new Query() : new Query(new Criteria().andOperator(criteria));
+        return Mono.zip(template.find(Query.of(query).with(page.toPageRequest(Sort.by(Sort.Direction.DESC, "updatedAt")
+                                .and(Sort.by("_id")))), CaseStudy.class).collectList(),
+                        template.count(Query.of(query), CaseStudy.class))
+                .map(result -> new PageResponse<>(result.getT1(), page.page(), page.size(), result.getT2()));
+    }
+
+    /** Drafts a case study for {@code cityId}; its id is {@code requestedId} or derived from city and title. */
+    public Mono<CaseStudy> create(@Nullable String requestedId, String cityId, CaseStudyContent content,
+            CurrentUser user) {
+        if (!user.mayEditCity(cityId)) {
+            return Mono.error(ApiException.forbidden(user.cityId()
+                    .map(own -> "You can write case studies of your own city (" + own + ") only, not '" + cityId + "'.")
+                    .orElse("You are not allowed to write case studies of city '" + cityId + "'.")));
+        }
+        CaseStudyContent checked = check(content);
+        String id = requestedId != null ? requestedId : Slugs.of(cityId + " " + content.title().get("en"));
+        return cities.exists(cityId)
+                .flatMap(exists -> exists ? Mono.<Void>empty() : Mono.error(ApiException.invalid(
+                        "No city '" + cityId + "'.", List.of(new Problems.FieldProblem("cityId", "is not a known city")))))
+                .then(Mono.defer(() -> studies.insert(CaseStudy.draft(id, cityId, checked, false, user.username(),
+                        clock.instant()))))
+                .onErrorMap(DuplicateKeyException.class,
+                        e -> ApiException.conflict("A case study with id '" + id + "' exists already."));
+    }
+
+    /** Adds a case study of the demo data set in the state the set gives it. */
+    public Mono<CaseStudy> createDemo(String id, String cityId, CaseStudyContent content, CaseStudyStatus status,
+            boolean bestPractice, List<String> awards, @Nullable LocalDate lastVerified) {
+        CaseStudy study = CaseStudy.draft(id, cityId, check(content), true, "demo-data", clock.instant());
+        study.seedState(status, bestPractice, awards, lastVerified, "demo-data", clock.instant());
+        return studies.insert(study).flatMap(this::synced);
+    }
+
+    public Mono<CaseStudy> update(String id, long version, CaseStudyContent content, CurrentUser user) {
+        CaseStudyContent checked = check(content);
+        return change(id, version, user, Access.OWNER, study -> study.edit(checked, clock.instant()));
+    }
+
+    public Mono<CaseStudy> submit(String id, long version, CurrentUser user) {
+        return change(id, version, user, Access.OWNER, study -> study.submit(user.username(), clock.instant()));
+    }
+
+    public Mono<CaseStudy> review(String id, long version, ReviewDecision decision, @Nullable String note,
+            CurrentUser user) {
+        if ((decision == ReviewDecision.REQUEST_CHANGES || decision == ReviewDecision.REJECT)
+                && (note == null || note.isBlank())) {
+            return Mono.error(ApiException.invalid("Say what should change, or why it is rejected.",
+                    List.of(new Problems.FieldProblem("note", "is required for " + decision))));
+        }
+        return change(id, version, user, Access.CURATOR, study -> {
+            switch (decision) {
+                case REQUEST_CHANGES -> study.requestChanges(user.username(), note, clock.instant());
+                case PUBLISH -> study.publish(user.username(), note, today(), clock.instant());
+                case REJECT -> study.reject(user.username(), note, clock.instant());
+                case ARCHIVE -> study.archive(user.username(), note, clock.instant());
+            }
+        });
+    }
+
+    public Mono<CaseStudy> markBestPractice(String id, long version, boolean best, List<String> awards,
+            CurrentUser user) {
+        return change(id, version, user, Access.CURATOR,
+                study -> study.markBestPractice(best, awards, user.username(), clock.instant()));
+    }
+
+    public Mono<CaseStudy> verify(String id, long version, CurrentUser user) {
+        return change(id, version, user, Access.CURATOR, study -> study.verify(user.username(), today(), clock.instant()));
+    }
+
+    /** The audit trail: for curators and admins, and for the owner city's editors. */
+    public Mono<List<AuditEntry>> audit(String id, CurrentUser user) {
+        return studies.findById(id)
+                .filter(study -> isCurator(user) || isOwner(study, user))
+                .map(CaseStudy::audit)
+                .switchIfEmpty(Mono.error(() -> ApiException.notFound("case study", id)));
+    }
+
+    /** Writes every published case study to the search index, in bulk; emits how many. */
+    public Mono<Long> reindexAll() {
+        Flux<SearchIndexer.Indexable> documents = template
+                .find(Query.query(where("status").is(CaseStudyStatus.PUBLISHED)), CaseStudy.class)
+                .buffer(SEARCH_BATCH)
+                .concatMap(batch -> cities.getAll(batch.stream().map(CaseStudy::cityId).distinct().toList())
+                        .collectMap(City::id)
+                        .flatMapIterable(byId -> batch.stream()
+                                .map(study -> new SearchIndexer.Indexable(study.id(), study.version(),
+                                        CaseStudySearchDocument.of(study, byId.get(study.cityId()))))
+                                .toList()));
+        return indexer.indexAll(CaseStudySearchDocument.INDEX, documents);
+    }
+
+    private static final int SEARCH_BATCH = 500;
+
+    private enum Access {
+        OWNER, CURATOR
+    }
+
+    private Mono<CaseStudy> change(String id, long version, CurrentUser user, Access access,
+            java.util.function.Consumer<CaseStudy> change) {
+        return studies.findById(id)
+                .filter(study -> maySee(study, user))
+                .switchIfEmpty(Mono.error(() -> ApiException.notFound("case study", id)))
+                .flatMap(study -> {
+                    boolean allowed = access == Access.CURATOR ? isCurator(user) : isCurator(user) || isOwner(study, user);
+                    if (!allowed) {
+                        return Mono.error(ApiException.forbidden(access == Access.CURATOR
+                                ? "Only curators take this decision."
+                                : "You can change case studies of your own city only."));
+                    }
+                    if (study.version() != version) {
+                        return Mono.error(ApiException.staleVersion("case study", id, version, study.version()));
+                    }
+                    change.accept(study);
+                    return studies.save(study);
+                })
+                .flatMap(this::synced);
+    }
+
+    /** Keeps the search index in step: published case studies are in it, all others out. */
+    private Mono<CaseStudy> synced(CaseStudy study) {
+        if (study.status() != CaseStudyStatus.PUBLISHED) {
+            return indexer.remove(CaseStudySearchDocument.INDEX, study.id(), study.version()).thenReturn(study);
+        }
+        return cities.getAll(List.of(study.cityId())).next().map(java.util.Optional::of)
+                .defaultIfEmpty(java.util.Optional.empty())
+                .flatMap(city -> indexer.index(CaseStudySearchDocument.INDEX, study.id(), study.version(),
+                        CaseStudySearchDocument.of(study, city.orElse(null))))
+                .thenReturn(study);
+    }
+
+    /** Reference codes must exist, and every step must climb exactly one level. */
+    private CaseStudyContent check(CaseStudyContent content) {
+        List<Problems.FieldProblem> errors = new ArrayList<>();
+        for (int i = 0; i < content.steps().size(); i++) {
+            var step = content.steps().get(i);
+            boolean oneUp = step.fromLevel().isAssessed() && step.fromLevel().next().filter(step.toLevel()::equals).isPresent();
+            if (!oneUp) {
+                errors.add(new Problems.FieldProblem("steps[" + i + "].toLevel",
+                        "must be exactly one level above fromLevel (no leapfrogging)"));
+            }
+            if (!step.characteristic().rated()) {
+                errors.add(new Problems.FieldProblem("steps[" + i + "].characteristic", "has no maturity levels"));
+            }
+        }
+        if (content.funding() != null) {
+            content.funding().instruments().stream().filter(code -> !reference.isFinancingInstrument(code)).sorted()
+                    .forEach(code -> errors.add(new Problems.FieldProblem("funding.instruments",
+                            "'" + code + "' is not a financing instrument of the reference data")));
+        }
+        if (content.businessModel() != null && !reference.isBusinessModel(content.businessModel())) {
+            errors.add(new Problems.FieldProblem("businessModel", "'" + content.businessModel()
+                    + "' is not a business model of the reference data"));
+        }
+        content.technologies().stream().filter(code -> !reference.isTechnologyTag(code)).sorted()
+                .forEach(code -> errors.add(new Problems.FieldProblem("technologies",
+                        "'" + code + "' is not a technology tag of the reference data")));
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid("The case study has " + errors.size() + " invalid field(s).", errors);
+        }
+        return new CaseStudyContent(content.title(), content.summary(), RichText.sanitise(content.body()),
+                content.serviceDomains(), content.steps(), content.stage(), content.startDate(), content.endDate(),
+                content.flags(), content.targetGroups(), content.benefits(), content.funding(), content.businessModel(),
+                content.technologies(), content.partners(), content.inclusionMeasures(), content.lessonsLearned(),
+                content.contact(), content.licence());
+    }
+
+    private boolean maySee(CaseStudy study, CurrentUser user) {
+        return study.status() == CaseStudyStatus.PUBLISHED || isCurator(user) || isOwner(study, user);
+    }
+
+    private static boolean isOwner(CaseStudy study, CurrentUser user) {
+        return user.has(Role.CITY_EDITOR) && user.cityId().filter(study.cityId()::equals).isPresent();
+    }
+
+    private static boolean isCurator(CurrentUser user) {
+        return user.has(Role.CURATOR) || user.has(Role.ADMIN);
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+}

@@ -1,0 +1,110 @@
+package org.citystep.casestudy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.citystep.search.ElasticsearchProperties;
+import org.citystep.support.KeycloakTokens;
+import org.citystep.support.TestIndexes;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Case studies in the real search: a draft never shows, a published one is found within two
+ * seconds in English and Chinese with its facets, an archived one disappears again.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "citystep.elasticsearch.index-prefix=citystep-test-casestudies-${random.uuid}")
+@AutoConfigureWebTestClient
+@ActiveProfiles("test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CaseStudySearchIT {
+
+    @Autowired
+    WebTestClient client;
+
+    @Autowired
+    ElasticsearchAsyncClient elasticsearch;
+
+    @Autowired
+    ElasticsearchProperties properties;
+
+    private static String bearer(String user) {
+        return "Bearer " + KeycloakTokens.accessToken(user);
+    }
+
+    private long version(String id) {
+        byte[] body = client.get().uri("/api/v1/case-studies/" + id).header(HttpHeaders.AUTHORIZATION, bearer("curator.demo"))
+                .exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody();
+        return JsonMapper.builder().build().readTree(body).get("version").asLong();
+    }
+
+    private void search(String q, int expectedTotal) {
+        client.get().uri("/api/v1/search?type=case-study&q={q}", q).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.total").isEqualTo(expectedTotal);
+    }
+
+    @Test
+    void onlyPublishedCaseStudiesAreFound() {
+        client.post().uri("/api/v1/cities").header(HttpHeaders.AUTHORIZATION, bearer("curator.demo"))
+                .bodyValue(Map.of("id", "amsterdam", "name", Map.of("en", "Amsterdam"), "country", "NL", "region", "EU"))
+                .exchange().expectStatus().isCreated();
+        Map<String, Object> study = new HashMap<>(Map.of(
+                "id", "amsterdam-smart-parking", "cityId", "amsterdam",
+                "title", Map.of("en", "Smart parking guidance", "zh", "智慧停车诱导系统"),
+                "summary", Map.of("en", "Sensors and signs guide drivers to free parking spaces.",
+                        "zh", "传感器和诱导屏引导驾驶人找到空闲车位。"),
+                "serviceDomains", List.of("TRANSPORTATION"),
+                "steps", List.of(Map.of("characteristic", "SERVICES", "fromLevel", "AVERAGE", "toLevel", "MORE_ADVANCED")),
+                "stage", "CITY_WIDE",
+                "flags", Map.of("scalable", true, "cloud", true, "integratedOffering", false, "openApi", true, "iot", true),
+                "funding", Map.of("instruments", List.of("EU_GRANT"), "amount", 2000000, "currency", "EUR")));
+        client.post().uri("/api/v1/case-studies").header(HttpHeaders.AUTHORIZATION, bearer("editor.amsterdam"))
+                .bodyValue(study).exchange().expectStatus().isCreated();
+        client.post().uri("/api/v1/case-studies/amsterdam-smart-parking/submit")
+                .header(HttpHeaders.AUTHORIZATION, bearer("editor.amsterdam"))
+                .bodyValue(Map.of("version", version("amsterdam-smart-parking"))).exchange().expectStatus().isOk();
+        search("parking", 0);
+
+        client.post().uri("/api/v1/case-studies/amsterdam-smart-parking/review")
+                .header(HttpHeaders.AUTHORIZATION, bearer("curator.demo"))
+                .bodyValue(Map.of("version", version("amsterdam-smart-parking"), "decision", "PUBLISH")).exchange()
+                .expectStatus().isOk();
+
+        await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> search("parking", 1));
+        client.get().uri("/api/v1/search?q={q}", "智慧停车").exchange()
+                .expectBody()
+                .jsonPath("$.hits[0].id").isEqualTo("amsterdam-smart-parking")
+                .jsonPath("$.hits[0].type").isEqualTo("case-study")
+                .jsonPath("$.facets.serviceDomain[0].key").isEqualTo("TRANSPORTATION")
+                .jsonPath("$.facets.characteristic[0].key").isEqualTo("SERVICES")
+                .jsonPath("$.facets.tech[*].key").value(keys -> assertThat(String.valueOf(keys)).contains("IOT", "OPEN_API"));
+
+        client.post().uri("/api/v1/case-studies/amsterdam-smart-parking/review")
+                .header(HttpHeaders.AUTHORIZATION, bearer("curator.demo"))
+                .bodyValue(Map.of("version", version("amsterdam-smart-parking"), "decision", "ARCHIVE",
+                        "note", "Replaced by the 2026 system")).exchange()
+                .expectStatus().isOk();
+        await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> search("parking", 0));
+    }
+
+    @AfterAll
+    void deleteTestIndexes() {
+        TestIndexes.deleteAll(elasticsearch, properties.indexPrefix());
+    }
+}
