@@ -183,6 +183,30 @@ class CoreDomainIT {
                 .jsonPath("$.characteristics[7].groups[1].counts.AVERAGE").isEqualTo(13);
     }
 
+    @Test
+    void searchFindsTheRelevantDemoCaseStudiesFirst() {
+        Map<String, String> firstHits = Map.of(
+                "bike sharing", "bike",
+                "parking", "parking",
+                "open data portal", "open-data",
+                "smart grid", "smart-grid",
+                "智慧停车", "smart-parking",
+                "开放数据", "open-data");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> client.get()
+                .uri("/api/v1/search?type=case-study&size=1").exchange()
+                .expectBody().jsonPath("$.total").isEqualTo(37));
+        firstHits.forEach((query, expectedInId) -> client.get().uri("/api/v1/search?type=case-study&q={q}", query)
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.hits[0].id").value(id -> assertThat((String) id).as(query).contains(expectedInId))
+                .jsonPath("$.hits[0].highlights").isNotEmpty());
+        // drafts never reach search
+        client.get().uri("/api/v1/search?type=case-study&q={q}", "freight consolidation delivery-slot").exchange()
+                .expectBody().jsonPath("$.hits[*].id").value(ids -> assertThat(String.valueOf(ids))
+                        .doesNotContain("frankfurt-inner-city-freight-consolidation"));
+    }
+
     private static String levelOf(ObjectNode assessment, String characteristic) {
         return assessment.get("characteristics").valueStream()
                 .filter(c -> c.get("characteristic").asString().equals(characteristic))

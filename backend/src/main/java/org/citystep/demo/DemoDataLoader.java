@@ -11,6 +11,7 @@ import java.util.TreeSet;
 
 import org.citystep.assessment.Answer;
 import org.citystep.assessment.AssessmentService;
+import org.citystep.casestudy.CaseStudyService;
 import org.citystep.city.CityService;
 import org.citystep.expert.ExpertService;
 import org.citystep.reference.Characteristic;
@@ -35,6 +36,8 @@ class DemoDataLoader {
 
     static final String RESOURCE = "seed/pilot-cities.json";
     static final String MARKER = "pilot-cities";
+    static final String CASE_STUDIES = "seed/case-studies.json";
+    static final String CASE_STUDIES_MARKER = "case-studies";
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
 
     private final DemoDataProperties properties;
@@ -44,10 +47,13 @@ class DemoDataLoader {
     private final ReferenceDataService reference;
     private final JsonMapper json;
     private final DemoDataMarkers markers;
+    private final CaseStudyService caseStudies;
 
     DemoDataLoader(DemoDataProperties properties, CityService cities, AssessmentService assessments,
-            ExpertService experts, ReferenceDataService reference, JsonMapper json, DemoDataMarkers markers) {
+            ExpertService experts, ReferenceDataService reference, JsonMapper json, DemoDataMarkers markers,
+            CaseStudyService caseStudies) {
         this.markers = markers;
+        this.caseStudies = caseStudies;
         this.properties = properties;
         this.cities = cities;
         this.assessments = assessments;
@@ -66,16 +72,35 @@ class DemoDataLoader {
         if (!properties.enabled()) {
             return;
         }
-        SeedFile seed = read();
+        SeedFile seed = read(RESOURCE, SeedFile.class);
+        CaseStudySeedFile caseStudySeed = read(CASE_STUDIES, CaseStudySeedFile.class);
         markers.existsById(MARKER)
                 .filter(done -> !done)
                 // a database with cities but none of the demo set is somebody's real data: leave it alone
                 .flatMap(notDone -> cities.count().zipWith(cities.anyDemo()))
                 .filter(state -> state.getT1() == 0 || state.getT2())
-                .flatMap(state -> load(seed))
-                .subscribe(loaded -> log.info("Loaded the demo data set: {} cities, {} experts", loaded,
-                                seed.experts().size()),
+                .flatMap(state -> load(seed)
+                        .doOnNext(loaded -> log.info("Loaded the demo data set: {} cities, {} experts", loaded,
+                                seed.experts().size())))
+                .then(markers.existsById(MARKER).zipWith(markers.existsById(CASE_STUDIES_MARKER)))
+                // case studies belong to the demo cities: only where those are, and only once
+                .filter(state -> state.getT1() && !state.getT2())
+                .flatMap(state -> loadCaseStudies(caseStudySeed))
+                .subscribe(loaded -> log.info("Loaded {} demo case studies", loaded),
                         failure -> log.error("Could not load the demo data set", failure));
+    }
+
+    /** Creates every missing demo case study of an existing city, then the marker; emits how many were created. */
+    Mono<Long> loadCaseStudies(CaseStudySeedFile seed) {
+        return Flux.fromIterable(seed.caseStudies())
+                .concatMap(study -> cities.exists(study.cityId())
+                        .filter(Boolean::booleanValue)
+                        .flatMap(cityExists -> ignoreIfCreatedMeanwhile(caseStudies.createDemo(study.id(), study.cityId(),
+                                study.content(), study.status(), study.bestPractice(),
+                                study.awards() == null ? List.of() : study.awards(), study.lastVerified()))))
+                .count()
+                .flatMap(count -> markers.save(new DemoDataMarker(CASE_STUDIES_MARKER, seed.caseStudies().size()))
+                        .thenReturn(count));
     }
 
     /** Creates every missing city with its validated assessment, then the experts, then the marker. */
@@ -132,12 +157,12 @@ class DemoDataLoader {
         return zh.isBlank() ? en : en + "\n\n" + zh;
     }
 
-    private SeedFile read() {
-        try (InputStream in = new ClassPathResource(RESOURCE).getInputStream()) {
-            return json.readValue(in, SeedFile.class);
+    private <T> T read(String resource, Class<T> type) {
+        try (InputStream in = new ClassPathResource(resource).getInputStream()) {
+            return json.readValue(in, type);
         }
         catch (IOException e) {
-            throw new UncheckedIOException("Missing " + RESOURCE, e);
+            throw new UncheckedIOException("Missing " + resource, e);
         }
     }
 }

@@ -120,6 +120,21 @@ class Figure3Test {
     }
 
     @Test
+    void demoCaseStudiesLoadWithTheirCurationStates() {
+        awaitDemoData();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> client.get().uri("/api/v1/case-studies?size=1")
+                .exchange().expectBody().jsonPath("$.total").isEqualTo(37));
+        client.mutateWith(org.citystep.support.Users.curator()).get().uri("/api/v1/case-studies?status=SUBMITTED")
+                .exchange().expectBody().jsonPath("$.total").isEqualTo(2);
+        client.mutateWith(org.citystep.support.Users.curator()).get().uri("/api/v1/case-studies?dueForReverification=true")
+                .exchange().expectBody().jsonPath("$.total").isEqualTo(6);
+        client.get().uri("/api/v1/case-studies/chengdu-government-open-data-portal-app-contest").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.demo").isEqualTo(true).jsonPath("$.title.zh").isNotEmpty()
+                .jsonPath("$.body.zh").value(html -> assertThat((String) html).contains("<p>"));
+    }
+
+    @Test
     void demoCitiesAreLabelledAndFoundByLevel() {
         awaitDemoData();
         client.get().uri("/api/v1/cities/amsterdam").exchange()
