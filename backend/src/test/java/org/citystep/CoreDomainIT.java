@@ -207,6 +207,31 @@ class CoreDomainIT {
                         .doesNotContain("frankfurt-inner-city-freight-consolidation"));
     }
 
+    @Test
+    void suggestionsWhileTypingAndSimilarCaseStudies() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> client.get()
+                .uri("/api/v1/search?type=case-study&size=1").exchange()
+                .expectBody().jsonPath("$.total").isEqualTo(37));
+
+        client.get().uri("/api/v1/search/suggest?q={q}", "Jiax").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.suggestions[*].id").value(ids -> assertThat(String.valueOf(ids))
+                        .contains("jiaxing-public-bicycle-sharing-system"));
+        client.get().uri("/api/v1/search/suggest?q={q}", "嘉兴").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.suggestions[*].text").value(texts -> assertThat(String.valueOf(texts))
+                        .contains("嘉兴市公共自行车"));
+
+        client.get().uri("/api/v1/case-studies/amsterdam-smart-parking-guidance/similar?size=3").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$[*].id").value(ids -> assertThat(String.valueOf(ids)).contains("parking")
+                        .doesNotContain("amsterdam-smart-parking-guidance"));
+        // a draft's similar list is for its city and curators only
+        client.get().uri("/api/v1/case-studies/frankfurt-inner-city-freight-consolidation/similar").exchange()
+                .expectStatus().isNotFound();
+    }
+
     private static String levelOf(ObjectNode assessment, String characteristic) {
         return assessment.get("characteristics").valueStream()
                 .filter(c -> c.get("characteristic").asString().equals(characteristic))

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
 record CaseStudySearchDocument(String type, Map<String, String> title, Map<String, String> text, String cityId,
         @Nullable String region, @Nullable String country, List<String> serviceDomain, List<String> characteristic,
         List<String> fromLevel, String stage, List<String> tech, List<String> instrument, @Nullable Integer year,
-        boolean bestPractice) {
+        boolean bestPractice, List<String> suggest) {
 
     static final String INDEX = "case-studies";
     static final String TYPE = "case-study";
@@ -46,6 +46,7 @@ record CaseStudySearchDocument(String type, Map<String, String> title, Map<Strin
                 c.steps().stream().map(s -> s.fromLevel().name()).distinct().sorted().toList(),
                 c.stage().name(), tech.stream().distinct().sorted().toList(),
                 c.funding() == null ? List.of() : c.funding().instruments().stream().sorted().toList(),
-                c.startDate() == null ? null : c.startDate().getYear(), study.bestPractice());
+                c.startDate() == null ? null : c.startDate().getYear(), study.bestPractice(),
+                c.title().values().stream().distinct().toList());
     }
 }

@@ -47,10 +47,13 @@ public class CaseStudyService {
     private final CityService cities;
     private final ReferenceDataService reference;
     private final SearchIndexer indexer;
+    private final org.citystep.search.SearchService search;
     private final Clock clock;
 
     CaseStudyService(CaseStudies studies, ReactiveMongoTemplate template, CityService cities,
-            ReferenceDataService reference, SearchIndexer indexer, Clock clock) {
+            ReferenceDataService reference, SearchIndexer indexer, org.citystep.search.SearchService search,
+            Clock clock) {
+        this.search = search;
         this.studies = studies;
         this.template = template;
         this.cities = cities;
@@ -158,6 +161,16 @@ public class CaseStudyService {
 
     public Mono<CaseStudy> verify(String id, long version, CurrentUser user) {
         return change(id, version, user, Access.CURATOR, study -> study.verify(user.username(), today(), clock.instant()));
+    }
+
+    /** Published case studies most like this one (which the caller must be allowed to see). */
+    public Mono<List<org.citystep.search.SearchResults.Hit>> similar(String id, int size, CurrentUser user) {
+        return get(id, user).flatMap(study -> {
+            List<String> like = new ArrayList<>();
+            like.addAll(study.content().title().values());
+            like.addAll(study.content().summary().values());
+            return search.similar(CaseStudySearchDocument.INDEX, id, like, size);
+        });
     }
 
     /** The audit trail: for curators and admins, and for the owner city's editors. */

@@ -66,6 +66,58 @@ public class SearchService {
                 .map(response -> toResults(response, query));
     }
 
+    /** Completions of what a user has typed, over every index; published content only. */
+    public Mono<List<Suggestion>> suggest(String prefix, int size) {
+        List<String> aliases = indexes.aliasesFor(List.of());
+        return Mono.fromFuture(() -> client.search(s -> s
+                        .index(aliases)
+                        .ignoreUnavailable(true)
+                        .allowNoIndices(true)
+                        .source(src -> src.filter(f -> f.includes("type", "title")))
+                        .suggest(sg -> sg.suggesters("titles", fs -> fs.prefix(prefix)
+                                .completion(c -> c.field("suggest").size(size).skipDuplicates(true)))),
+                        IndexedDocument.class))
+                .onErrorMap(ElasticsearchFailures::translate)
+                .publishOn(Schedulers.parallel())
+                .map(response -> response.suggest().getOrDefault("titles", List.of()).stream()
+                        .flatMap(entry -> entry.completion().options().stream())
+                        .map(option -> new Suggestion(option.text(), option.source() == null ? "" : option.source().type(),
+                                option.id()))
+                        .limit(size)
+                        .toList());
+    }
+
+    /**
+     * The published documents of {@code indexName} most like the given texts (more-like-this over
+     * titles and texts in every language), without {@code excludeId}.
+     */
+    public Mono<List<SearchResults.Hit>> similar(String indexName, String excludeId, List<String> likeTexts, int size) {
+        String alias = indexes.alias(indexName);
+        return Mono.fromFuture(() -> client.search(s -> s
+                        .index(alias)
+                        .ignoreUnavailable(true)
+                        .allowNoIndices(true)
+                        .size(size)
+                        .source(src -> src.filter(f -> f.includes("type", "title")))
+                        .query(q -> q.bool(b -> b
+                                .must(m -> m.moreLikeThis(mlt -> mlt
+                                        .fields("title.en", "title.zh", "text.en", "text.zh")
+                                        .like(likeTexts.stream().map(text -> co.elastic.clients.elasticsearch._types
+                                                .query_dsl.Like.of(l -> l.text(text))).toList())
+                                        .minTermFreq(1)
+                                        .minDocFreq(1)
+                                        .maxQueryTerms(40)))
+                                .mustNot(n -> n.ids(i -> i.values(excludeId))))),
+                        IndexedDocument.class))
+                .onErrorMap(ElasticsearchFailures::translate)
+                .publishOn(Schedulers.parallel())
+                .map(response -> response.hits().hits().stream().map(SearchService::toHit).toList());
+    }
+
+    /** A completion: the text to show, and the document it leads to. */
+    public record Suggestion(String text, String type, String id) {
+    }
+
     private static Query toQuery(String text) {
         if (text.isBlank()) {
             return Query.of(q -> q.matchAll(m -> m));

@@ -156,6 +156,15 @@ class CaseStudyController {
         return studies.verify(id, step.version(), user).map(study -> CaseStudyView.of(study, today()));
     }
 
+    @GetMapping("/{id}/similar")
+    @Operation(summary = "Published case studies most like this one (more-like-this over titles and texts)",
+            description = "Answers 503 problem+json while Elasticsearch is unreachable.")
+    Mono<List<org.citystep.search.SearchResults.Hit>> similar(@PathVariable @Slug String id,
+            @RequestParam(defaultValue = "5") @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(20) int size,
+            CurrentUser user) {
+        return studies.similar(id, size, user);
+    }
+
     @GetMapping("/{id}/audit")
     @Operation(summary = "Every transition: who, when, from, to, note (curators, admins, its city's editors)",
             security = @SecurityRequirement(name = "bearer"))

@@ -40,4 +40,18 @@ class SearchController {
             @Valid @ParameterObject PageParams page) {
         return search.search(new SearchQuery(q.strip(), type, page.page(), page.size()));
     }
+
+    /** Suggestions while typing. */
+    record Suggestions(List<SearchService.Suggestion> suggestions) {
+    }
+
+    @GetMapping("/suggest")
+    @Operation(summary = "Completions while typing: titles of published case studies and names of cities, "
+            + "in any language")
+    Mono<Suggestions> suggest(
+            @Parameter(description = "What has been typed so far") @RequestParam @jakarta.validation.constraints.NotBlank
+            @Size(max = 100) String q,
+            @RequestParam(defaultValue = "8") @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(20) int size) {
+        return search.suggest(q.strip(), size).map(Suggestions::new);
+    }
 }
