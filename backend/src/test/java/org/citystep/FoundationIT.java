@@ -111,6 +111,10 @@ class FoundationIT {
                 .jsonPath("$.hits[0].id").isEqualTo("harbourtown")
                 .jsonPath("$.hits[0].highlights['title.en'][0]").value(h -> assertThat((String) h).contains("<em>")));
 
+        // indexing is bookkeeping: the version the user read is still the one to send back
+        client.get().uri("/api/v1/cities/harbourtown").exchange()
+                .expectBody().jsonPath("$.version").isEqualTo(0);
+
         // a Chinese word finds it (indexMappingUsesTheProjectsAnalyzers shows the segmentation)
         client.get().uri("/api/v1/search?q={q}", "港口").exchange()
                 .expectStatus().isOk()

@@ -219,7 +219,9 @@ public class AssessmentService {
         Query sameRound = Query.query(where("_id").is(cityId).and("current.round").is(validated.round()));
         return cities.adoptAssessedLevels(cityId, validated.levels(), validated.assessedAt(), validated.round())
                 .retryWhen(Retry.backoff(3, Duration.ofMillis(100)))
-                .then(template.updateFirst(sameRound, Update.update("current.levelsAdopted", true), CityAssessments.class))
+                // bookkeeping, not a change: by collection name, so Spring Data does not increment the version
+                .then(template.updateFirst(sameRound, Update.update("current.levelsAdopted", true),
+                        template.getCollectionName(CityAssessments.class)))
                 .then();
     }
 

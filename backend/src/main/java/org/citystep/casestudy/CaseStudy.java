@@ -22,6 +22,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("case_studies")
 @CompoundIndex(name = "status_city", def = "{'status': 1, 'cityId': 1}")
 @CompoundIndex(name = "status_verified", def = "{'status': 1, 'lastVerified': 1}")
+@CompoundIndex(name = "index_pending", def = "{'indexPending': 1}")
 public class CaseStudy {
 
     /** Older than this, a published case study is due for re-verification. */
@@ -38,6 +39,7 @@ public class CaseStudy {
     private List<String> awards;
     private @Nullable LocalDate lastVerified;
     private List<AuditEntry> audit;
+    private boolean indexPending;
     private final boolean demo;
     private final Instant createdAt;
     private Instant updatedAt;
@@ -45,7 +47,8 @@ public class CaseStudy {
     @PersistenceCreator
     CaseStudy(String id, @Nullable Long version, String cityId, CaseStudyContent content, CaseStudyStatus status,
             boolean bestPractice, @Nullable List<String> awards, @Nullable LocalDate lastVerified,
-            @Nullable List<AuditEntry> audit, boolean demo, Instant createdAt, Instant updatedAt) {
+            @Nullable List<AuditEntry> audit, boolean indexPending, boolean demo, Instant createdAt,
+            Instant updatedAt) {
         this.id = id;
         this.version = version;
         this.cityId = cityId;
@@ -55,14 +58,15 @@ public class CaseStudy {
         this.awards = awards == null ? new ArrayList<>() : new ArrayList<>(awards);
         this.lastVerified = lastVerified;
         this.audit = audit == null ? new ArrayList<>() : new ArrayList<>(audit);
+        this.indexPending = indexPending;
         this.demo = demo;
         this.createdAt = createdAt;
         this.updatedAt = updatedAt;
     }
 
     static CaseStudy draft(String id, String cityId, CaseStudyContent content, boolean demo, String by, Instant now) {
-        CaseStudy study = new CaseStudy(id, null, cityId, content, CaseStudyStatus.DRAFT, false, null, null, null, demo,
-                now, now);
+        CaseStudy study = new CaseStudy(id, null, cityId, content, CaseStudyStatus.DRAFT, false, null, null, null, true,
+                demo, now, now);
         study.audit.add(new AuditEntry(by, now, null, CaseStudyStatus.DRAFT, null));
         return study;
     }
@@ -138,6 +142,11 @@ public class CaseStudy {
 
     private static String describe(CaseStudyStatus status) {
         return status.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    /** Every change is saved with this mark; it is cleared once the search index reflects it. */
+    void markIndexPending() {
+        this.indexPending = true;
     }
 
     public boolean dueForReverification(LocalDate today) {

@@ -217,21 +217,40 @@ public class CaseStudyService {
                         return Mono.error(ApiException.staleVersion("case study", id, version, study.version()));
                     }
                     change.accept(study);
+                    study.markIndexPending();
                     return studies.save(study);
                 })
                 .flatMap(this::synced);
     }
 
-    /** Keeps the search index in step: published case studies are in it, all others out. */
-    private Mono<CaseStudy> synced(CaseStudy study) {
-        if (study.status() != CaseStudyStatus.PUBLISHED) {
-            return indexer.remove(CaseStudySearchDocument.INDEX, study.id(), study.version()).thenReturn(study);
-        }
-        return cities.getAll(List.of(study.cityId())).next().map(java.util.Optional::of)
-                .defaultIfEmpty(java.util.Optional.empty())
-                .flatMap(city -> indexer.index(CaseStudySearchDocument.INDEX, study.id(), study.version(),
-                        CaseStudySearchDocument.of(study, city.orElse(null))))
-                .thenReturn(study);
+    /**
+     * Keeps the search index in step: published case studies are in it, all others out. Clears the
+     * pending mark when that worked and no newer write came meanwhile.
+     */
+    Mono<CaseStudy> synced(CaseStudy study) {
+        return syncSearch(study).thenReturn(study);
+    }
+
+    /** As {@link #synced}; emits whether the index is in step with this version. */
+    Mono<Boolean> syncSearch(CaseStudy study) {
+        Mono<Boolean> reflected = study.status() != CaseStudyStatus.PUBLISHED
+                ? indexer.remove(CaseStudySearchDocument.INDEX, study.id(), study.version())
+                : cities.getAll(List.of(study.cityId())).next().map(java.util.Optional::of)
+                        .defaultIfEmpty(java.util.Optional.empty())
+                        .flatMap(city -> indexer.index(CaseStudySearchDocument.INDEX, study.id(), study.version(),
+                                CaseStudySearchDocument.of(study, city.orElse(null))));
+        return reflected.filter(Boolean::booleanValue)
+                // by collection name: through the entity class, Spring Data would also increment the version
+                .flatMap(done -> template.updateFirst(Query.query(where("_id").is(study.id()).and("version")
+                        .is(study.version())), org.springframework.data.mongodb.core.query.Update.update("indexPending",
+                        false), template.getCollectionName(CaseStudy.class)))
+                .thenReturn(true)
+                .defaultIfEmpty(false);
+    }
+
+    /** The case studies whose latest write has not reached the search index, a batch at a time. */
+    Flux<CaseStudy> pendingIndexing(int batch) {
+        return template.find(Query.query(where("indexPending").is(true)).limit(batch), CaseStudy.class);
     }
 
     /** Reference codes must exist, and every step must climb exactly one level. */

@@ -138,7 +138,8 @@ public class CityService {
         Characteristic.ratedOnes().forEach(c -> levelsDocument.put(c.name(),
                 levels.getOrDefault(c, MaturityLevel.NOT_ASSESSED).name()));
         Update update = new Update().set("levels", levelsDocument).set("assessedAt", assessedAt)
-                .set("assessmentRound", round).set("updatedAt", clock.instant()).inc("version", 1);
+                .set("assessmentRound", round).set("indexPending", true).set("updatedAt", clock.instant())
+                .inc("version", 1);
         Query olderRound = Query.query(where("_id").is(id).orOperator(where("assessmentRound").lt(round),
                 where("assessmentRound").exists(false)));
         return template.findAndModify(olderRound, update, FindAndModifyOptions.options().returnNew(true), City.class)
@@ -177,7 +178,26 @@ public class CityService {
     }
 
     private Mono<City> indexed(City city) {
+        return syncSearch(city).thenReturn(city);
+    }
+
+    /**
+     * Indexes the city now (best effort) and, if that worked, clears its pending mark; emits whether
+     * the index is in step with this version.
+     */
+    Mono<Boolean> syncSearch(City city) {
         return indexer.index(CitySearchDocument.INDEX, city.id(), city.version(), CitySearchDocument.of(city))
-                .thenReturn(city);
+                .filter(Boolean::booleanValue)
+                // only if no newer write came meanwhile: that one is pending in its own right. By collection
+                // name: through the entity class, Spring Data would also increment the version
+                .flatMap(done -> template.updateFirst(Query.query(where("_id").is(city.id()).and("version")
+                        .is(city.version())), Update.update("indexPending", false), template.getCollectionName(City.class)))
+                .thenReturn(true)
+                .defaultIfEmpty(false);
+    }
+
+    /** The cities whose latest write has not reached the search index, a batch at a time. */
+    Flux<City> pendingIndexing(int batch) {
+        return template.find(Query.query(where("indexPending").is(true)).limit(batch), City.class);
     }
 }

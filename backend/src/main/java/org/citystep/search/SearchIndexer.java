@@ -61,26 +61,31 @@ public class SearchIndexer {
 
     /**
      * Removes {@code id} from the index as of MongoDB version {@code version} (best effort, like
-     * indexing): an older, late index request cannot bring it back.
+     * indexing): an older, late index request cannot bring it back. Emits whether the index is now
+     * without it.
      */
-    public Mono<Void> remove(String indexName, String id, long version) {
+    public Mono<Boolean> remove(String indexName, String id, long version) {
         String alias = indexes.alias(indexName);
         return Mono.fromFuture(() -> client.delete(d -> d.index(alias).id(id).version(version)
                         .versionType(VersionType.External)))
-                .then()
+                .thenReturn(true)
                 .timeout(INDEXING_TIMEOUT)
                 .onErrorResume(failure -> {
                     Throwable cause = ElasticsearchFailures.translate(failure);
-                    if (!(cause instanceof ElasticsearchException es && (es.status() == 404 || es.status() == 409))) {
-                        log.warn("Could not remove {}/{} v{} now: {}", alias, id, version, cause.toString());
+                    if (cause instanceof ElasticsearchException es && (es.status() == 404 || es.status() == 409)) {
+                        return Mono.just(true); // not there, or a newer version decided already
                     }
-                    return Mono.empty();
+                    log.warn("Could not remove {}/{} v{} now: {}", alias, id, version, cause.toString());
+                    return Mono.just(false);
                 })
                 .publishOn(Schedulers.parallel());
     }
 
-    /** Indexes {@code document} under {@code id}; completes empty whether or not it succeeded. */
-    public Mono<Void> index(String indexName, String id, long version, Object document) {
+    /**
+     * Indexes {@code document} under {@code id}; never fails. Emits whether the index now holds this
+     * version (or a newer one); when not, the document stays pending for the catch-up worker.
+     */
+    public Mono<Boolean> index(String indexName, String id, long version, Object document) {
         String alias = indexes.alias(indexName);
         return indexes.ensured().then(Mono.fromFuture(() -> client.index(i -> i
                         .index(alias)
@@ -89,19 +94,19 @@ public class SearchIndexer {
                         .versionType(VersionType.External)
                         .requireAlias(true)
                         .document(document))))
-                .then()
+                .thenReturn(true)
                 // best effort must not hold up the user's write when Elasticsearch hangs
                 .timeout(INDEXING_TIMEOUT)
                 .onErrorResume(failure -> {
                     Throwable cause = ElasticsearchFailures.translate(failure);
                     if (cause instanceof ElasticsearchException es && es.status() == 409) {
-                        return Mono.empty(); // a newer version is indexed already
+                        return Mono.just(true); // a newer version is indexed already
                     }
                     if (cause instanceof ElasticsearchException es && es.status() == 404) {
                         indexes.recreateMissing(); // the refill from MongoDB includes this document
                     }
                     log.warn("Could not index {}/{} v{} now: {}", alias, id, version, cause.toString());
-                    return Mono.empty();
+                    return Mono.just(false);
                 })
                 // the caller's work goes on on Reactor's threads, never on the HTTP client's I/O thread
                 .publishOn(Schedulers.parallel());

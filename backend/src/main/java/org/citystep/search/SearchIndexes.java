@@ -85,6 +85,12 @@ class SearchIndexes {
         return aliasByType.keySet();
     }
 
+    /** Completes when the cluster answers within two seconds; fails otherwise. */
+    Mono<Void> reachable() {
+        return Mono.fromFuture(() -> client.cluster().health(h -> h)).timeout(Duration.ofSeconds(2))
+                .publishOn(Schedulers.parallel()).then();
+    }
+
     /** Completes once every index exists on its current mapping; cheap after the first success. */
     Mono<Void> ensured() {
         return ready.get() ? Mono.empty()

@@ -1,0 +1,117 @@
+package org.citystep.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.citystep.support.CuttableProxy;
+import org.citystep.support.KeycloakTokens;
+import org.citystep.support.TestIndexes;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * With Elasticsearch unreachable, writes still succeed and search answers 503; once it is back,
+ * everything written meanwhile becomes searchable without anyone acting, and the index holds
+ * exactly what MongoDB holds.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "citystep.elasticsearch.index-prefix=citystep-test-resilience-${random.uuid}",
+        "citystep.elasticsearch.catch-up-interval=1s"})
+@AutoConfigureWebTestClient
+@ActiveProfiles("test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SearchResilienceIT {
+
+    private static final CuttableProxy ELASTICSEARCH = new CuttableProxy(
+            Integer.parseInt(System.getenv().getOrDefault("ES_PORT", "9200")));
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @DynamicPropertySource
+    static void elasticsearchThroughTheProxy(DynamicPropertyRegistry registry) {
+        registry.add("citystep.elasticsearch.uris", () -> "http://127.0.0.1:" + ELASTICSEARCH.port());
+    }
+
+    @Autowired
+    WebTestClient client;
+
+    @Autowired
+    ElasticsearchAsyncClient elasticsearch;
+
+    @Autowired
+    ElasticsearchProperties properties;
+
+    private static String curator() {
+        return "Bearer " + KeycloakTokens.accessToken("curator.demo");
+    }
+
+    private void createCity(String id, String name) {
+        client.post().uri("/api/v1/cities").header(HttpHeaders.AUTHORIZATION, curator())
+                .bodyValue(Map.of("id", id, "name", Map.of("en", name), "country", "NL", "region", "EU")).exchange()
+                .expectStatus().isCreated();
+    }
+
+    private Set<String> idsIn(String path) {
+        byte[] body = client.get().uri(path).exchange().expectStatus().isOk().expectBody().returnResult()
+                .getResponseBody();
+        JsonNode root = JSON.readTree(body);
+        Set<String> ids = new TreeSet<>();
+        (root.has("items") ? root.get("items") : root.get("hits")).forEach(item -> ids.add(item.get("id").asString()));
+        return ids;
+    }
+
+    @Test
+    void nothingWrittenDuringAnOutageIsLostToSearch() {
+        createCity("resilience-before", "Resilience Before");
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(idsIn("/api/v1/search?type=city&size=100"))
+                .contains("resilience-before"));
+
+        ELASTICSEARCH.cut();
+        createCity("resilience-during", "Resilience During");
+        byte[] before = client.get().uri("/api/v1/cities/resilience-before").exchange().expectBody().returnResult()
+                .getResponseBody();
+        String renamed = new String(before).replace("Resilience Before", "Resilience Renamed");
+        client.put().uri("/api/v1/cities/resilience-before").header(HttpHeaders.AUTHORIZATION, curator())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(renamed).exchange()
+                .expectStatus().isOk();
+        client.get().uri("/api/v1/search?q=resilience").exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        client.get().uri("/actuator/health").exchange()
+                .expectBody().jsonPath("$.components.elasticsearch.status").isEqualTo("DOWN");
+
+        ELASTICSEARCH.restore();
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(idsIn("/api/v1/search?type=city&q=renamed")).containsExactly("resilience-before");
+            assertThat(idsIn("/api/v1/search?type=city&size=100"))
+                    .isEqualTo(idsIn("/api/v1/cities?size=100"))
+                    .contains("resilience-during");
+        });
+    }
+
+    @AfterAll
+    void cleanUp() {
+        ELASTICSEARCH.restore();
+        TestIndexes.deleteAll(elasticsearch, properties.indexPrefix());
+        ELASTICSEARCH.close();
+    }
+}
