@@ -208,6 +208,42 @@ class CoreDomainIT {
     }
 
     @Test
+    void searchFiltersNarrowTheHitsAndFacetsCoverThem() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> client.get()
+                .uri("/api/v1/search?type=case-study&size=1").exchange()
+                .expectBody().jsonPath("$.total").isEqualTo(37));
+
+        client.get().uri("/api/v1/search?type=case-study&q=parking&region=CHINA").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.hits[0].id").isEqualTo("shanghai-pudong-lujiazui-smart-parking")
+                .jsonPath("$.facets.region[*].key").isEqualTo(List.of("CHINA"));
+
+        byte[] transport = client.get().uri("/api/v1/search?type=case-study&serviceDomain=TRANSPORTATION&size=50")
+                .exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody();
+        var result = JSON.readTree(transport);
+        long total = result.get("total").asLong();
+        assertThat(total).isPositive();
+        assertThat(result.get("facets").get("serviceDomain").valueStream()
+                .filter(f -> f.get("key").asString().equals("TRANSPORTATION")).findFirst().orElseThrow()
+                .get("count").asLong()).isEqualTo(total);
+
+        client.get().uri("/api/v1/search?type=case-study&year=2012").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.total").value(n -> assertThat(((Number) n).intValue()).isPositive())
+                .jsonPath("$.facets.year[*].key").isEqualTo(List.of("2012"));
+
+        client.get().uri("/api/v1/search?type=case-study&lang=zh&q={q}", "停车").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.hits[0].title.zh").value(title -> assertThat((String) title).contains("停车"));
+
+        client.get().uri("/api/v1/search?serviceDomain={v}", "{\"$gt\": \"\"}").exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
     void suggestionsWhileTypingAndSimilarCaseStudies() {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> client.get()
                 .uri("/api/v1/search?type=case-study&size=1").exchange()

@@ -48,11 +48,12 @@ public class SearchService {
         List<String> aliases = indexes.aliasesFor(query.documentTypes());
         Map<String, Aggregation> aggregations = new LinkedHashMap<>();
         FACETS.forEach(field -> aggregations.put(field, Aggregation.of(a -> a.terms(t -> t.field(field).size(50)))));
+        aggregations.put("year", Aggregation.of(a -> a.terms(t -> t.field("year").size(50))));
         return Mono.fromFuture(() -> client.search(s -> s
                         .index(aliases)
                         .ignoreUnavailable(true)
                         .allowNoIndices(true)
-                        .query(toQuery(query.text()))
+                        .query(toQuery(query))
                         .from(query.page() * query.size())
                         .size(query.size())
                         .trackTotalHits(t -> t.enabled(true))
@@ -118,16 +119,27 @@ public class SearchService {
     public record Suggestion(String text, String type, String id) {
     }
 
-    private static Query toQuery(String text) {
-        if (text.isBlank()) {
-            return Query.of(q -> q.matchAll(m -> m));
+    /** The facet fields a search may be filtered by. */
+    public static List<String> filterFields() {
+        return FACETS;
+    }
+
+    private static Query toQuery(SearchQuery query) {
+        String lang = query.language();
+        Query words = query.text().isBlank() ? Query.of(q -> q.matchAll(m -> m))
+                : Query.of(q -> q.multiMatch(m -> m
+                        .query(query.text())
+                        .fields(lang == null ? List.of("title.*^3", "text.*") : List.of("title." + lang + "*^3", "text." + lang + "*"))
+                        .type(TextQueryType.BestFields)
+                        .fuzziness("AUTO")
+                        .prefixLength(1)));
+        List<Query> filters = new java.util.ArrayList<>();
+        query.filters().forEach((field, values) -> filters.add(Query.of(q -> q.terms(t -> t.field(field)
+                .terms(v -> v.value(values.stream().map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList()))))));
+        if (query.year() != null) {
+            filters.add(Query.of(q -> q.term(t -> t.field("year").value(query.year()))));
         }
-        return Query.of(q -> q.multiMatch(m -> m
-                .query(text)
-                .fields("title.*^3", "text.*")
-                .type(TextQueryType.BestFields)
-                .fuzziness("AUTO")
-                .prefixLength(1)));
+        return filters.isEmpty() ? words : Query.of(q -> q.bool(b -> b.must(words).filter(filters)));
     }
 
     private static SearchResults toResults(SearchResponse<IndexedDocument> response, SearchQuery query) {
@@ -137,6 +149,11 @@ public class SearchService {
             if (aggregate.isSterms()) {
                 facets.put(name, aggregate.sterms().buckets().array().stream()
                         .map(SearchService::toFacetCount).toList());
+            }
+            else if (aggregate.isLterms()) {
+                facets.put(name, aggregate.lterms().buckets().array().stream()
+                        .map(bucket -> new SearchResults.FacetCount(String.valueOf(bucket.key()), bucket.docCount()))
+                        .toList());
             }
         });
         long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
