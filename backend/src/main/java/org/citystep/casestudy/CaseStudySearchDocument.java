@@ -8,8 +8,13 @@ import org.citystep.city.City;
 import org.jsoup.Jsoup;
 import org.jspecify.annotations.Nullable;
 
-/** What the search read model holds of a published case study; shaped by {@code casestudy/search-mapping.json}. */
-record CaseStudySearchDocument(String type, Map<String, String> title, Map<String, String> text, String cityId,
+/**
+ * What the search read model holds of a case study, in any state: search shows each caller only
+ * what it may see ({@code status}, {@code cityId}); only published ones are suggested. Shaped by
+ * {@code casestudy/search-mapping.json}.
+ */
+record CaseStudySearchDocument(String type, String status, Map<String, String> title, Map<String, String> text,
+        String cityId,
         @Nullable String region, @Nullable String country, List<String> serviceDomain, List<String> characteristic,
         List<String> fromLevel, String stage, List<String> tech, List<String> instrument, @Nullable Integer year,
         boolean bestPractice, List<String> suggest) {
@@ -39,7 +44,8 @@ record CaseStudySearchDocument(String type, Map<String, String> title, Map<Strin
         if (flags.iot()) {
             tech.add("IOT");
         }
-        return new CaseStudySearchDocument(TYPE, c.title(), text, study.cityId(),
+        boolean published = study.status() == CaseStudyStatus.PUBLISHED;
+        return new CaseStudySearchDocument(TYPE, study.status().name(), c.title(), text, study.cityId(),
                 city == null ? null : city.profile().region().name(), city == null ? null : city.profile().country(),
                 c.serviceDomains().stream().map(Enum::name).sorted().toList(),
                 c.steps().stream().map(s -> s.characteristic().name()).distinct().sorted().toList(),
@@ -47,6 +53,6 @@ record CaseStudySearchDocument(String type, Map<String, String> title, Map<Strin
                 c.stage().name(), tech.stream().distinct().sorted().toList(),
                 c.funding() == null ? List.of() : c.funding().instruments().stream().sorted().toList(),
                 c.startDate() == null ? null : c.startDate().getYear(), study.bestPractice(),
-                c.title().values().stream().distinct().toList());
+                published ? c.title().values().stream().distinct().toList() : List.of());
     }
 }

@@ -181,10 +181,9 @@ public class CaseStudyService {
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound("case study", id)));
     }
 
-    /** Writes every published case study to the search index, in bulk; emits how many. */
+    /** Writes every case study to the search index, in bulk; emits how many. */
     public Mono<Long> reindexAll() {
-        Flux<SearchIndexer.Indexable> documents = template
-                .find(Query.query(where("status").is(CaseStudyStatus.PUBLISHED)), CaseStudy.class)
+        Flux<SearchIndexer.Indexable> documents = template.findAll(CaseStudy.class)
                 .buffer(SEARCH_BATCH)
                 .concatMap(batch -> cities.getAll(batch.stream().map(CaseStudy::cityId).distinct().toList())
                         .collectMap(City::id)
@@ -224,8 +223,8 @@ public class CaseStudyService {
     }
 
     /**
-     * Keeps the search index in step: published case studies are in it, all others out. Clears the
-     * pending mark when that worked and no newer write came meanwhile.
+     * Keeps the search index in step with the case study (every state: search filters by caller).
+     * Clears the pending mark when that worked and no newer write came meanwhile.
      */
     Mono<CaseStudy> synced(CaseStudy study) {
         return syncSearch(study).thenReturn(study);
@@ -233,12 +232,10 @@ public class CaseStudyService {
 
     /** As {@link #synced}; emits whether the index is in step with this version. */
     Mono<Boolean> syncSearch(CaseStudy study) {
-        Mono<Boolean> reflected = study.status() != CaseStudyStatus.PUBLISHED
-                ? indexer.remove(CaseStudySearchDocument.INDEX, study.id(), study.version())
-                : cities.getAll(List.of(study.cityId())).next().map(java.util.Optional::of)
-                        .defaultIfEmpty(java.util.Optional.empty())
-                        .flatMap(city -> indexer.index(CaseStudySearchDocument.INDEX, study.id(), study.version(),
-                                CaseStudySearchDocument.of(study, city.orElse(null))));
+        Mono<Boolean> reflected = cities.getAll(List.of(study.cityId())).next().map(java.util.Optional::of)
+                .defaultIfEmpty(java.util.Optional.empty())
+                .flatMap(city -> indexer.index(CaseStudySearchDocument.INDEX, study.id(), study.version(),
+                        CaseStudySearchDocument.of(study, city.orElse(null))));
         return reflected.filter(Boolean::booleanValue)
                 // by collection name: through the entity class, Spring Data would also increment the version
                 .flatMap(done -> template.updateFirst(Query.query(where("_id").is(study.id()).and("version")

@@ -60,28 +60,6 @@ public class SearchIndexer {
     }
 
     /**
-     * Removes {@code id} from the index as of MongoDB version {@code version} (best effort, like
-     * indexing): an older, late index request cannot bring it back. Emits whether the index is now
-     * without it.
-     */
-    public Mono<Boolean> remove(String indexName, String id, long version) {
-        String alias = indexes.alias(indexName);
-        return Mono.fromFuture(() -> client.delete(d -> d.index(alias).id(id).version(version)
-                        .versionType(VersionType.External)))
-                .thenReturn(true)
-                .timeout(INDEXING_TIMEOUT)
-                .onErrorResume(failure -> {
-                    Throwable cause = ElasticsearchFailures.translate(failure);
-                    if (cause instanceof ElasticsearchException es && (es.status() == 404 || es.status() == 409)) {
-                        return Mono.just(true); // not there, or a newer version decided already
-                    }
-                    log.warn("Could not remove {}/{} v{} now: {}", alias, id, version, cause.toString());
-                    return Mono.just(false);
-                })
-                .publishOn(Schedulers.parallel());
-    }
-
-    /**
      * Indexes {@code document} under {@code id}; never fails. Emits whether the index now holds this
      * version (or a newer one); when not, the document stays pending for the catch-up worker.
      */

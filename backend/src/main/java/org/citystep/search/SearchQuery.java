@@ -16,13 +16,20 @@ import org.jspecify.annotations.Nullable;
  * @param size          hits per page
  */
 public record SearchQuery(String text, List<String> documentTypes, Map<String, List<String>> filters,
-        @Nullable Integer year, @Nullable String language, int page, int size) {
+        @Nullable Integer year, @Nullable String language, Viewer viewer, int page, int size) {
 
     public SearchQuery {
         filters = Map.copyOf(filters);
     }
 
-    public static SearchQuery of(String text, List<String> documentTypes, int page, int size) {
-        return new SearchQuery(text, documentTypes, Map.of(), null, null, page, size);
+    /**
+     * Who searches: the public sees published content; a city's editors also their own city's case
+     * studies in every state; curators and admins everything.
+     *
+     * @param ownCityId the city an editor is bound to
+     */
+    public record Viewer(boolean seesEverything, @Nullable String ownCityId) {
+
+        public static final Viewer PUBLIC = new Viewer(false, null);
     }
 }

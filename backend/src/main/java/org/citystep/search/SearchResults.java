@@ -3,6 +3,8 @@ package org.citystep.search;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One page of search hits with facet counts over all hits.
  *
@@ -13,10 +15,12 @@ import java.util.Map;
 public record SearchResults(long total, int page, int size, List<Hit> hits, Map<String, List<FacetCount>> facets) {
 
     /**
+     * @param status     a case study's curation state (callers see other than PUBLISHED only for their own
+     *                   city, or as curators)
      * @param highlights per field, fragments with the matched words wrapped in {@code <em>}
      */
-    public record Hit(String id, String type, Map<String, String> title, Map<String, List<String>> highlights,
-            double score) {
+    public record Hit(String id, String type, Map<String, String> title, @Nullable String status,
+            Map<String, List<String>> highlights, double score) {
     }
 
     public record FacetCount(String key, long count) {

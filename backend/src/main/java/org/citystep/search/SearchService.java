@@ -57,7 +57,7 @@ public class SearchService {
                         .from(query.page() * query.size())
                         .size(query.size())
                         .trackTotalHits(t -> t.enabled(true))
-                        .source(src -> src.filter(f -> f.includes("type", "title")))
+                        .source(src -> src.filter(f -> f.includes("type", "title", "status")))
                         .highlight(h -> h.fields("title.*", f -> f).fields("text.*", f -> f))
                         .aggregations(aggregations),
                         IndexedDocument.class))
@@ -108,6 +108,7 @@ public class SearchService {
                                         .minTermFreq(1)
                                         .minDocFreq(1)
                                         .maxQueryTerms(40)))
+                                .filter(f -> f.term(t -> t.field("status").value(PUBLISHED)))
                                 .mustNot(n -> n.ids(i -> i.values(excludeId))))),
                         IndexedDocument.class))
                 .onErrorMap(ElasticsearchFailures::translate)
@@ -118,6 +119,19 @@ public class SearchService {
     /** A completion: the text to show, and the document it leads to. */
     public record Suggestion(String text, String type, String id) {
     }
+
+    /** Cities are public; a case study is visible when published, or to its own city's editors. */
+    private static Query visibleTo(SearchQuery.Viewer viewer) {
+        List<Query> visible = new java.util.ArrayList<>(List.of(
+                Query.of(q -> q.term(t -> t.field("type").value("city"))),
+                Query.of(q -> q.term(t -> t.field("status").value(PUBLISHED)))));
+        if (viewer.ownCityId() != null) {
+            visible.add(Query.of(q -> q.term(t -> t.field("cityId").value(viewer.ownCityId()))));
+        }
+        return Query.of(q -> q.bool(b -> b.should(visible).minimumShouldMatch("1")));
+    }
+
+    private static final String PUBLISHED = "PUBLISHED";
 
     /** The facet fields a search may be filtered by. */
     public static List<String> filterFields() {
@@ -134,6 +148,9 @@ public class SearchService {
                         .fuzziness("AUTO")
                         .prefixLength(1)));
         List<Query> filters = new java.util.ArrayList<>();
+        if (!query.viewer().seesEverything()) {
+            filters.add(visibleTo(query.viewer()));
+        }
         query.filters().forEach((field, values) -> filters.add(Query.of(q -> q.terms(t -> t.field(field)
                 .terms(v -> v.value(values.stream().map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList()))))));
         if (query.year() != null) {
@@ -164,14 +181,14 @@ public class SearchService {
         IndexedDocument source = hit.source();
         return new SearchResults.Hit(hit.id(), source == null ? "" : source.type(),
                 source == null || source.title() == null ? Map.of() : source.title(),
-                hit.highlight(), hit.score() == null ? 0 : hit.score());
+                source == null ? null : source.status(), hit.highlight(), hit.score() == null ? 0 : hit.score());
     }
 
     private static SearchResults.FacetCount toFacetCount(StringTermsBucket bucket) {
         return new SearchResults.FacetCount(bucket.key().stringValue(), bucket.docCount());
     }
 
-    /** The part of every indexed document that a hit shows. */
-    record IndexedDocument(String type, Map<String, String> title) {
+    /** The part of every indexed document that a hit shows; {@code status} only for case studies. */
+    record IndexedDocument(String type, Map<String, String> title, @org.jspecify.annotations.Nullable String status) {
     }
 }

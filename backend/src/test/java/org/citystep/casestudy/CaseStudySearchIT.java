@@ -25,8 +25,9 @@ import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Case studies in the real search: a draft never shows, a published one is found within two
- * seconds in English and Chinese with its facets, an archived one disappears again.
+ * Case studies in the real search: before publication only its city and the curators find one; a
+ * published one is found by everyone within two seconds in English and Chinese, with its facets
+ * and as a suggestion; an archived one disappears again for the public.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "citystep.elasticsearch.index-prefix=citystep-test-casestudies-${random.uuid}")
@@ -55,8 +56,15 @@ class CaseStudySearchIT {
     }
 
     private void search(String q, int expectedTotal) {
-        client.get().uri("/api/v1/search?type=case-study&q={q}", q).exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$.total").isEqualTo(expectedTotal);
+        searchAs(null, q, expectedTotal);
+    }
+
+    private void searchAs(String user, String q, int expectedTotal) {
+        var request = client.get().uri("/api/v1/search?type=case-study&q={q}", q);
+        if (user != null) {
+            request = request.header(HttpHeaders.AUTHORIZATION, bearer(user));
+        }
+        request.exchange().expectStatus().isOk().expectBody().jsonPath("$.total").isEqualTo(expectedTotal);
     }
 
     @Test
@@ -79,7 +87,14 @@ class CaseStudySearchIT {
         client.post().uri("/api/v1/case-studies/amsterdam-smart-parking/submit")
                 .header(HttpHeaders.AUTHORIZATION, bearer("editor.amsterdam"))
                 .bodyValue(Map.of("version", version("amsterdam-smart-parking"))).exchange().expectStatus().isOk();
+
+        // submitted, not published: its city and the curators find it, nobody else does
+        await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> searchAs("editor.amsterdam", "parking", 1));
+        searchAs("curator.demo", "parking", 1);
+        searchAs("editor.chengdu", "parking", 0);
         search("parking", 0);
+        client.get().uri("/api/v1/search/suggest?q={q}", "Smart park").exchange()
+                .expectBody().jsonPath("$.suggestions.length()").isEqualTo(0);
 
         client.post().uri("/api/v1/case-studies/amsterdam-smart-parking/review")
                 .header(HttpHeaders.AUTHORIZATION, bearer("curator.demo"))
@@ -87,6 +102,8 @@ class CaseStudySearchIT {
                 .expectStatus().isOk();
 
         await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> search("parking", 1));
+        client.get().uri("/api/v1/search/suggest?q={q}", "Smart park").exchange()
+                .expectBody().jsonPath("$.suggestions[0].id").isEqualTo("amsterdam-smart-parking");
         client.get().uri("/api/v1/search?q={q}", "智慧停车").exchange()
                 .expectBody()
                 .jsonPath("$.hits[0].id").isEqualTo("amsterdam-smart-parking")
@@ -101,6 +118,7 @@ class CaseStudySearchIT {
                         "note", "Replaced by the 2026 system")).exchange()
                 .expectStatus().isOk();
         await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> search("parking", 0));
+        searchAs("curator.demo", "parking", 1);
     }
 
     @AfterAll

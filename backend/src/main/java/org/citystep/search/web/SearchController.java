@@ -7,6 +7,8 @@ import java.util.Map;
 import org.citystep.search.SearchQuery;
 import org.citystep.search.SearchResults;
 import org.citystep.search.SearchService;
+import org.citystep.security.CurrentUser;
+import org.citystep.security.Role;
 import org.citystep.shared.paging.PageParams;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,7 +36,8 @@ class SearchController {
     }
 
     @GetMapping
-    @Operation(summary = "Search cities (and, later, case studies and experts)",
+    @Operation(summary = "Search cities and case studies; the public sees published case studies, a city's "
+            + "editors also their own city's in every state, curators everything",
             description = "Typo-tolerant for Latin-script words. An empty q lists everything the filters allow. "
                     + "Answers 503 problem+json while Elasticsearch is unreachable.")
     Mono<SearchResults> search(
@@ -50,7 +53,7 @@ class SearchController {
             @Parameter(description = "Financing instrument codes") @RequestParam(defaultValue = "") @Size(max = 20) List<@Pattern(regexp = CODE) String> instrument,
             @Parameter(description = "Year a case study started") @RequestParam(required = false) @jakarta.annotation.Nullable @jakarta.validation.constraints.Min(1900) @jakarta.validation.constraints.Max(2100) Integer year,
             @Parameter(description = "Search only texts in this language, e.g. en or zh") @RequestParam(required = false) @jakarta.annotation.Nullable @Pattern(regexp = "[a-z]{2,3}") String lang,
-            @Valid @ParameterObject PageParams page) {
+            @Valid @ParameterObject PageParams page, CurrentUser user) {
         Map<String, List<String>> filters = new LinkedHashMap<>();
         putIfAny(filters, "serviceDomain", serviceDomain);
         putIfAny(filters, "characteristic", characteristic);
@@ -60,7 +63,10 @@ class SearchController {
         putIfAny(filters, "stage", stage);
         putIfAny(filters, "tech", tech);
         putIfAny(filters, "instrument", instrument);
-        return search.search(new SearchQuery(q.strip(), type, filters, year, lang, page.page(), page.size()));
+        boolean curator = user.has(Role.CURATOR) || user.has(Role.ADMIN);
+        String ownCity = user.has(Role.CITY_EDITOR) ? user.cityId().orElse(null) : null;
+        return search.search(new SearchQuery(q.strip(), type, filters, year, lang,
+                new SearchQuery.Viewer(curator, ownCity), page.page(), page.size()));
     }
 
     private static final String CODE = "[A-Z0-9_]{2,60}";
