@@ -268,6 +268,68 @@ class CoreDomainIT {
                 .expectStatus().isNotFound();
     }
 
+    @Test
+    void expertsAreSearchableOnceApproved() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> client.get()
+                .uri("/api/v1/search?type=expert&size=1").exchange()
+                .expectBody().jsonPath("$.total").isEqualTo(6));
+        client.post().uri("/api/v1/experts").header(HttpHeaders.AUTHORIZATION, bearer("curator.demo"))
+                .bodyValue(Map.of("id", "zephyrine-quasimodo", "name", "Zephyrine Quasimodo", "country", "FR", "region", "EU",
+                        "languages", List.of("fr", "en"), "expertise", Map.of("characteristics", List.of("FUNDING")),
+                        "availability", "AVAILABLE", "contact", Map.of("email", "zq@example.org")))
+                .exchange().expectStatus().isCreated();
+
+        await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> client.get()
+                .uri("/api/v1/search?type=expert&q={q}", "Zephyrine").header(HttpHeaders.AUTHORIZATION, bearer("curator.demo"))
+                .exchange().expectBody().jsonPath("$.hits[0].id").isEqualTo("zephyrine-quasimodo"));
+        client.get().uri("/api/v1/search?type=expert&q={q}", "Zephyrine").exchange()
+                .expectBody().jsonPath("$.total").isEqualTo(0);
+
+        client.post().uri("/api/v1/experts/zephyrine-quasimodo/approve").header(HttpHeaders.AUTHORIZATION, bearer("curator.demo"))
+                .bodyValue(Map.of("version", 0)).exchange().expectStatus().isOk();
+        await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> client.get()
+                .uri("/api/v1/search?type=expert&q={q}&characteristic=FUNDING", "Zephyrine").exchange()
+                .expectBody()
+                .jsonPath("$.hits[0].id").isEqualTo("zephyrine-quasimodo")
+                .jsonPath("$.facets.language[*].key").value(keys -> assertThat(String.valueOf(keys)).contains("fr")));
+        client.get().uri("/api/v1/search?type=expert&q={q}", "zq@example.org").exchange()
+                .expectBody().jsonPath("$.total").isEqualTo(0);
+    }
+
+    @Test
+    void aFullRebuildRunsWhileSearchesKeepAnsweringAndReportsProgress() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> client.get()
+                .uri("/api/v1/search?type=case-study&size=1").exchange()
+                .expectBody().jsonPath("$.total").isEqualTo(37));
+        client.post().uri("/api/v1/admin/reindex").header(HttpHeaders.AUTHORIZATION, bearer("curator.demo")).exchange()
+                .expectStatus().isForbidden();
+
+        byte[] started = client.post().uri("/api/v1/admin/reindex").header(HttpHeaders.AUTHORIZATION, bearer("admin.demo"))
+                .exchange()
+                .expectStatus().isAccepted()
+                .expectHeader().value(HttpHeaders.LOCATION, location -> assertThat(location).startsWith("/api/v1/admin/reindex/"))
+                .expectBody().jsonPath("$.state").isEqualTo("RUNNING")
+                .returnResult().getResponseBody();
+        String id = JSON.readTree(started).get("id").asString();
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            // searches answer throughout, with everything in them
+            client.get().uri("/api/v1/search?type=case-study&size=1").exchange()
+                    .expectStatus().isOk().expectBody().jsonPath("$.total").isEqualTo(37);
+            client.get().uri("/api/v1/admin/reindex/{id}", id).header(HttpHeaders.AUTHORIZATION, bearer("admin.demo"))
+                    .exchange().expectStatus().isOk()
+                    .expectBody().jsonPath("$.state").isEqualTo("DONE");
+        });
+        byte[] done = client.get().uri("/api/v1/admin/reindex/latest").header(HttpHeaders.AUTHORIZATION, bearer("admin.demo"))
+                .exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody();
+        JSON.readTree(done).get("indexes").forEach(index -> {
+            assertThat(index.get("done").asBoolean()).isTrue();
+            assertThat(index.get("indexed").asLong()).isEqualTo(index.get("total").asLong()).isPositive();
+        });
+        client.get().uri("/api/v1/search?type=case-study&q={q}", "smart grid").exchange()
+                .expectBody().jsonPath("$.hits[0].id").value(hit -> assertThat((String) hit).contains("smart-grid"));
+    }
+
     private static String levelOf(ObjectNode assessment, String characteristic) {
         return assessment.get("characteristics").valueStream()
                 .filter(c -> c.get("characteristic").asString().equals(characteristic))

@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
@@ -24,6 +26,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
 
@@ -41,6 +44,9 @@ class FoundationIT {
 
     @Autowired
     WebTestClient client;
+
+    @LocalServerPort
+    int port;
 
     @Autowired
     ElasticsearchAsyncClient elasticsearch;
@@ -241,8 +247,15 @@ class FoundationIT {
                 .jsonPath("$.paths['/api/v1/cities'].get.security").isEmpty();
     }
 
+    /**
+     * Over the shared pooled client, the request after two static-file responses stalled about one
+     * run in three until its timeout; the server answers the same sequence on one keep-alive
+     * connection correctly (checked with curl, 40 of 40), so this test uses its own connections.
+     */
     @Test
     void frontEndIsServedAtTheRootAndForClientRoutes() {
+        WebTestClient client = WebTestClient.bindToServer(new ReactorClientHttpConnector(HttpClient.create().keepAlive(false)))
+                .baseUrl("http://localhost:" + port).build();
         client.get().uri("/").accept(MediaType.TEXT_HTML).exchange()
                 .expectStatus().isOk()
                 .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)

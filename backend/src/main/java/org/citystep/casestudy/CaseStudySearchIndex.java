@@ -1,18 +1,20 @@
 package org.citystep.casestudy;
 
-import org.citystep.search.SearchIndexCreated;
+import java.time.Instant;
+
 import org.citystep.search.SearchIndexDefinition;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.citystep.search.SearchIndexer;
+import org.citystep.search.SearchSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
 
-/** The case-studies index (published ones only): declared here, refilled from MongoDB when created anew. */
-@Configuration(proxyBeanMethods = false)
-class CaseStudySearchIndex {
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
-    private static final Logger log = LoggerFactory.getLogger(CaseStudySearchIndex.class);
+/** The case-studies index: its definition, and where its documents come from. */
+@Component
+class CaseStudySearchIndex implements SearchSource {
 
     private final CaseStudyService studies;
 
@@ -20,19 +22,33 @@ class CaseStudySearchIndex {
         this.studies = studies;
     }
 
-    @Bean
-    static SearchIndexDefinition caseStudySearchIndexDefinition() {
-        return new SearchIndexDefinition(CaseStudySearchDocument.INDEX, CaseStudySearchDocument.TYPE,
-                "casestudy/search-mapping.json");
+    @Configuration(proxyBeanMethods = false)
+    static class Definition {
+
+        @Bean
+        static SearchIndexDefinition caseStudySearchIndexDefinition() {
+            return new SearchIndexDefinition(CaseStudySearchDocument.INDEX, CaseStudySearchDocument.TYPE,
+                    "casestudy/search-mapping.json");
+        }
     }
 
-    @EventListener
-    void fill(SearchIndexCreated created) {
-        if (!CaseStudySearchDocument.INDEX.equals(created.name())) {
-            return;
-        }
-        studies.reindexAll().subscribe(
-                count -> log.info("Indexed {} published case studies into the new index", count),
-                failure -> log.warn("Could not fill the new case-studies index: {}", failure.toString()));
+    @Override
+    public String indexName() {
+        return CaseStudySearchDocument.INDEX;
+    }
+
+    @Override
+    public Mono<Long> count() {
+        return studies.count();
+    }
+
+    @Override
+    public Flux<SearchIndexer.Indexable> all() {
+        return studies.searchDocuments(studies.all());
+    }
+
+    @Override
+    public Flux<SearchIndexer.Indexable> changedSince(Instant since) {
+        return studies.searchDocuments(studies.changedSince(since));
     }
 }

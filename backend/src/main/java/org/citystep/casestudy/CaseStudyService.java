@@ -181,17 +181,27 @@ public class CaseStudyService {
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound("case study", id)));
     }
 
-    /** Writes every case study to the search index, in bulk; emits how many. */
-    public Mono<Long> reindexAll() {
-        Flux<SearchIndexer.Indexable> documents = template.findAll(CaseStudy.class)
-                .buffer(SEARCH_BATCH)
+    /** Every case study as a search document, with its city's region and country, a batch of cities at a time. */
+    Flux<SearchIndexer.Indexable> searchDocuments(Flux<CaseStudy> studies) {
+        return studies.buffer(SEARCH_BATCH)
                 .concatMap(batch -> cities.getAll(batch.stream().map(CaseStudy::cityId).distinct().toList())
                         .collectMap(City::id)
                         .flatMapIterable(byId -> batch.stream()
                                 .map(study -> new SearchIndexer.Indexable(study.id(), study.version(),
                                         CaseStudySearchDocument.of(study, byId.get(study.cityId()))))
                                 .toList()));
-        return indexer.indexAll(CaseStudySearchDocument.INDEX, documents);
+    }
+
+    Mono<Long> count() {
+        return studies.count();
+    }
+
+    Flux<CaseStudy> all() {
+        return studies.findAll();
+    }
+
+    Flux<CaseStudy> changedSince(java.time.Instant since) {
+        return template.find(Query.query(where("updatedAt").gte(since)), CaseStudy.class);
     }
 
     private static final int SEARCH_BATCH = 500;

@@ -1,18 +1,20 @@
 package org.citystep.city;
 
-import org.citystep.search.SearchIndexCreated;
+import java.time.Instant;
+
 import org.citystep.search.SearchIndexDefinition;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.citystep.search.SearchIndexer;
+import org.citystep.search.SearchSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
 
-/** The cities index: declared here, and filled from MongoDB whenever it is created anew. */
-@Configuration(proxyBeanMethods = false)
-class CitySearchIndex {
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
-    private static final Logger log = LoggerFactory.getLogger(CitySearchIndex.class);
+/** The cities index: its definition, and where its documents come from. */
+@Component
+class CitySearchIndex implements SearchSource {
 
     private final CityService cities;
 
@@ -20,18 +22,37 @@ class CitySearchIndex {
         this.cities = cities;
     }
 
-    @Bean
-    static SearchIndexDefinition citySearchIndexDefinition() {
-        return new SearchIndexDefinition(CitySearchDocument.INDEX, CitySearchDocument.TYPE, "city/search-mapping.json");
+    @Configuration(proxyBeanMethods = false)
+    static class Definition {
+
+        @Bean
+        static SearchIndexDefinition citySearchIndexDefinition() {
+            return new SearchIndexDefinition(CitySearchDocument.INDEX, CitySearchDocument.TYPE,
+                    "city/search-mapping.json");
+        }
     }
 
-    @EventListener
-    void fill(SearchIndexCreated created) {
-        if (!CitySearchDocument.INDEX.equals(created.name())) {
-            return;
-        }
-        cities.reindexAll().subscribe(
-                count -> log.info("Indexed {} cities into the new index", count),
-                failure -> log.warn("Could not fill the new cities index: {}", failure.toString()));
+    @Override
+    public String indexName() {
+        return CitySearchDocument.INDEX;
+    }
+
+    @Override
+    public Mono<Long> count() {
+        return cities.count();
+    }
+
+    @Override
+    public Flux<SearchIndexer.Indexable> all() {
+        return cities.all().map(CitySearchIndex::indexable);
+    }
+
+    @Override
+    public Flux<SearchIndexer.Indexable> changedSince(Instant since) {
+        return cities.changedSince(since).map(CitySearchIndex::indexable);
+    }
+
+    private static SearchIndexer.Indexable indexable(City city) {
+        return new SearchIndexer.Indexable(city.id(), city.version(), CitySearchDocument.of(city));
     }
 }

@@ -170,11 +170,12 @@ public class CityService {
                 });
     }
 
-    /** Writes every city to the search index, in bulk; emits how many were indexed. */
-    public Mono<Long> reindexAll() {
-        return cities.findAll()
-                .map(city -> new SearchIndexer.Indexable(city.id(), city.version(), CitySearchDocument.of(city)))
-                .as(documents -> indexer.indexAll(CitySearchDocument.INDEX, documents));
+    Flux<City> all() {
+        return cities.findAll();
+    }
+
+    Flux<City> changedSince(java.time.Instant since) {
+        return template.find(Query.query(where("updatedAt").gte(since)), City.class);
     }
 
     private Mono<City> indexed(City city) {

@@ -4,6 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Clock;
 
+import org.citystep.search.SearchIndexer;
 import org.citystep.security.CurrentUser;
 import org.citystep.security.Role;
 import org.citystep.shared.paging.PageParams;
@@ -15,6 +16,7 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** The expert database; what a caller may see and change is decided here. */
@@ -23,11 +25,13 @@ public class ExpertService {
 
     private final Experts experts;
     private final ReactiveMongoTemplate template;
+    private final SearchIndexer indexer;
     private final Clock clock;
 
-    ExpertService(Experts experts, ReactiveMongoTemplate template, Clock clock) {
+    ExpertService(Experts experts, ReactiveMongoTemplate template, SearchIndexer indexer, Clock clock) {
         this.experts = experts;
         this.template = template;
+        this.indexer = indexer;
         this.clock = clock;
     }
 
@@ -114,12 +118,46 @@ public class ExpertService {
                     }
                     change.accept(expert);
                     return experts.save(expert);
-                });
+                })
+                .flatMap(this::indexed);
+    }
+
+    private Mono<Expert> indexed(Expert expert) {
+        return syncSearch(expert).thenReturn(expert);
+    }
+
+    /** Indexes the expert now (best effort); clears its pending mark if that worked and nothing newer came. */
+    Mono<Boolean> syncSearch(Expert expert) {
+        return indexer.index(ExpertSearchDocument.INDEX, expert.id(), expert.version(), ExpertSearchDocument.of(expert))
+                .filter(Boolean::booleanValue)
+                // by collection name: through the entity class, Spring Data would also increment the version
+                .flatMap(done -> template.updateFirst(Query.query(where("_id").is(expert.id()).and("version")
+                        .is(expert.version())), org.springframework.data.mongodb.core.query.Update.update("indexPending",
+                        false), template.getCollectionName(Expert.class)))
+                .thenReturn(true)
+                .defaultIfEmpty(false);
+    }
+
+    Flux<Expert> pendingIndexing(int batch) {
+        return template.find(Query.query(where("indexPending").is(true)).limit(batch), Expert.class);
+    }
+
+    Flux<Expert> all() {
+        return experts.findAll();
+    }
+
+    Flux<Expert> changedSince(java.time.Instant since) {
+        return template.find(Query.query(where("updatedAt").gte(since)), Expert.class);
+    }
+
+    Mono<Long> count() {
+        return experts.count();
     }
 
     private Mono<Expert> insert(Expert expert) {
         return experts.insert(expert).onErrorMap(DuplicateKeyException.class,
-                e -> ApiException.conflict("An expert with id '" + expert.id() + "' exists already."));
+                e -> ApiException.conflict("An expert with id '" + expert.id() + "' exists already."))
+                .flatMap(this::indexed);
     }
 
     private static boolean isCurator(CurrentUser user) {

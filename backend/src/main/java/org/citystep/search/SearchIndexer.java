@@ -1,6 +1,7 @@
 package org.citystep.search;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,18 +45,23 @@ public class SearchIndexer {
      */
     public Mono<Long> indexAll(String indexName, Flux<Indexable> documents) {
         String alias = indexes.alias(indexName);
-        return documents
-                .buffer(BULK_SIZE)
-                .concatMap(batch -> Mono.fromFuture(() -> client.bulk(b -> {
-                            batch.forEach(item -> b.operations(op -> op.index(i -> i
-                                    .index(alias).id(item.id()).version(item.version())
-                                    .versionType(VersionType.External).document(item.document()))));
-                            return b.requireAlias(true);
-                        }))
-                        .publishOn(Schedulers.parallel())
-                        .map(response -> batch.size() - response.items().stream()
-                                .filter(item -> item.error() != null && item.status() != 409).count()))
-                .reduce(0L, Long::sum)
+        return documents.buffer(BULK_SIZE).concatMap(batch -> bulk(alias, true, batch)).reduce(0L, Long::sum);
+    }
+
+    /**
+     * Writes one batch to {@code target} (an alias, or a concrete index being built); emits how many
+     * documents it holds at their version now.
+     */
+    Mono<Long> bulk(String target, boolean throughAlias, List<Indexable> batch) {
+        return Mono.fromFuture(() -> client.bulk(b -> {
+                    batch.forEach(item -> b.operations(op -> op.index(i -> i
+                            .index(target).id(item.id()).version(item.version())
+                            .versionType(VersionType.External).document(item.document()))));
+                    return b.requireAlias(throughAlias);
+                }))
+                .publishOn(Schedulers.parallel())
+                .map(response -> batch.size() - response.items().stream()
+                        .filter(item -> item.error() != null && item.status() != 409).count())
                 .onErrorMap(ElasticsearchFailures::translate);
     }
 

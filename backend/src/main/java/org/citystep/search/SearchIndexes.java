@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
@@ -51,17 +51,20 @@ class SearchIndexes {
 
     private final ElasticsearchAsyncClient client;
     private final ElasticsearchProperties properties;
-    private final ApplicationEventPublisher events;
+    private final ObjectProvider<SearchSource> sources;
+    private final ObjectProvider<SearchIndexer> indexer;
     private final Map<String, String> mappings;
     private final Map<String, String> aliasByType;
     private final AtomicBoolean ready = new AtomicBoolean();
     private Disposable ensuring = Flux.<Void>empty().subscribe();
 
-    SearchIndexes(ElasticsearchAsyncClient client, ElasticsearchProperties properties, ApplicationEventPublisher events,
+    SearchIndexes(ElasticsearchAsyncClient client, ElasticsearchProperties properties,
+            ObjectProvider<SearchSource> sources, ObjectProvider<SearchIndexer> indexer,
             List<SearchIndexDefinition> definitions) {
         this.client = client;
         this.properties = properties;
-        this.events = events;
+        this.sources = sources;
+        this.indexer = indexer;
         this.mappings = definitions.stream()
                 .collect(Collectors.toUnmodifiableMap(SearchIndexDefinition::name, d -> read(d.mappingResource())));
         this.aliasByType = definitions.stream()
@@ -148,7 +151,7 @@ class SearchIndexes {
     }
 
     private Mono<Void> create(String name, String alias, List<String> previous) {
-        String index = alias + "-" + mappingHash(name) + "-" + SUFFIX.format(Instant.now());
+        String index = newIndexName(name);
         Mono<?> created = Mono.fromFuture(() -> client.indices().create(c -> c
                 .index(index)
                 .withJson(new StringReader(mappings.get(name)))
@@ -166,9 +169,37 @@ class SearchIndexes {
         return created
                 .doOnSuccess(done -> {
                     log.info("Created index {} behind alias {}", index, alias);
-                    events.publishEvent(new SearchIndexCreated(name));
+                    fill(name);
                 })
                 .then();
+    }
+
+    /** Fills a new, empty index from MongoDB in the background; searches answer meanwhile. */
+    private void fill(String name) {
+        source(name).ifPresent(source -> indexer.getObject().indexAll(name, source.all()).subscribe(
+                count -> log.info("Filled index {} with {} documents from MongoDB", alias(name), count),
+                failure -> log.warn("Could not fill index {}: {}", alias(name), failure.toString())));
+    }
+
+    java.util.Optional<SearchSource> source(String name) {
+        return sources.orderedStream().filter(source -> source.indexName().equals(name)).findFirst();
+    }
+
+    /** The name the next concrete index of {@code name} gets: alias, mapping hash, time. */
+    String newIndexName(String name) {
+        return alias(name) + "-" + mappingHash(name) + "-" + SUFFIX.format(Instant.now());
+    }
+
+    String mapping(String name) {
+        return mappings.get(name);
+    }
+
+    Set<String> names() {
+        return mappings.keySet();
+    }
+
+    Mono<List<String>> indicesOf(String name) {
+        return indicesBehind(alias(name));
     }
 
     private String mappingHash(String name) {

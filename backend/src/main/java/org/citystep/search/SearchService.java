@@ -23,7 +23,7 @@ import reactor.core.scheduler.Schedulers;
 public class SearchService {
 
     private static final List<String> FACETS = List.of("serviceDomain", "characteristic", "fromLevel", "region",
-            "country", "stage", "tech", "instrument");
+            "country", "stage", "tech", "instrument", "language");
     /** Elasticsearch's default index.max_result_window: hits beyond it cannot be paged to. */
     static final int MAX_RESULT_WINDOW = 10_000;
 
@@ -120,11 +120,12 @@ public class SearchService {
     public record Suggestion(String text, String type, String id) {
     }
 
-    /** Cities are public; a case study is visible when published, or to its own city's editors. */
+    /** Cities are public; a case study when published (or to its own city's editors); an expert when approved. */
     private static Query visibleTo(SearchQuery.Viewer viewer) {
         List<Query> visible = new java.util.ArrayList<>(List.of(
                 Query.of(q -> q.term(t -> t.field("type").value("city"))),
-                Query.of(q -> q.term(t -> t.field("status").value(PUBLISHED)))));
+                Query.of(q -> q.term(t -> t.field("status").value(PUBLISHED))),
+                Query.of(q -> q.term(t -> t.field("status").value("APPROVED")))));
         if (viewer.ownCityId() != null) {
             visible.add(Query.of(q -> q.term(t -> t.field("cityId").value(viewer.ownCityId()))));
         }

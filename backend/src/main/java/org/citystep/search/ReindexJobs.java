@@ -1,0 +1,12 @@
+package org.citystep.search;
+
+import org.springframework.data.mongodb.repository.ReactiveMongoRepository;
+
+import reactor.core.publisher.Mono;
+
+interface ReindexJobs extends ReactiveMongoRepository<ReindexJob, String> {
+
+    Mono<Boolean> existsByState(ReindexJob.State state);
+
+    Mono<ReindexJob> findFirstByOrderByStartedAtDesc();
+}

@@ -1,0 +1,122 @@
+package org.citystep.search;
+
+import java.io.StringReader;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.citystep.shared.problem.ApiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Rebuilds every index without downtime: each new index is built beside the one searches use, the
+ * alias moves to it in one atomic step when it is complete, the writes made during the build are
+ * replayed through the alias (external versions keep the newest), and the old index is dropped.
+ */
+@Service
+public class SearchRebuilds {
+
+    private static final Logger log = LoggerFactory.getLogger(SearchRebuilds.class);
+    private static final DateTimeFormatter ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
+
+    private final ElasticsearchAsyncClient client;
+    private final SearchIndexes indexes;
+    private final SearchIndexer indexer;
+    private final ReindexJobs jobs;
+    private final Clock clock;
+
+    SearchRebuilds(ElasticsearchAsyncClient client, SearchIndexes indexes, SearchIndexer indexer, ReindexJobs jobs,
+            Clock clock) {
+        this.client = client;
+        this.indexes = indexes;
+        this.indexer = indexer;
+        this.jobs = jobs;
+        this.clock = clock;
+    }
+
+    /** Starts a rebuild of every index and answers at once with the job; 409 while one runs. */
+    public Mono<ReindexJob> start() {
+        List<String> names = indexes.names().stream().sorted().toList();
+        return indexes.reachable()
+                .onErrorMap(failure -> ApiException.serviceUnavailable("Elasticsearch is unreachable; try again later."))
+                .then(jobs.existsByState(ReindexJob.State.RUNNING))
+                .flatMap(running -> running ? Mono.error(ApiException.conflict("A rebuild is running already."))
+                        : jobs.insert(ReindexJob.start(ID.format(clock.instant()), names, clock.instant())))
+                .doOnNext(job -> run(job).subscribe(
+                        done -> log.info("Rebuild {} finished", done.getId()),
+                        failure -> log.error("Rebuild {} failed", job.getId(), failure)));
+    }
+
+    public Mono<ReindexJob> job(String id) {
+        return jobs.findById(id).switchIfEmpty(Mono.error(() -> ApiException.notFound("rebuild", id)));
+    }
+
+    public Mono<ReindexJob> latest() {
+        return jobs.findFirstByOrderByStartedAtDesc()
+                .switchIfEmpty(Mono.error(() -> ApiException.notFound("rebuild", "latest")));
+    }
+
+    private Mono<ReindexJob> run(ReindexJob job) {
+        return Flux.fromIterable(job.getIndexes())
+                .concatMap(progress -> rebuild(job, progress.name()))
+                .then(Mono.fromCallable(() -> {
+                    job.finish(clock.instant());
+                    return job;
+                }))
+                .flatMap(jobs::save)
+                .onErrorResume(failure -> {
+                    job.fail(failure.toString(), clock.instant());
+                    return jobs.save(job);
+                });
+    }
+
+    private Mono<Void> rebuild(ReindexJob job, String name) {
+        SearchSource source = indexes.source(name).orElseThrow();
+        String alias = indexes.alias(name);
+        String newIndex = indexes.newIndexName(name);
+        Instant started = clock.instant();
+        AtomicLong written = new AtomicLong();
+        return Mono.zip(source.count(), indexes.indicesOf(name))
+                .flatMap(countAndOld -> {
+                    long total = countAndOld.getT1();
+                    List<String> old = countAndOld.getT2();
+                    return save(job, new ReindexJob.Progress(name, newIndex, total, 0, false))
+                            .then(Mono.fromFuture(() -> client.indices().create(c -> c.index(newIndex)
+                                    .withJson(new StringReader(indexes.mapping(name))))))
+                            .thenMany(source.all().buffer(SearchIndexer.BULK_SIZE)
+                                    .concatMap(batch -> indexer.bulk(newIndex, false, batch)
+                                            .flatMap(done -> save(job, new ReindexJob.Progress(name, newIndex, total,
+                                                    written.addAndGet(batch.size()), false)))))
+                            .then(Mono.fromFuture(() -> client.indices().updateAliases(u -> {
+                                if (!old.isEmpty()) {
+                                    u.actions(a -> a.remove(r -> r.indices(old).alias(alias)));
+                                }
+                                return u.actions(a -> a.add(add -> add.index(newIndex).alias(alias).isWriteIndex(true)));
+                            })))
+                            // what was written while the new index was being built
+                            .then(indexer.indexAll(name, source.changedSince(started)))
+                            .then(old.isEmpty() ? Mono.empty() : Mono.fromFuture(() -> client.indices().delete(d -> d.index(old))))
+                            .then(Mono.defer(() -> save(job, new ReindexJob.Progress(name, newIndex, total,
+                                    written.get(), true))))
+                            .then();
+                })
+                .onErrorMap(ElasticsearchFailures::translate);
+    }
+
+    /** Records progress when the step runs, not when the pipeline is assembled. */
+    private Mono<ReindexJob> save(ReindexJob job, ReindexJob.Progress progress) {
+        return Mono.defer(() -> {
+            job.progress(progress);
+            return jobs.save(job);
+        });
+    }
+}

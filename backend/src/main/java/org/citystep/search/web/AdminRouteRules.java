@@ -1,0 +1,15 @@
+package org.citystep.search.web;
+
+import org.citystep.security.Role;
+import org.citystep.security.RouteRules;
+import org.springframework.security.config.web.server.ServerHttpSecurity.AuthorizeExchangeSpec;
+import org.springframework.stereotype.Component;
+
+@Component
+class AdminRouteRules implements RouteRules {
+
+    @Override
+    public void configure(AuthorizeExchangeSpec exchanges) {
+        exchanges.pathMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name());
+    }
+}
