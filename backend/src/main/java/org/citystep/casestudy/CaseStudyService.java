@@ -116,7 +116,17 @@ public class CaseStudyService {
                 .then(Mono.defer(() -> studies.insert(CaseStudy.draft(id, cityId, checked, false, user.username(),
                         clock.instant()))))
                 .onErrorMap(DuplicateKeyException.class,
-                        e -> ApiException.conflict("A case study with id '" + id + "' exists already."));
+                        e -> ApiException.conflict("A case study with id '" + id + "' exists already."))
+                .flatMap(this::synced);
+    }
+
+    /** A city moved to another region or country: its case studies' search documents must follow. */
+    @org.springframework.context.event.EventListener
+    void cityMoved(org.citystep.city.CityMoved moved) {
+        template.updateMulti(Query.query(where("cityId").is(moved.cityId())),
+                        org.springframework.data.mongodb.core.query.Update.update("indexPending", true),
+                        template.getCollectionName(CaseStudy.class))
+                .subscribe();
     }
 
     /** Adds a case study of the demo data set in the state the set gives it. */

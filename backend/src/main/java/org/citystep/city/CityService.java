@@ -39,12 +39,15 @@ public class CityService {
     private final ReactiveMongoTemplate template;
     private final SearchIndexer indexer;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    CityService(Cities cities, ReactiveMongoTemplate template, SearchIndexer indexer, Clock clock) {
+    CityService(Cities cities, ReactiveMongoTemplate template, SearchIndexer indexer, Clock clock,
+            org.springframework.context.ApplicationEventPublisher events) {
         this.cities = cities;
         this.template = template;
         this.indexer = indexer;
         this.clock = clock;
+        this.events = events;
     }
 
     public Mono<City> get(String id) {
@@ -121,7 +124,11 @@ public class CityService {
                         return Mono.error(ApiException.forbidden("Only curators change a city's country or region."));
                     }
                     city.update(profile, clock.instant());
-                    return cities.save(city);
+                    return cities.save(city).doOnNext(saved -> {
+                        if (movesCity) {
+                            events.publishEvent(new CityMoved(saved.id()));
+                        }
+                    });
                 })
                 .flatMap(this::indexed);
     }

@@ -39,27 +39,30 @@ public class ReindexJob {
     private State state;
     private final List<Progress> indexes;
     private final Instant startedAt;
+    private Instant heartbeatAt;
     private @Nullable Instant finishedAt;
     private @Nullable String error;
 
     ReindexJob(String id, @Nullable Long version, State state, List<Progress> indexes, Instant startedAt,
-            @Nullable Instant finishedAt, @Nullable String error) {
+            @Nullable Instant heartbeatAt, @Nullable Instant finishedAt, @Nullable String error) {
         this.id = id;
         this.version = version;
         this.state = state;
         this.indexes = new ArrayList<>(indexes);
         this.startedAt = startedAt;
+        this.heartbeatAt = heartbeatAt == null ? startedAt : heartbeatAt;
         this.finishedAt = finishedAt;
         this.error = error;
     }
 
     static ReindexJob start(String id, List<String> names, Instant now) {
         return new ReindexJob(id, null, State.RUNNING,
-                names.stream().map(name -> new Progress(name, null, 0, 0, false)).toList(), now, null, null);
+                names.stream().map(name -> new Progress(name, null, 0, 0, false)).toList(), now, now, null, null);
     }
 
-    void progress(Progress updated) {
+    void progress(Progress updated, Instant now) {
         indexes.replaceAll(p -> p.name().equals(updated.name()) ? updated : p);
+        heartbeatAt = now;
     }
 
     void finish(Instant now) {

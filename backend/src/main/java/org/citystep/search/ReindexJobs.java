@@ -6,7 +6,7 @@ import reactor.core.publisher.Mono;
 
 interface ReindexJobs extends ReactiveMongoRepository<ReindexJob, String> {
 
-    Mono<Boolean> existsByState(ReindexJob.State state);
+    Mono<Boolean> existsByStateAndHeartbeatAtAfter(ReindexJob.State state, java.time.Instant since);
 
     Mono<ReindexJob> findFirstByOrderByStartedAtDesc();
 }

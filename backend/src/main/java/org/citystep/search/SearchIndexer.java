@@ -16,9 +16,10 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Writes documents to the read model right after their MongoDB write. Best effort: a failure or a
- * wait over two seconds is logged and swallowed so the user's write still succeeds; such a document
- * is indexed again on its next write. Documents are indexed with their
- * MongoDB version as an external version, so a late, older write can never replace a newer one.
+ * wait over two seconds is logged and swallowed so the user's write still succeeds; the document
+ * stays marked pending and the catch-up worker indexes it later. Documents are indexed with their
+ * MongoDB version as an external version (external_gte: the same version may be written again when
+ * data it is built from, such as its city, changed), so a late, older write never replaces a newer one.
  */
 @Component
 public class SearchIndexer {
@@ -56,7 +57,7 @@ public class SearchIndexer {
         return Mono.fromFuture(() -> client.bulk(b -> {
                     batch.forEach(item -> b.operations(op -> op.index(i -> i
                             .index(target).id(item.id()).version(item.version())
-                            .versionType(VersionType.External).document(item.document()))));
+                            .versionType(VersionType.ExternalGte).document(item.document()))));
                     return b.requireAlias(throughAlias);
                 }))
                 .publishOn(Schedulers.parallel())
@@ -75,7 +76,7 @@ public class SearchIndexer {
                         .index(alias)
                         .id(id)
                         .version(version)
-                        .versionType(VersionType.External)
+                        .versionType(VersionType.ExternalGte)
                         .requireAlias(true)
                         .document(document))))
                 .thenReturn(true)

@@ -26,6 +26,9 @@ import reactor.core.publisher.Mono;
 public class SearchRebuilds {
 
     private static final Logger log = LoggerFactory.getLogger(SearchRebuilds.class);
+    private static final java.time.Duration STALE_AFTER = java.time.Duration.ofMinutes(5);
+    /** Writes are replayed from a little before the rebuild began: other instances' clocks differ. */
+    private static final java.time.Duration CLOCK_MARGIN = java.time.Duration.ofSeconds(30);
     private static final DateTimeFormatter ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
 
     private final ElasticsearchAsyncClient client;
@@ -48,7 +51,9 @@ public class SearchRebuilds {
         List<String> names = indexes.names().stream().sorted().toList();
         return indexes.reachable()
                 .onErrorMap(failure -> ApiException.serviceUnavailable("Elasticsearch is unreachable; try again later."))
-                .then(jobs.existsByState(ReindexJob.State.RUNNING))
+                // a job whose heartbeat stopped (its instance died) does not block new rebuilds
+                .then(jobs.existsByStateAndHeartbeatAtAfter(ReindexJob.State.RUNNING,
+                        clock.instant().minus(STALE_AFTER)))
                 .flatMap(running -> running ? Mono.error(ApiException.conflict("A rebuild is running already."))
                         : jobs.insert(ReindexJob.start(ID.format(clock.instant()), names, clock.instant())))
                 .doOnNext(job -> run(job).subscribe(
@@ -85,6 +90,7 @@ public class SearchRebuilds {
         String newIndex = indexes.newIndexName(name);
         Instant started = clock.instant();
         AtomicLong written = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
         return Mono.zip(source.count(), indexes.indicesOf(name))
                 .flatMap(countAndOld -> {
                     long total = countAndOld.getT1();
@@ -94,8 +100,16 @@ public class SearchRebuilds {
                                     .withJson(new StringReader(indexes.mapping(name))))))
                             .thenMany(source.all().buffer(SearchIndexer.BULK_SIZE)
                                     .concatMap(batch -> indexer.bulk(newIndex, false, batch)
-                                            .flatMap(done -> save(job, new ReindexJob.Progress(name, newIndex, total,
-                                                    written.addAndGet(batch.size()), false)))))
+                                            .flatMap(done -> {
+                                                failed.addAndGet(batch.size() - done);
+                                                return save(job, new ReindexJob.Progress(name, newIndex, total,
+                                                        written.addAndGet(done), false));
+                                            })))
+                            // never swap to an index that misses documents: the old one stays in use
+                            .then(Mono.defer(() -> failed.get() == 0 ? Mono.empty()
+                                    : Mono.fromFuture(() -> client.indices().delete(d -> d.index(newIndex)))
+                                            .then(Mono.error(new IllegalStateException(failed.get()
+                                                    + " documents could not be written to " + newIndex)))))
                             .then(Mono.fromFuture(() -> client.indices().updateAliases(u -> {
                                 if (!old.isEmpty()) {
                                     u.actions(a -> a.remove(r -> r.indices(old).alias(alias)));
@@ -103,7 +117,7 @@ public class SearchRebuilds {
                                 return u.actions(a -> a.add(add -> add.index(newIndex).alias(alias).isWriteIndex(true)));
                             })))
                             // what was written while the new index was being built
-                            .then(indexer.indexAll(name, source.changedSince(started)))
+                            .then(indexer.indexAll(name, source.changedSince(started.minus(CLOCK_MARGIN))))
                             .then(old.isEmpty() ? Mono.empty() : Mono.fromFuture(() -> client.indices().delete(d -> d.index(old))))
                             .then(Mono.defer(() -> save(job, new ReindexJob.Progress(name, newIndex, total,
                                     written.get(), true))))
@@ -115,7 +129,7 @@ public class SearchRebuilds {
     /** Records progress when the step runs, not when the pipeline is assembled. */
     private Mono<ReindexJob> save(ReindexJob job, ReindexJob.Progress progress) {
         return Mono.defer(() -> {
-            job.progress(progress);
+            job.progress(progress, clock.instant());
             return jobs.save(job);
         });
     }

@@ -30,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  * and as a suggestion; an archived one disappears again for the public.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "citystep.elasticsearch.index-prefix=citystep-test-casestudies-${random.uuid}")
+        properties = {"citystep.elasticsearch.index-prefix=citystep-test-casestudies-${random.uuid}",
+                "citystep.elasticsearch.catch-up-interval=1s"})
 @AutoConfigureWebTestClient
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -111,6 +112,16 @@ class CaseStudySearchIT {
                 .jsonPath("$.facets.serviceDomain[0].key").isEqualTo("TRANSPORTATION")
                 .jsonPath("$.facets.characteristic[0].key").isEqualTo("SERVICES")
                 .jsonPath("$.facets.tech[*].key").value(keys -> assertThat(String.valueOf(keys)).contains("IOT", "OPEN_API"));
+
+        // a curator moves the city to another region: its case studies' facets follow without anyone acting
+        byte[] city = client.get().uri("/api/v1/cities/amsterdam").exchange().expectBody().returnResult().getResponseBody();
+        client.put().uri("/api/v1/cities/amsterdam").header(HttpHeaders.AUTHORIZATION, bearer("curator.demo"))
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .bodyValue(new String(city).replace("\"region\":\"EU\"", "\"region\":\"OTHER\"")).exchange()
+                .expectStatus().isOk();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> client.get()
+                .uri("/api/v1/search?type=case-study&region=OTHER&q=parking").exchange()
+                .expectBody().jsonPath("$.hits[0].id").isEqualTo("amsterdam-smart-parking"));
 
         client.post().uri("/api/v1/case-studies/amsterdam-smart-parking/review")
                 .header(HttpHeaders.AUTHORIZATION, bearer("curator.demo"))
