@@ -2,6 +2,7 @@ package org.citystep.casestudy;
 
 import java.time.Instant;
 
+import org.citystep.search.SearchCatchUp;
 import org.citystep.search.SearchIndexDefinition;
 import org.citystep.search.SearchIndexer;
 import org.citystep.search.SearchSource;
@@ -12,9 +13,11 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** The case-studies index: its definition, and where its documents come from. */
+/** The case-studies index: its definition, its documents, and catching up with writes that missed it. */
 @Component
-class CaseStudySearchIndex implements SearchSource {
+class CaseStudySearchIndex implements SearchSource, SearchCatchUp {
+
+    private static final int BATCH = 200;
 
     private final CaseStudyService studies;
 
@@ -30,6 +33,11 @@ class CaseStudySearchIndex implements SearchSource {
             return new SearchIndexDefinition(CaseStudySearchDocument.INDEX, CaseStudySearchDocument.TYPE,
                     "casestudy/search-mapping.json");
         }
+    }
+
+    @Override
+    public Mono<Long> catchUp() {
+        return studies.pendingIndexing(BATCH).concatMap(studies::syncSearch).filter(Boolean::booleanValue).count();
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.citystep.city;
 
 import java.time.Instant;
 
+import org.citystep.search.SearchCatchUp;
 import org.citystep.search.SearchIndexDefinition;
 import org.citystep.search.SearchIndexer;
 import org.citystep.search.SearchSource;
@@ -12,9 +13,11 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** The cities index: its definition, and where its documents come from. */
+/** The cities index: its definition, its documents, and catching up with writes that missed it. */
 @Component
-class CitySearchIndex implements SearchSource {
+class CitySearchIndex implements SearchSource, SearchCatchUp {
+
+    private static final int BATCH = 200;
 
     private final CityService cities;
 
@@ -30,6 +33,11 @@ class CitySearchIndex implements SearchSource {
             return new SearchIndexDefinition(CitySearchDocument.INDEX, CitySearchDocument.TYPE,
                     "city/search-mapping.json");
         }
+    }
+
+    @Override
+    public Mono<Long> catchUp() {
+        return cities.pendingIndexing(BATCH).concatMap(cities::syncSearch).filter(Boolean::booleanValue).count();
     }
 
     @Override
