@@ -129,12 +129,17 @@ public class CaseStudyService {
                 .subscribe();
     }
 
-    /** Adds a case study of the demo data set in the state the set gives it. */
+    /**
+     * Adds a case study of the demo data set in the state the set gives it; stored pending for
+     * search, which the index fill and the catch-up write in bulk.
+     */
     public Mono<CaseStudy> createDemo(String id, String cityId, CaseStudyContent content, CaseStudyStatus status,
             boolean bestPractice, List<String> awards, @Nullable LocalDate lastVerified) {
         CaseStudy study = CaseStudy.draft(id, cityId, check(content), true, "demo-data", clock.instant());
         study.seedState(status, bestPractice, awards, lastVerified, "demo-data", clock.instant());
-        return studies.insert(study).flatMap(this::synced);
+        return studies.insert(study)
+                .onErrorMap(DuplicateKeyException.class,
+                        e -> ApiException.conflict("A case study with id '" + id + "' exists already."));
     }
 
     public Mono<CaseStudy> update(String id, long version, CaseStudyContent content, CurrentUser user) {

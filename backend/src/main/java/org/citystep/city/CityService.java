@@ -90,9 +90,14 @@ public class CityService {
         return insert(City.create(id, profile, false, clock.instant()));
     }
 
-    /** Creates a city of the demo data set (marked as demo in every representation). */
+    /**
+     * Creates a city of the demo data set (marked as demo in every representation). Stored pending
+     * for search: the index fill and the catch-up write bulk loads in bulk, not one by one.
+     */
     public Mono<City> createDemo(String id, CityProfile profile) {
-        return insert(City.create(id, profile, true, clock.instant()));
+        return cities.insert(City.create(id, profile, true, clock.instant()))
+                .onErrorMap(DuplicateKeyException.class,
+                        e -> ApiException.conflict("A city with id '" + id + "' exists already."));
     }
 
     private Mono<City> insert(City city) {

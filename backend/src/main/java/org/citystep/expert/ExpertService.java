@@ -79,7 +79,9 @@ public class ExpertService {
     public Mono<Expert> createDemo(String id, ExpertProfile profile) {
         Expert expert = Expert.propose(id, profile, true, clock.instant());
         expert.approve(clock.instant());
-        return insert(expert);
+        // stored pending for search: the index fill and the catch-up write bulk loads in bulk
+        return experts.insert(expert).onErrorMap(DuplicateKeyException.class,
+                e -> ApiException.conflict("An expert with id '" + expert.id() + "' exists already."));
     }
 
     public Mono<Expert> approve(String id, long version, CurrentUser user) {
