@@ -257,17 +257,10 @@ public class CaseStudyService {
 
     /** As {@link #synced}; emits whether the index is in step with this version. */
     Mono<Boolean> syncSearch(CaseStudy study) {
-        Mono<Boolean> reflected = cities.getAll(List.of(study.cityId())).next().map(java.util.Optional::of)
+        return cities.getAll(List.of(study.cityId())).next().map(java.util.Optional::of)
                 .defaultIfEmpty(java.util.Optional.empty())
-                .flatMap(city -> indexer.index(CaseStudySearchDocument.INDEX, study.id(), study.version(),
-                        CaseStudySearchDocument.of(study, city.orElse(null))));
-        return reflected.filter(Boolean::booleanValue)
-                // by collection name: through the entity class, Spring Data would also increment the version
-                .flatMap(done -> template.updateFirst(Query.query(where("_id").is(study.id()).and("version")
-                        .is(study.version())), org.springframework.data.mongodb.core.query.Update.update("indexPending",
-                        false), template.getCollectionName(CaseStudy.class)))
-                .thenReturn(true)
-                .defaultIfEmpty(false);
+                .flatMap(city -> indexer.indexAndSettle(CaseStudySearchDocument.INDEX, CaseStudy.class, study.id(),
+                        study.version(), CaseStudySearchDocument.of(study, city.orElse(null))));
     }
 
     /** The case studies whose latest write has not reached the search index, a batch at a time. */

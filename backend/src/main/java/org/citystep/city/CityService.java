@@ -199,14 +199,8 @@ public class CityService {
      * the index is in step with this version.
      */
     Mono<Boolean> syncSearch(City city) {
-        return indexer.index(CitySearchDocument.INDEX, city.id(), city.version(), CitySearchDocument.of(city))
-                .filter(Boolean::booleanValue)
-                // only if no newer write came meanwhile: that one is pending in its own right. By collection
-                // name: through the entity class, Spring Data would also increment the version
-                .flatMap(done -> template.updateFirst(Query.query(where("_id").is(city.id()).and("version")
-                        .is(city.version())), Update.update("indexPending", false), template.getCollectionName(City.class)))
-                .thenReturn(true)
-                .defaultIfEmpty(false);
+        return indexer.indexAndSettle(CitySearchDocument.INDEX, City.class, city.id(), city.version(),
+                CitySearchDocument.of(city));
     }
 
     /** The cities whose latest write has not reached the search index, a batch at a time. */

@@ -130,14 +130,8 @@ public class ExpertService {
 
     /** Indexes the expert now (best effort); clears its pending mark if that worked and nothing newer came. */
     Mono<Boolean> syncSearch(Expert expert) {
-        return indexer.index(ExpertSearchDocument.INDEX, expert.id(), expert.version(), ExpertSearchDocument.of(expert))
-                .filter(Boolean::booleanValue)
-                // by collection name: through the entity class, Spring Data would also increment the version
-                .flatMap(done -> template.updateFirst(Query.query(where("_id").is(expert.id()).and("version")
-                        .is(expert.version())), org.springframework.data.mongodb.core.query.Update.update("indexPending",
-                        false), template.getCollectionName(Expert.class)))
-                .thenReturn(true)
-                .defaultIfEmpty(false);
+        return indexer.indexAndSettle(ExpertSearchDocument.INDEX, Expert.class, expert.id(), expert.version(),
+                ExpertSearchDocument.of(expert));
     }
 
     Flux<Expert> pendingIndexing(int batch) {

@@ -4,6 +4,10 @@ import java.time.Duration;
 import java.util.List;
 
 import org.slf4j.Logger;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
@@ -30,10 +34,28 @@ public class SearchIndexer {
 
     private final ElasticsearchAsyncClient client;
     private final SearchIndexes indexes;
+    private final ReactiveMongoTemplate template;
 
-    SearchIndexer(ElasticsearchAsyncClient client, SearchIndexes indexes) {
+    SearchIndexer(ElasticsearchAsyncClient client, SearchIndexes indexes, ReactiveMongoTemplate template) {
         this.client = client;
         this.indexes = indexes;
+        this.template = template;
+    }
+
+    /**
+     * Indexes a document whose MongoDB record (of {@code entity}) carries an {@code indexPending}
+     * mark, and clears the mark if the index now holds this version and no newer write came
+     * meanwhile (that one is pending in its own right). Emits whether the index is in step.
+     */
+    public Mono<Boolean> indexAndSettle(String indexName, Class<?> entity, String id, long version, Object document) {
+        return index(indexName, id, version, document)
+                .filter(Boolean::booleanValue)
+                // by collection name: through the entity class, Spring Data would also increment the version
+                .flatMap(done -> template.updateFirst(
+                        Query.query(Criteria.where("_id").is(id).and("version").is(version)),
+                        Update.update("indexPending", false), template.getCollectionName(entity)))
+                .thenReturn(true)
+                .defaultIfEmpty(false);
     }
 
     /** One document to index, with the MongoDB version it was read at. */
