@@ -79,6 +79,18 @@ public class AssessmentService {
         return projected(cityId, "current").map(all -> all.current() != null).defaultIfEmpty(false);
     }
 
+    /** The criteria met per characteristic in the city's current validated assessment; empty before one. */
+    public Mono<Map<Characteristic, Set<String>>> criteriaMet(String cityId) {
+        return projected(cityId, "current")
+                .filter(all -> all.current() != null)
+                .map(all -> {
+                    Map<Characteristic, Set<String>> met = new EnumMap<>(Characteristic.class);
+                    all.current().answers().forEach(answer -> met.put(answer.characteristic(), answer.criteriaMet()));
+                    return met;
+                })
+                .defaultIfEmpty(Map.of());
+    }
+
     /** The earlier validated assessments, newest first. */
     public Mono<PageResponse<AssessmentView>> history(String cityId, PageParams page) {
         return requireCity(cityId)

@@ -21,6 +21,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("case_studies")
 @CompoundIndex(name = "status_city", def = "{'status': 1, 'cityId': 1}")
+@CompoundIndex(name = "status_steps", def = "{'status': 1, 'content.steps.characteristic': 1, 'content.steps.toLevel': 1}")
 @CompoundIndex(name = "status_verified", def = "{'status': 1, 'lastVerified': 1}")
 @CompoundIndex(name = "index_pending", def = "{'indexPending': 1}")
 public class CaseStudy {

@@ -3,6 +3,7 @@ package org.citystep.casestudy;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.stream.Collectors;
 
 import org.citystep.city.City;
 import org.citystep.city.CityService;
+import org.citystep.reference.Characteristic;
 import org.citystep.reference.MaturityLevel;
 import org.citystep.reference.ReferenceDataService;
 import org.citystep.search.SearchIndexer;
@@ -186,6 +188,80 @@ public class CaseStudyService {
             like.addAll(study.content().summary().values());
             return search.similar(CaseStudySearchDocument.INDEX, id, like, size);
         });
+    }
+
+    /**
+     * The published case studies of the given cities that demonstrate the step {@code from} →
+     * {@code to} in {@code characteristic}, best practice first.
+     */
+    public Flux<StepEvidence> publishedSteps(Collection<String> cityIds, Characteristic characteristic,
+            MaturityLevel from, MaturityLevel to) {
+        if (cityIds.isEmpty()) {
+            return Flux.empty();
+        }
+        Query query = Query.query(where("status").is(CaseStudyStatus.PUBLISHED).and("cityId").in(cityIds)
+                .and("content.steps").elemMatch(where("characteristic").is(characteristic).and("fromLevel").is(from)
+                        .and("toLevel").is(to)))
+                .with(Sort.by(Sort.Direction.DESC, "bestPractice").and(Sort.by("_id")));
+        query.fields().include("cityId", "bestPractice", "content.title");
+        return template.find(query, org.bson.Document.class, template.getCollectionName(CaseStudy.class))
+                .map(study -> {
+                    org.bson.Document content = study.get("content", org.bson.Document.class);
+                    Map<String, String> title = new java.util.LinkedHashMap<>();
+                    if (content != null && content.get("title") instanceof org.bson.Document titles) {
+                        titles.forEach((language, text) -> title.put(language, String.valueOf(text)));
+                    }
+                    return new StepEvidence(study.getString("_id"), study.getString("cityId"), title,
+                            Boolean.TRUE.equals(study.getBoolean("bestPractice")),
+                            new CaseStudyContent.Step(characteristic, from, to));
+                });
+    }
+
+    /**
+     * For each of {@code cityIds}, its published case study most like the case studies of
+     * {@code cityId} (titles and summaries of up to 20 of its newest, in any state: they describe its
+     * own work). Elasticsearch is not asked when the city has no case studies.
+     */
+    public Mono<ProjectLikeness> mostLikeProjectsOf(String cityId, Collection<String> cityIds) {
+        Query own = Query.query(where("cityId").is(cityId).and("status").nin(CaseStudyStatus.REJECTED,
+                CaseStudyStatus.ARCHIVED)).with(Sort.by(Sort.Direction.DESC, "updatedAt")).limit(20);
+        own.fields().include("content.title", "content.summary");
+        return template.find(own, org.bson.Document.class, template.getCollectionName(CaseStudy.class))
+                .concatMapIterable(CaseStudyService::texts)
+                .collectList()
+                .flatMap(like -> like.isEmpty() ? Mono.just(new ProjectLikeness(false, Map.of()))
+                        : search.mostSimilarPerGroup(CaseStudySearchDocument.INDEX, "cityId", cityIds, like)
+                                .map(byCity -> new ProjectLikeness(true, byCity)));
+    }
+
+    /**
+     * @param ownProjects whether the city has case studies to compare with
+     * @param byCity      each city's published case study most like them, with its score
+     */
+    public record ProjectLikeness(boolean ownProjects, Map<String, org.citystep.search.SearchService.GroupMatch> byCity) {
+    }
+
+    private static List<String> texts(org.bson.Document study) {
+        org.bson.Document content = study.get("content", org.bson.Document.class);
+        if (content == null) {
+            return List.of();
+        }
+        List<String> texts = new ArrayList<>();
+        for (String field : List.of("title", "summary")) {
+            org.bson.Document perLanguage = content.get(field, org.bson.Document.class);
+            if (perLanguage != null) {
+                perLanguage.values().forEach(text -> texts.add(String.valueOf(text)));
+            }
+        }
+        return texts;
+    }
+
+    /** Which of {@code ids} are published case studies. */
+    public Flux<String> publishedIds(Collection<String> ids) {
+        Query query = Query.query(where("_id").in(ids).and("status").is(CaseStudyStatus.PUBLISHED));
+        query.fields().include("_id");
+        return template.find(query, org.bson.Document.class, template.getCollectionName(CaseStudy.class))
+                .map(document -> document.getString("_id"));
     }
 
     /** The audit trail: for curators and admins, and for the owner city's editors. */

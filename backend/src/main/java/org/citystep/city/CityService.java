@@ -162,6 +162,17 @@ public class CityService {
     }
 
     /**
+     * Up to {@code limit} cities other than {@code excludeId} at {@code level} in {@code characteristic}:
+     * one query on the characteristic's level index, without the long profile texts.
+     */
+    public Flux<City> atLevel(Characteristic characteristic, MaturityLevel level, String excludeId, int limit) {
+        Query query = Query.query(where("levels." + characteristic.name()).is(level).and("_id").ne(excludeId))
+                .with(Sort.by("_id")).limit(limit);
+        query.fields().exclude("profile.vision", "profile.contacts", "profile.kpis");
+        return template.find(query, City.class);
+    }
+
+    /**
      * How many cities of each group are at each level of {@code characteristic}, over the cities
      * that have a validated self-assessment.
      */

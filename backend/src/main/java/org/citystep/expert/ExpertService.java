@@ -3,7 +3,9 @@ package org.citystep.expert;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Clock;
+import java.util.Collection;
 
+import org.citystep.reference.Characteristic;
 import org.citystep.search.SearchIndexer;
 import org.citystep.security.CurrentUser;
 import org.citystep.security.Role;
@@ -60,6 +62,24 @@ public class ExpertService {
         return Mono.zip(template.find(Query.of(query).with(page.toPageRequest(Sort.by("id"))), Expert.class).collectList(),
                         template.count(Query.of(query), Expert.class))
                 .map(result -> new PageResponse<>(result.getT1(), page.page(), page.size(), result.getT2()));
+    }
+
+    /**
+     * Up to {@code limit} approved experts with expertise in {@code characteristic} who work in at
+     * least one of {@code languages}.
+     */
+    public Flux<Expert> approvedFor(Characteristic characteristic, Collection<String> languages, int limit) {
+        Query query = Query.query(where("status").is(ExpertStatus.APPROVED)
+                        .and("profile.expertise.characteristics").is(characteristic)
+                        .and("profile.languages").in(languages))
+                .with(Sort.by("_id")).limit(limit);
+        return template.find(query, Expert.class);
+    }
+
+    /** Which of {@code ids} are approved experts. */
+    public Flux<String> approvedIds(Collection<String> ids) {
+        return template.find(Query.query(where("_id").in(ids).and("status").is(ExpertStatus.APPROVED)), Expert.class)
+                .map(Expert::id);
     }
 
     public Mono<Expert> get(String id, CurrentUser user) {

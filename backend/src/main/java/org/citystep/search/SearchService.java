@@ -116,6 +116,69 @@ public class SearchService {
                 .map(response -> response.hits().hits().stream().map(SearchService::toHit).toList());
     }
 
+    /**
+     * For each group (for example each city) among {@code groups}, its published document most like
+     * the given texts, with the more-like-this score: one query, grouped by {@code groupField}.
+     */
+    public Mono<Map<String, GroupMatch>> mostSimilarPerGroup(String indexName, String groupField,
+            java.util.Collection<String> groups, List<String> likeTexts) {
+        if (groups.isEmpty() || likeTexts.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        String alias = indexes.alias(indexName);
+        List<co.elastic.clients.elasticsearch._types.FieldValue> groupValues = groups.stream()
+                .map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList();
+        return Mono.fromFuture(() -> client.search(s -> s
+                        .index(alias)
+                        .ignoreUnavailable(true)
+                        .allowNoIndices(true)
+                        .size(0)
+                        .query(q -> q.bool(b -> b
+                                .must(m -> m.moreLikeThis(mlt -> mlt
+                                        .fields("title.en", "title.zh", "text.en", "text.zh")
+                                        .like(likeTexts.stream().map(text -> co.elastic.clients.elasticsearch._types
+                                                .query_dsl.Like.of(l -> l.text(text))).toList())
+                                        .minTermFreq(1)
+                                        .minDocFreq(1)
+                                        .maxQueryTerms(60)))
+                                .filter(f -> f.term(t -> t.field("status").value(PUBLISHED)))
+                                .filter(f -> f.terms(t -> t.field(groupField).terms(v -> v.value(groupValues))))))
+                        .aggregations("groups", a -> a
+                                .terms(t -> t.field(groupField).size(groups.size()))
+                                .aggregations("best", best -> best.topHits(top -> top.size(1)
+                                        .source(src -> src.filter(f -> f.includes("title")))))),
+                        IndexedDocument.class))
+                .onErrorMap(ElasticsearchFailures::translate)
+                .publishOn(Schedulers.parallel())
+                .map(response -> {
+                    Map<String, GroupMatch> best = new LinkedHashMap<>();
+                    var aggregate = response.aggregations().get("groups");
+                    if (aggregate == null || !aggregate.isSterms()) {
+                        return best;
+                    }
+                    for (StringTermsBucket bucket : aggregate.sterms().buckets().array()) {
+                        var hits = bucket.aggregations().get("best").topHits().hits().hits();
+                        if (hits.isEmpty()) {
+                            continue;
+                        }
+                        var top = hits.get(0);
+                        TitleOnly source = top.source() == null ? null
+                                : top.source().to(TitleOnly.class, client._jsonpMapper());
+                        best.put(bucket.key().stringValue(), new GroupMatch(top.id(),
+                                source == null || source.title() == null ? Map.of() : source.title(),
+                                top.score() == null ? 0 : top.score()));
+                    }
+                    return best;
+                });
+    }
+
+    /** A group's document most like the texts asked about, and its more-like-this score. */
+    public record GroupMatch(String id, Map<String, String> title, double score) {
+    }
+
+    record TitleOnly(@org.jspecify.annotations.Nullable Map<String, String> title) {
+    }
+
     /** A completion: the text to show, and the document it leads to. */
     public record Suggestion(String text, String type, String id) {
     }

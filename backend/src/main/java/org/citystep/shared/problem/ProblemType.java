@@ -20,6 +20,7 @@ public enum ProblemType {
     NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "No acceptable representation"),
     CONFLICT(HttpStatus.CONFLICT, "conflict", "Conflict with the current state"),
     STALE_VERSION(HttpStatus.CONFLICT, "stale-version", "The resource was changed by someone else"),
+    ASSESSMENT_NEEDED(HttpStatus.CONFLICT, "assessment-needed", "A validated self-assessment is needed first"),
     PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Request body too large"),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type"),
     SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "A backing service is unavailable"),

@@ -1,0 +1,239 @@
+package org.citystep.matching;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.citystep.assessment.AssessmentService;
+import org.citystep.casestudy.CaseStudyService;
+import org.citystep.casestudy.StepEvidence;
+import org.citystep.city.City;
+import org.citystep.city.CityProfile;
+import org.citystep.city.CityService;
+import org.citystep.city.Region;
+import org.citystep.expert.Expert;
+import org.citystep.expert.ExpertService;
+import org.citystep.reference.Characteristic;
+import org.citystep.reference.MaturityLevel;
+import org.citystep.reference.ReferenceDataService;
+import org.citystep.search.SearchService.GroupMatch;
+import org.citystep.security.CurrentUser;
+import org.citystep.security.Role;
+import org.citystep.shared.problem.ApiException;
+import org.citystep.shared.problem.BackingServiceUnavailableException;
+import org.citystep.shared.problem.ProblemType;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Service;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Matches a city with peers exactly one step ahead (white paper §6: no leapfrogging) and lays out its
+ * roadmap. Candidates come from the indexed level query of each characteristic; project likeness is
+ * one grouped Elasticsearch query for all candidates; evidence and experts one query per step.
+ */
+@Service
+@EnableConfigurationProperties(MatchingProperties.class)
+public class MatchingService {
+
+    static final int ROADMAP_MATCHES = 3;
+    private static final int CASE_STUDIES_PER_MATCH = 3;
+    private static final int EXPERTS_PER_MATCH = 3;
+
+    private final CityService cities;
+    private final AssessmentService assessments;
+    private final CaseStudyService caseStudies;
+    private final ExpertService experts;
+    private final ReferenceDataService reference;
+    private final MatchReasons reasons;
+    private final MatchingProperties properties;
+
+    MatchingService(CityService cities, AssessmentService assessments, CaseStudyService caseStudies,
+            ExpertService experts, ReferenceDataService reference, MatchReasons reasons, MatchingProperties properties) {
+        this.cities = cities;
+        this.assessments = assessments;
+        this.caseStudies = caseStudies;
+        this.experts = experts;
+        this.reference = reference;
+        this.reasons = reasons;
+        this.properties = properties;
+    }
+
+    /** The best {@code limit} peers of city {@code cityId} for {@code characteristic}. */
+    public Mono<StepMatches> matches(String cityId, Characteristic characteristic, int limit, CurrentUser user) {
+        if (!characteristic.rated()) {
+            return Mono.error(new ApiException(ProblemType.VALIDATION_FAILED,
+                    characteristic + " has no maturity levels, so there is no step to match on."));
+        }
+        return mayRead(cityId, user)
+                .then(cities.get(cityId))
+                .flatMap(city -> {
+                    MaturityLevel level = city.levels().getOrDefault(characteristic, MaturityLevel.NOT_ASSESSED);
+                    if (!level.isAssessed()) {
+                        return Mono.error(new ApiException(ProblemType.ASSESSMENT_NEEDED, "City '" + cityId
+                                + "' has no validated level in " + characteristic + ". Peers one step ahead can be "
+                                + "found once a self-assessment rating it has been validated."));
+                    }
+                    return stepMatches(city, List.of(characteristic), limit).map(all -> all.get(characteristic));
+                });
+    }
+
+    /** Every rated characteristic of the city: level, next level, missing criteria, balance, top peers. */
+    public Mono<Roadmap> roadmap(String cityId, CurrentUser user) {
+        return mayRead(cityId, user)
+                .then(Mono.zip(cities.get(cityId), assessments.criteriaMet(cityId)))
+                .flatMap(cityAndCriteria -> {
+                    City city = cityAndCriteria.getT1();
+                    Map<Characteristic, Set<String>> met = cityAndCriteria.getT2();
+                    List<Characteristic> assessed = Characteristic.ratedOnes().stream()
+                            .filter(c -> level(city, c).isAssessed()).toList();
+                    Double median = Balance.median(city.levels().values());
+                    return stepMatches(city, assessed, ROADMAP_MATCHES).map(matches -> new Roadmap(cityId,
+                            city.assessedAt(), median, Characteristic.ratedOnes().stream()
+                                    .map(c -> roadmapStep(city, c, median, met.getOrDefault(c, Set.of()), matches.get(c)))
+                                    .toList()));
+                });
+    }
+
+    private Roadmap.Step roadmapStep(City city, Characteristic characteristic, @Nullable Double median,
+            Set<String> met, @Nullable StepMatches matches) {
+        MaturityLevel level = level(city, characteristic);
+        if (!level.isAssessed() || matches == null || median == null) {
+            return new Roadmap.Step(characteristic, level, null, List.of(), null, true, List.of(), List.of());
+        }
+        MaturityLevel next = level.next().orElse(null);
+        List<Roadmap.MissingCriterion> missing = next == null ? List.of() : reference.criteria(characteristic, next)
+                .stream().filter(criterion -> !met.contains(criterion.code()))
+                .map(criterion -> new Roadmap.MissingCriterion(criterion.code(), criterion.text())).toList();
+        return new Roadmap.Step(characteristic, level, next, missing, Balance.of(level, median), false,
+                matches.matches(), matches.experts());
+    }
+
+    private Mono<Map<Characteristic, StepMatches>> stepMatches(City city, List<Characteristic> characteristics,
+            int limit) {
+        if (characteristics.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return Flux.fromIterable(characteristics)
+                .flatMapSequential(c -> cities.atLevel(c, target(level(city, c)), city.id(), properties.maxCandidates())
+                        .collectList().map(candidates -> Map.entry(c, candidates)))
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue, LinkedHashMap::new)
+                .flatMap(candidates -> {
+                    Set<String> everyCandidate = new LinkedHashSet<>();
+                    candidates.values().forEach(list -> list.forEach(peer -> everyCandidate.add(peer.id())));
+                    return projects(city, everyCandidate).flatMap(projects -> Flux.fromIterable(candidates.entrySet())
+                            .flatMapSequential(entry -> step(city, entry.getKey(), entry.getValue(), projects, limit))
+                            .collectMap(StepMatches::characteristic, match -> match, LinkedHashMap::new));
+                });
+    }
+
+    private Mono<StepMatches> step(City city, Characteristic characteristic, List<City> candidates,
+            ProjectLikeness projects, int limit) {
+        MaturityLevel level = level(city, characteristic);
+        MaturityLevel target = target(level);
+        MaturityLevel evidenceFrom = level == target ? previous(level) : level;
+        List<String> ids = candidates.stream().map(City::id).toList();
+        Mono<Map<String, List<StepEvidence>>> evidence = caseStudies.publishedSteps(ids, characteristic, evidenceFrom,
+                        target)
+                .collectMultimap(StepEvidence::cityId)
+                .map(byCity -> {
+                    Map<String, List<StepEvidence>> lists = new LinkedHashMap<>();
+                    byCity.forEach((id, studies) -> lists.put(id, List.copyOf(studies)));
+                    return lists;
+                });
+        Mono<List<Expert>> stepExperts = experts.approvedFor(characteristic, languages(city.profile()), properties.expertsPerStep())
+                .collectList();
+        return Mono.zip(evidence, stepExperts).map(evidenceAndExperts -> {
+            List<PeerRanking.ScoredPeer> ranked = PeerRanking.rank(Peer.of(city), characteristic,
+                    candidates.stream().map(Peer::of).toList(), projects.byCity(), evidenceAndExperts.getT1());
+            List<Expert> found = evidenceAndExperts.getT2();
+            List<PeerMatch> matches = ranked.stream().limit(limit)
+                    .map(scored -> toMatch(city, characteristic, level, target, scored, found))
+                    .toList();
+            return new StepMatches(city.id(), characteristic, level, target, level == target,
+                    projects.status(),
+                    candidates.size(), matches, found.stream().map(MatchingService::expertRef).toList());
+        });
+    }
+
+    private PeerMatch toMatch(City city, Characteristic characteristic, MaturityLevel level, MaturityLevel target,
+            PeerRanking.ScoredPeer scored, List<Expert> stepExperts) {
+        Peer peer = scored.peer();
+        List<PeerMatch.CaseStudyRef> studies = new ArrayList<>();
+        scored.facts().evidence().stream().limit(CASE_STUDIES_PER_MATCH).forEach(study -> studies.add(
+                new PeerMatch.CaseStudyRef(study.id(), study.title(), study.step(), study.bestPractice())));
+        GroupMatch project = scored.facts().project();
+        if (project != null && studies.size() < CASE_STUDIES_PER_MATCH
+                && studies.stream().noneMatch(study -> study.id().equals(project.id()))) {
+            studies.add(new PeerMatch.CaseStudyRef(project.id(), project.title(), null, false));
+        }
+        List<PeerMatch.ExpertRef> bridging = stepExperts.stream()
+                .sorted(Comparator.comparing((Expert expert) -> !bridges(expert, peer)))
+                .limit(EXPERTS_PER_MATCH).map(MatchingService::expertRef).toList();
+        return new PeerMatch(peer.id(), peer.profile().name(), peer.profile().country(), peer.profile().region(), target,
+                level == target ? PeerMatch.Relation.SAME_LEVEL : PeerMatch.Relation.ONE_STEP_AHEAD, scored.score(),
+                scored.factors(), reasons.explain(city.profile(), characteristic, level, target, scored), studies,
+                bridging);
+    }
+
+    /** An expert who can bridge the two cities: from the peer's country or working in one of its languages. */
+    private static boolean bridges(Expert expert, Peer peer) {
+        return expert.profile().country().equals(peer.profile().country())
+                || expert.profile().languages().stream().anyMatch(languages(peer.profile())::contains);
+    }
+
+    private static PeerMatch.ExpertRef expertRef(Expert expert) {
+        return new PeerMatch.ExpertRef(expert.id(), expert.profile().name(), expert.profile().languages(),
+                expert.profile().country());
+    }
+
+    /** How like the city's own case studies each candidate's projects are; unavailable while search is down. */
+    private record ProjectLikeness(Map<String, GroupMatch> byCity, StepMatches.ProjectSimilarity status) {
+    }
+
+    private Mono<ProjectLikeness> projects(City city, Set<String> candidates) {
+        return caseStudies.mostLikeProjectsOf(city.id(), candidates)
+                .map(found -> new ProjectLikeness(found.byCity(), found.ownProjects()
+                        ? StepMatches.ProjectSimilarity.AVAILABLE : StepMatches.ProjectSimilarity.NO_OWN_CASE_STUDIES))
+                .onErrorResume(BackingServiceUnavailableException.class,
+                        down -> Mono.just(new ProjectLikeness(Map.of(), StepMatches.ProjectSimilarity.UNAVAILABLE)));
+    }
+
+    /** The languages a city works in; without any given, English, and Chinese for a Chinese city. */
+    private static List<String> languages(CityProfile city) {
+        List<String> given = city.languages().stream().map(tag -> tag.split("-")[0]).distinct().toList();
+        if (!given.isEmpty()) {
+            return given;
+        }
+        return city.region() == Region.CHINA ? List.of("zh", "en") : List.of("en");
+    }
+
+    private static MaturityLevel level(City city, Characteristic characteristic) {
+        return city.levels().getOrDefault(characteristic, MaturityLevel.NOT_ASSESSED);
+    }
+
+    /** One level up; at the top, the top itself. */
+    static MaturityLevel target(MaturityLevel level) {
+        return level.next().orElse(level);
+    }
+
+    private static MaturityLevel previous(MaturityLevel level) {
+        return MaturityLevel.values()[Math.max(level.ordinal() - 1, 0)];
+    }
+
+    /** The city's editors, experts, curators and admins; not other cities' editors, not anonymous callers. */
+    private static Mono<Void> mayRead(String cityId, CurrentUser user) {
+        if (user.mayEditCity(cityId) || user.has(Role.EXPERT)) {
+            return Mono.empty();
+        }
+        return Mono.error(ApiException.forbidden(user.cityId()
+                .map(own -> "You can read the roadmap and matches of your own city (" + own + ") only, not '" + cityId + "'.")
+                .orElse("Roadmaps and matches are for the city's editors, experts and curators.")));
+    }
+}
