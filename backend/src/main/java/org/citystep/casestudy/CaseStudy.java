@@ -24,6 +24,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndex(name = "status_steps", def = "{'status': 1, 'content.steps.characteristic': 1, 'content.steps.toLevel': 1}")
 @CompoundIndex(name = "status_verified", def = "{'status': 1, 'lastVerified': 1}")
 @CompoundIndex(name = "index_pending", def = "{'indexPending': 1}")
+@CompoundIndex(name = "updated", def = "{'updatedAt': -1}")
 public class CaseStudy {
 
     /** Older than this, a published case study is due for re-verification. */

@@ -256,6 +256,33 @@ public class CaseStudyService {
         return texts;
     }
 
+    /** The service domains and technologies of every published case study, for grouping cities by their work. */
+    public Flux<PublishedTopics> publishedTopics() {
+        Query query = Query.query(where("status").is(CaseStudyStatus.PUBLISHED));
+        query.fields().include("cityId", "content.serviceDomains", "content.technologies");
+        return template.find(query, org.bson.Document.class, template.getCollectionName(CaseStudy.class))
+                .map(study -> {
+                    org.bson.Document content = study.get("content", org.bson.Document.class);
+                    return new PublishedTopics(study.getString("cityId"),
+                            content == null ? List.of() : content.getList("serviceDomains", String.class, List.of()),
+                            content == null ? List.of() : content.getList("technologies", String.class, List.of()));
+                });
+    }
+
+    /** @param serviceDomains and {@code technologies}: codes of the reference data */
+    public record PublishedTopics(String cityId, List<String> serviceDomains, List<String> technologies) {
+    }
+
+    /** Changes whenever a case study is added or changed: the count and the latest change. */
+    public Mono<String> changeMark() {
+        Query latest = new Query().with(Sort.by(Sort.Direction.DESC, "updatedAt")).limit(1);
+        latest.fields().include("updatedAt");
+        return Mono.zip(template.estimatedCount(CaseStudy.class),
+                        template.findOne(latest, org.bson.Document.class, template.getCollectionName(CaseStudy.class))
+                                .map(study -> String.valueOf(study.get("updatedAt"))).defaultIfEmpty("-"))
+                .map(countAndLatest -> countAndLatest.getT1() + "@" + countAndLatest.getT2());
+    }
+
     /** Which of {@code ids} are published case studies. */
     public Flux<String> publishedIds(Collection<String> ids) {
         Query query = Query.query(where("_id").in(ids).and("status").is(CaseStudyStatus.PUBLISHED));

@@ -24,6 +24,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndex(name = "region_country", def = "{'profile.region': 1, 'profile.country': 1}")
 @CompoundIndex(name = "interests", def = "{'profile.interests': 1}")
 @CompoundIndex(name = "index_pending", def = "{'indexPending': 1}")
+@CompoundIndex(name = "updated", def = "{'updatedAt': -1}")
 @CompoundIndex(name = "level_strategy", def = "{'levels.STRATEGY': 1, 'profile.region': 1}")
 @CompoundIndex(name = "level_stakeholders", def = "{'levels.STAKEHOLDERS': 1, 'profile.region': 1}")
 @CompoundIndex(name = "level_governance", def = "{'levels.GOVERNANCE': 1, 'profile.region': 1}")

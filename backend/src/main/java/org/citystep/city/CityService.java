@@ -172,6 +172,23 @@ public class CityService {
         return template.find(query, City.class);
     }
 
+    /** Every city, without the long profile texts, for comparisons across all cities. */
+    public Flux<City> allForComparison() {
+        Query query = new Query().with(Sort.by("_id"));
+        query.fields().exclude("profile.vision", "profile.contacts", "profile.kpis");
+        return template.find(query, City.class);
+    }
+
+    /** Changes whenever a city is added or changed: the count and the latest change. */
+    public Mono<String> changeMark() {
+        Query latest = new Query().with(Sort.by(Sort.Direction.DESC, "updatedAt")).limit(1);
+        latest.fields().include("updatedAt");
+        return Mono.zip(template.estimatedCount(City.class),
+                        template.findOne(latest, org.bson.Document.class, template.getCollectionName(City.class))
+                                .map(city -> String.valueOf(city.get("updatedAt"))).defaultIfEmpty("-"))
+                .map(countAndLatest -> countAndLatest.getT1() + "@" + countAndLatest.getT2());
+    }
+
     /**
      * How many cities of each group are at each level of {@code characteristic}, over the cities
      * that have a validated self-assessment.

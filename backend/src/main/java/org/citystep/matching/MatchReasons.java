@@ -1,5 +1,6 @@
 package org.citystep.matching;
 
+import org.citystep.shared.explain.Reason;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

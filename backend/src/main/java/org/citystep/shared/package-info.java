@@ -1,6 +1,6 @@
 /**
  * What every feature shares: the one error model (RFC 9457 problem+json), the one paging shape,
- * web plumbing (payload limit, single-page-app routing) and the embedded MongoDB server used
+ * web plumbing (payload limit, single-page-app routing), bilingual explanations and the embedded MongoDB server used
  * locally and in tests. Open to all modules.
  */
 @ApplicationModule(type = ApplicationModule.Type.OPEN)

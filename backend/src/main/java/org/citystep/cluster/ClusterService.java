@@ -1,0 +1,248 @@
+package org.citystep.cluster;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.citystep.casestudy.CaseStudyService;
+import org.citystep.city.City;
+import org.citystep.city.CityService;
+import org.citystep.expert.ExpertService;
+import org.citystep.security.CurrentUser;
+import org.citystep.security.Role;
+import org.citystep.shared.paging.PageParams;
+import org.citystep.shared.paging.PageResponse;
+import org.citystep.shared.problem.ApiException;
+import org.citystep.shared.problem.Problems;
+import org.citystep.shared.validation.Slugs;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+/**
+ * Clusters and who may do what with them. A city's editors act for their own city only (propose it
+ * as lead, join, leave); the lead city's editors edit and close; curators and admins do everything,
+ * and alone approve. Proposed clusters are seen by curators and the cities they name.
+ */
+@Service
+public class ClusterService {
+
+    private final Clusters clusters;
+    private final ReactiveMongoTemplate template;
+    private final CityService cities;
+    private final CaseStudyService caseStudies;
+    private final ExpertService experts;
+    private final Clock clock;
+
+    ClusterService(Clusters clusters, ReactiveMongoTemplate template, CityService cities, CaseStudyService caseStudies,
+            ExpertService experts, Clock clock) {
+        this.clusters = clusters;
+        this.template = template;
+        this.cities = cities;
+        this.caseStudies = caseStudies;
+        this.experts = experts;
+        this.clock = clock;
+    }
+
+    public Mono<PageResponse<Cluster>> list(ClusterFilter filter, PageParams page, CurrentUser user) {
+        List<Criteria> criteria = new ArrayList<>();
+        if (!isCurator(user)) {
+            Criteria open = where("status").in(ClusterStatus.ACTIVE, ClusterStatus.CLOSED);
+            criteria.add(user.has(Role.CITY_EDITOR) && user.cityId().isPresent()
+                    ? new Criteria().orOperator(open, where("members.cityId").is(user.cityId().get()),
+                            where("invitedCityIds").is(user.cityId().get()))
+                    : open);
+        }
+        if (filter.status() != null) {
+            criteria.add(where("status").is(filter.status()));
+        }
+        if (filter.cityId() != null) {
+            criteria.add(new Criteria().orOperator(where("members.cityId").is(filter.cityId()),
+                    where("invitedCityIds").is(filter.cityId())));
+        }
+        if (filter.serviceDomain() != null) {
+            criteria.add(where("content.topic.serviceDomains").is(filter.serviceDomain()));
+        }
+        Query query = criteria.isEmpty() ? new Query() : new Query(new Criteria().andOperator(criteria));
+        return Mono.zip(template.find(Query.of(query).with(page.toPageRequest(Sort.by(Sort.Direction.DESC, "updatedAt")
+                                .and(Sort.by("_id")))), Cluster.class).collectList(),
+                        template.count(Query.of(query), Cluster.class))
+                .map(result -> new PageResponse<>(result.getT1(), page.page(), page.size(), result.getT2()));
+    }
+
+    public Mono<Cluster> get(String id, CurrentUser user) {
+        return clusters.findById(id)
+                .filter(cluster -> maySee(cluster, user))
+                .switchIfEmpty(Mono.error(() -> ApiException.notFound("cluster", id)));
+    }
+
+    /** The open clusters (proposed or active) that name any of the given cities. */
+    Flux<Cluster> openNaming(Collection<String> cityIds) {
+        return template.find(Query.query(where("status").in(ClusterStatus.PROPOSED, ClusterStatus.ACTIVE)
+                .orOperator(where("members.cityId").in(cityIds), where("invitedCityIds").in(cityIds))), Cluster.class);
+    }
+
+    /**
+     * Proposes a cluster. A city editor proposes it for its own city, which leads it; a curator may
+     * name a lead city or none.
+     */
+    public Mono<Cluster> propose(@Nullable String requestedId, ClusterContent content, @Nullable String leadCityId,
+            List<String> invitedCityIds, CurrentUser user) {
+        return propose(requestedId, content, leadCityId, invitedCityIds, user, null);
+    }
+
+    Mono<Cluster> propose(@Nullable String requestedId, ClusterContent content, @Nullable String leadCityId,
+            List<String> invitedCityIds, CurrentUser user, @Nullable ClusterOrigin fromSuggestion) {
+        if (!isCurator(user)) {
+            if (leadCityId == null) {
+                return Mono.error(ApiException.invalid("A city proposes a cluster as its lead.",
+                        List.of(new Problems.FieldProblem("leadCityId", "must be your own city"))));
+            }
+            if (!user.mayEditCity(leadCityId)) {
+                return Mono.error(ApiException.forbidden("You can propose clusters for your own city only, not '"
+                        + leadCityId + "'."));
+            }
+        }
+        String id = requestedId != null ? requestedId : Slugs.of(content.name().get("en"));
+        if (id.length() < 2 || id.equals("suggestions")) {
+            return Mono.error(ApiException.invalid("No usable id can be derived from the English name; send an id.",
+                    List.of(new Problems.FieldProblem("id", "must be a slug other than 'suggestions'"))));
+        }
+        Set<String> named = new LinkedHashSet<>(invitedCityIds);
+        if (leadCityId != null) {
+            named.add(leadCityId);
+        }
+        if (named.size() > Cluster.MAX_CITIES) {
+            return Mono.error(ApiException.invalid("Too many cities.", List.of(new Problems.FieldProblem(
+                    "invitedCityIds", "at most " + Cluster.MAX_CITIES + " cities"))));
+        }
+        ClusterOrigin origin = fromSuggestion != null ? fromSuggestion : new ClusterOrigin(
+                isCurator(user) ? ClusterOrigin.Kind.CURATOR : ClusterOrigin.Kind.CITY, user.username(), null, null, List.of());
+        return checkReferences(content, named)
+                .then(Mono.defer(() -> clusters.insert(Cluster.propose(id, content, leadCityId, invitedCityIds, origin,
+                        clock.instant()))))
+                .onErrorMap(DuplicateKeyException.class,
+                        e -> ApiException.conflict("A cluster with id '" + id + "' exists already."));
+    }
+
+    /** Replaces what the cluster is about (the lead city's editors, curators, admins). */
+    public Mono<Cluster> edit(String id, long version, ClusterContent content, CurrentUser user) {
+        return checkReferences(content, Set.of())
+                .then(change(id, version, user, Access.LEAD, cluster -> cluster.edit(content, clock.instant())));
+    }
+
+    public Mono<Cluster> approve(String id, long version, CurrentUser user) {
+        return change(id, version, user, Access.CURATOR, cluster -> cluster.approve(clock.instant()));
+    }
+
+    public Mono<Cluster> close(String id, long version, CurrentUser user) {
+        return change(id, version, user, Access.LEAD, cluster -> cluster.close(clock.instant()));
+    }
+
+    /**
+     * The city joins (its own editors; curators for any city). Membership changes commute, so a
+     * concurrent change is retried on the new version instead of asking the caller to.
+     */
+    public Mono<Cluster> join(String id, String cityId, CurrentUser user) {
+        if (!user.mayEditCity(cityId)) {
+            return Mono.error(ApiException.forbidden("You can join clusters for your own city only, not '" + cityId + "'."));
+        }
+        return cities.get(cityId).then(membership(id, user, cluster -> cluster.join(cityId, isCurator(user), clock.instant())));
+    }
+
+    /** The city leaves, or declines its invitation (its own editors; curators for any city). */
+    public Mono<Cluster> leave(String id, String cityId, CurrentUser user) {
+        if (!user.mayEditCity(cityId)) {
+            return Mono.error(ApiException.forbidden("You can take your own city out of clusters only, not '" + cityId + "'."));
+        }
+        return membership(id, user, cluster -> cluster.leave(cityId, clock.instant()));
+    }
+
+    private Mono<Cluster> membership(String id, CurrentUser user, Consumer<Cluster> change) {
+        return Mono.defer(() -> get(id, user).flatMap(cluster -> {
+                    change.accept(cluster);
+                    return clusters.save(cluster);
+                }))
+                .retryWhen(Retry.backoff(3, Duration.ofMillis(20))
+                        .filter(OptimisticLockingFailureException.class::isInstance)
+                        .onRetryExhaustedThrow((spec, signal) -> ApiException.conflict(
+                                "Cluster '" + id + "' is being changed by others; try again.")));
+    }
+
+    private enum Access {
+        LEAD, CURATOR
+    }
+
+    private Mono<Cluster> change(String id, long version, CurrentUser user, Access access, Consumer<Cluster> change) {
+        return get(id, user).flatMap(cluster -> {
+            boolean allowed = isCurator(user) || (access == Access.LEAD && leadsIt(cluster, user));
+            if (!allowed) {
+                return Mono.error(ApiException.forbidden(access == Access.CURATOR
+                        ? "Only curators approve clusters."
+                        : "Only the lead city's editors and curators change cluster '" + id + "'."));
+            }
+            if (cluster.version() != version) {
+                return Mono.error(ApiException.staleVersion("cluster", id, version, cluster.version()));
+            }
+            change.accept(cluster);
+            return clusters.save(cluster);
+        });
+    }
+
+    /** Named cities must exist; linked case studies must be published and experts approved. */
+    private Mono<Void> checkReferences(ClusterContent content, Collection<String> cityIds) {
+        Mono<List<Problems.FieldProblem>> missingCities = missing(cities.getAll(cityIds).map(City::id), cityIds,
+                "invitedCityIds", "no such city");
+        Mono<List<Problems.FieldProblem>> missingStudies = missing(caseStudies.publishedIds(content.caseStudyIds()),
+                content.caseStudyIds(), "caseStudyIds", "no published case study with this id");
+        Mono<List<Problems.FieldProblem>> missingExperts = missing(experts.approvedIds(content.expertIds()),
+                content.expertIds(), "expertIds", "no approved expert with this id");
+        return Mono.zip(missingCities, missingStudies, missingExperts).flatMap(found -> {
+            List<Problems.FieldProblem> errors = new ArrayList<>(found.getT1());
+            errors.addAll(found.getT2());
+            errors.addAll(found.getT3());
+            return errors.isEmpty() ? Mono.empty()
+                    : Mono.error(ApiException.invalid("The cluster refers to what does not exist.", errors));
+        });
+    }
+
+    private static Mono<List<Problems.FieldProblem>> missing(Flux<String> found, Collection<String> wanted,
+            String field, String message) {
+        if (wanted.isEmpty()) {
+            return Mono.just(List.of());
+        }
+        return found.collect(HashSet<String>::new, Set::add).map(present -> wanted.stream()
+                .filter(id -> !present.contains(id)).distinct()
+                .map(id -> new Problems.FieldProblem(field, message + ": '" + id + "'")).toList());
+    }
+
+    private static boolean maySee(Cluster cluster, CurrentUser user) {
+        return cluster.status() != ClusterStatus.PROPOSED || isCurator(user)
+                || (user.has(Role.CITY_EDITOR) && user.cityId().filter(cluster.cityIds()::contains).isPresent());
+    }
+
+    private static boolean leadsIt(Cluster cluster, CurrentUser user) {
+        return user.has(Role.CITY_EDITOR) && user.cityId().filter(cluster::isLead).isPresent();
+    }
+
+    static boolean isCurator(CurrentUser user) {
+        return user.has(Role.CURATOR) || user.has(Role.ADMIN);
+    }
+}
