@@ -121,6 +121,60 @@ class StaircaseIT {
         assertThat(someProjectAlike).as("similar projects found through Elasticsearch").isTrue();
     }
 
+    /**
+     * Each suggested cluster's shared topics are exactly what that many members name as interests or
+     * cover with published case studies; accepting one and a curator's approval make it active.
+     */
+    @Test
+    void clusterSuggestionsOnTheSeedDataAreExplainedByInterestsAndCanBeAcceptedAndApproved() {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                get("/api/v1/clusters/suggestions?size=100", curator).get("cities").asInt()).isEqualTo(30));
+        JsonNode page = get("/api/v1/clusters/suggestions?size=100", curator);
+        assertThat(page.get("items")).isNotEmpty();
+
+        java.util.Map<String, Set<String>> domainsOf = new java.util.HashMap<>();
+        for (JsonNode city : get("/api/v1/cities?size=100", curator).get("items")) {
+            Set<String> domains = new HashSet<>();
+            city.get("interests").forEach(domain -> domains.add(domain.asText()));
+            domainsOf.put(city.get("id").asText(), domains);
+        }
+        for (JsonNode study : get("/api/v1/case-studies?status=PUBLISHED&size=100", curator).get("items")) {
+            study.get("serviceDomains").forEach(domain -> domainsOf.get(study.get("cityId").asText()).add(domain.asText()));
+        }
+        Set<String> seen = new HashSet<>();
+        for (JsonNode item : page.get("items")) {
+            JsonNode suggestion = item.get("suggestion");
+            List<String> members = new ArrayList<>();
+            suggestion.get("members").forEach(member -> members.add(member.get("cityId").asText()));
+            assertThat(members).hasSizeGreaterThanOrEqualTo(3).allMatch(seen::add);
+            assertThat(suggestion.get("sharedTopics")).isNotEmpty();
+            for (JsonNode topic : suggestion.get("sharedTopics")) {
+                if (topic.get("kind").asText().equals("SERVICE_DOMAIN")) {
+                    long having = members.stream().filter(m -> domainsOf.get(m).contains(topic.get("code").asText())).count();
+                    assertThat(topic.get("cities").asLong()).isEqualTo(having);
+                    assertThat(having * 2).isGreaterThanOrEqualTo(members.size());
+                }
+            }
+            assertThat(suggestion.get("reasons")).isNotEmpty().allSatisfy(reason ->
+                    assertThat(reason.get("zh").asText()).containsPattern("\\p{IsHan}"));
+            assertThat(suggestion.get("cohesion").asDouble()).isBetween(0.0, 1.0);
+        }
+
+        JsonNode first = page.get("items").get(0).get("suggestion");
+        String suggestionId = first.get("id").asText();
+        byte[] created = client.post().uri("/api/v1/clusters/suggestions/{id}/accept", suggestionId)
+                .header(HttpHeaders.AUTHORIZATION, curator).exchange()
+                .expectStatus().isCreated().expectBody().returnResult().getResponseBody();
+        JsonNode cluster = JSON.readTree(created);
+        assertThat(cluster.get("status").asText()).isEqualTo("PROPOSED");
+        String clusterId = cluster.get("id").asText();
+        client.get().uri("/api/v1/clusters/" + clusterId).exchange().expectStatus().isNotFound();
+        client.post().uri("/api/v1/clusters/{id}/approve", clusterId).header(HttpHeaders.AUTHORIZATION, curator)
+                .bodyValue(java.util.Map.of("version", cluster.get("version").asLong())).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("ACTIVE");
+        client.get().uri("/api/v1/clusters/" + clusterId).exchange().expectStatus().isOk();
+    }
+
     @Test
     void amsterdamsEditorReadsItsRoadmapAnonymousCallersAndOtherEditorsDoNot() {
         JsonNode roadmap = get("/api/v1/cities/amsterdam/roadmap", "Bearer " + KeycloakTokens.accessToken("editor.amsterdam"));
