@@ -15,6 +15,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import reactor.netty.http.client.HttpClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
@@ -39,7 +42,14 @@ class CoreDomainIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @Autowired
+    @LocalServerPort
+    int port;
+
+    /**
+     * Its own connections, not the shared pooled client: over that one, a request after several
+     * others stalled until the 5 s timeout in about one full build in three (seen here and in
+     * FoundationIT; root cause not found, the server answers the same sequence over one connection).
+     */
     WebTestClient client;
 
     @Autowired
@@ -54,6 +64,8 @@ class CoreDomainIT {
 
     @BeforeAll
     void demoDataLoaded() {
+        client = WebTestClient.bindToServer(new ReactorClientHttpConnector(HttpClient.create().keepAlive(false)))
+                .baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(10)).build();
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> client.get().uri("/api/v1/cities?size=1").exchange()
                 .expectBody().jsonPath("$.total").isEqualTo(30));
         // experts are loaded last: all six present means every city and assessment is in
