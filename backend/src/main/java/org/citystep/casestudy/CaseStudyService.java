@@ -206,12 +206,7 @@ public class CaseStudyService {
         query.fields().include("cityId", "bestPractice", "content.title");
         return template.find(query, org.bson.Document.class, template.getCollectionName(CaseStudy.class))
                 .map(study -> {
-                    org.bson.Document content = study.get("content", org.bson.Document.class);
-                    Map<String, String> title = new java.util.LinkedHashMap<>();
-                    if (content != null && content.get("title") instanceof org.bson.Document titles) {
-                        titles.forEach((language, text) -> title.put(language, String.valueOf(text)));
-                    }
-                    return new StepEvidence(study.getString("_id"), study.getString("cityId"), title,
+                    return new StepEvidence(study.getString("_id"), study.getString("cityId"), perLanguage(study, "title"),
                             Boolean.TRUE.equals(study.getBoolean("bestPractice")),
                             new CaseStudyContent.Step(characteristic, from, to));
                 });
@@ -242,16 +237,17 @@ public class CaseStudyService {
     }
 
     private static List<String> texts(org.bson.Document study) {
-        org.bson.Document content = study.get("content", org.bson.Document.class);
-        if (content == null) {
-            return List.of();
-        }
-        List<String> texts = new ArrayList<>();
-        for (String field : List.of("title", "summary")) {
-            org.bson.Document perLanguage = content.get(field, org.bson.Document.class);
-            if (perLanguage != null) {
-                perLanguage.values().forEach(text -> texts.add(String.valueOf(text)));
-            }
+        List<String> texts = new ArrayList<>(perLanguage(study, "title").values());
+        texts.addAll(perLanguage(study, "summary").values());
+        return texts;
+    }
+
+    /** A per-language text field of a case study's content, read from a projected raw document. */
+    private static Map<String, String> perLanguage(org.bson.Document study, String field) {
+        Map<String, String> texts = new java.util.LinkedHashMap<>();
+        if (study.get("content") instanceof org.bson.Document content
+                && content.get(field) instanceof org.bson.Document perLanguage) {
+            perLanguage.forEach((language, text) -> texts.put(language, String.valueOf(text)));
         }
         return texts;
     }
@@ -275,12 +271,7 @@ public class CaseStudyService {
 
     /** Changes whenever a case study is added or changed: the count and the latest change. */
     public Mono<String> changeMark() {
-        Query latest = new Query().with(Sort.by(Sort.Direction.DESC, "updatedAt")).limit(1);
-        latest.fields().include("updatedAt");
-        return Mono.zip(template.estimatedCount(CaseStudy.class),
-                        template.findOne(latest, org.bson.Document.class, template.getCollectionName(CaseStudy.class))
-                                .map(study -> String.valueOf(study.get("updatedAt"))).defaultIfEmpty("-"))
-                .map(countAndLatest -> countAndLatest.getT1() + "@" + countAndLatest.getT2());
+        return org.citystep.shared.mongo.ChangeMarks.of(template, CaseStudy.class);
     }
 
     /** Which of {@code ids} are published case studies. */

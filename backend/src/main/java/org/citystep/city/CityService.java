@@ -181,12 +181,7 @@ public class CityService {
 
     /** Changes whenever a city is added or changed: the count and the latest change. */
     public Mono<String> changeMark() {
-        Query latest = new Query().with(Sort.by(Sort.Direction.DESC, "updatedAt")).limit(1);
-        latest.fields().include("updatedAt");
-        return Mono.zip(template.estimatedCount(City.class),
-                        template.findOne(latest, org.bson.Document.class, template.getCollectionName(City.class))
-                                .map(city -> String.valueOf(city.get("updatedAt"))).defaultIfEmpty("-"))
-                .map(countAndLatest -> countAndLatest.getT1() + "@" + countAndLatest.getT2());
+        return org.citystep.shared.mongo.ChangeMarks.of(template, City.class);
     }
 
     /**

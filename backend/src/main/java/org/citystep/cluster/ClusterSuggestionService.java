@@ -153,12 +153,7 @@ public class ClusterSuggestionService {
 
     private Mono<List<InterestProfile>> profiles() {
         Mono<Map<String, List<CaseStudyService.PublishedTopics>>> topics = caseStudies.publishedTopics()
-                .collectMultimap(CaseStudyService.PublishedTopics::cityId)
-                .map(byCity -> {
-                    Map<String, List<CaseStudyService.PublishedTopics>> lists = new HashMap<>();
-                    byCity.forEach((city, studies) -> lists.put(city, List.copyOf(studies)));
-                    return lists;
-                });
+                .collect(Collectors.groupingBy(CaseStudyService.PublishedTopics::cityId));
         return topics.flatMap(byCity -> cities.allForComparison().map(city -> {
             Set<ServiceDomain> domains = new HashSet<>(city.profile().interests());
             Set<String> technologies = new HashSet<>();

@@ -95,10 +95,10 @@ class MatchReasons {
         if (!facts.evidence().isEmpty()) {
             long best = facts.evidence().stream().filter(e -> e.bestPractice()).count();
             int count = facts.evidence().size();
-            String from = levelName(level, "en");
-            String to = levelName(peerLevel == level ? MaturityLevel.STATE_OF_THE_ART : peerLevel, "en");
-            String stepEn = peerLevel == level ? "reaching " + to : "the step from " + from + " to " + to;
-            String stepZh = peerLevel == level ? "达到" + levelName(MaturityLevel.STATE_OF_THE_ART, "zh")
+            boolean atTheTop = peerLevel == level;
+            String stepEn = atTheTop ? "reaching " + levelName(peerLevel, "en")
+                    : "the step from " + levelName(level, "en") + " to " + levelName(peerLevel, "en");
+            String stepZh = atTheTop ? "达到" + levelName(peerLevel, "zh")
                     : "从" + levelName(level, "zh") + "提升到" + levelName(peerLevel, "zh");
             positives.add(new Weighted(MatchFactors.EVIDENCE * scored.factors().evidence(), new Reason(
                     count + (count == 1 ? " published case study shows " : " published case studies show ") + stepEn

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.citystep.assessment.AssessmentService;
 import org.citystep.casestudy.CaseStudyService;
@@ -134,19 +135,14 @@ public class MatchingService {
     }
 
     private Mono<StepMatches> step(City city, Characteristic characteristic, List<City> candidates,
-            ProjectLikeness projects, int limit) {
+            Projects projects, int limit) {
         MaturityLevel level = level(city, characteristic);
         MaturityLevel target = target(level);
         MaturityLevel evidenceFrom = level == target ? previous(level) : level;
         List<String> ids = candidates.stream().map(City::id).toList();
         Mono<Map<String, List<StepEvidence>>> evidence = caseStudies.publishedSteps(ids, characteristic, evidenceFrom,
                         target)
-                .collectMultimap(StepEvidence::cityId)
-                .map(byCity -> {
-                    Map<String, List<StepEvidence>> lists = new LinkedHashMap<>();
-                    byCity.forEach((id, studies) -> lists.put(id, List.copyOf(studies)));
-                    return lists;
-                });
+                .collect(Collectors.groupingBy(StepEvidence::cityId));
         Mono<List<Expert>> stepExperts = experts.approvedFor(characteristic, languages(city.profile()), properties.expertsPerStep())
                 .collectList();
         return Mono.zip(evidence, stepExperts).map(evidenceAndExperts -> {
@@ -194,15 +190,15 @@ public class MatchingService {
     }
 
     /** How like the city's own case studies each candidate's projects are; unavailable while search is down. */
-    private record ProjectLikeness(Map<String, GroupMatch> byCity, StepMatches.ProjectSimilarity status) {
+    private record Projects(Map<String, GroupMatch> byCity, StepMatches.ProjectSimilarity status) {
     }
 
-    private Mono<ProjectLikeness> projects(City city, Set<String> candidates) {
+    private Mono<Projects> projects(City city, Set<String> candidates) {
         return caseStudies.mostLikeProjectsOf(city.id(), candidates)
-                .map(found -> new ProjectLikeness(found.byCity(), found.ownProjects()
+                .map(found -> new Projects(found.byCity(), found.ownProjects()
                         ? StepMatches.ProjectSimilarity.AVAILABLE : StepMatches.ProjectSimilarity.NO_OWN_CASE_STUDIES))
                 .onErrorResume(BackingServiceUnavailableException.class,
-                        down -> Mono.just(new ProjectLikeness(Map.of(), StepMatches.ProjectSimilarity.UNAVAILABLE)));
+                        down -> Mono.just(new Projects(Map.of(), StepMatches.ProjectSimilarity.UNAVAILABLE)));
     }
 
     /** The languages a city works in; without any given, English, and Chinese for a Chinese city. */

@@ -101,13 +101,7 @@ public class SearchService {
                         .size(size)
                         .source(src -> src.filter(f -> f.includes("type", "title")))
                         .query(q -> q.bool(b -> b
-                                .must(m -> m.moreLikeThis(mlt -> mlt
-                                        .fields("title.en", "title.zh", "text.en", "text.zh")
-                                        .like(likeTexts.stream().map(text -> co.elastic.clients.elasticsearch._types
-                                                .query_dsl.Like.of(l -> l.text(text))).toList())
-                                        .minTermFreq(1)
-                                        .minDocFreq(1)
-                                        .maxQueryTerms(40)))
+                                .must(moreLikeThis(likeTexts, 40))
                                 .filter(f -> f.term(t -> t.field("status").value(PUBLISHED)))
                                 .mustNot(n -> n.ids(i -> i.values(excludeId))))),
                         IndexedDocument.class))
@@ -134,13 +128,7 @@ public class SearchService {
                         .allowNoIndices(true)
                         .size(0)
                         .query(q -> q.bool(b -> b
-                                .must(m -> m.moreLikeThis(mlt -> mlt
-                                        .fields("title.en", "title.zh", "text.en", "text.zh")
-                                        .like(likeTexts.stream().map(text -> co.elastic.clients.elasticsearch._types
-                                                .query_dsl.Like.of(l -> l.text(text))).toList())
-                                        .minTermFreq(1)
-                                        .minDocFreq(1)
-                                        .maxQueryTerms(60)))
+                                .must(moreLikeThis(likeTexts, 60))
                                 .filter(f -> f.term(t -> t.field("status").value(PUBLISHED)))
                                 .filter(f -> f.terms(t -> t.field(groupField).terms(v -> v.value(groupValues))))))
                         .aggregations("groups", a -> a
@@ -170,6 +158,17 @@ public class SearchService {
                     }
                     return best;
                 });
+    }
+
+    /** More-like-this over titles and texts in every language, counting even words that occur once. */
+    private static Query moreLikeThis(List<String> likeTexts, int maxQueryTerms) {
+        return Query.of(q -> q.moreLikeThis(mlt -> mlt
+                .fields("title.en", "title.zh", "text.en", "text.zh")
+                .like(likeTexts.stream().map(text -> co.elastic.clients.elasticsearch._types.query_dsl.Like
+                        .of(l -> l.text(text))).toList())
+                .minTermFreq(1)
+                .minDocFreq(1)
+                .maxQueryTerms(maxQueryTerms)));
     }
 
     /** A group's document most like the texts asked about, and its more-like-this score. */
