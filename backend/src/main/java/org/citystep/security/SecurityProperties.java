@@ -12,10 +12,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param discoveryUri   the realm's OpenID discovery document, checked by the health indicator
  * @param allowedOrigins browser origins allowed to call the API cross-origin (CORS); empty allows none
  * @param publicMetrics  whether {@code /actuator/prometheus} answers without a token
+ * @param webClientId    the public OpenID client the web front end signs in with (code flow + PKCE)
  */
 @ConfigurationProperties("citystep.security")
 public record SecurityProperties(URI issuerUri, URI jwkSetUri, String audience, URI discoveryUri,
-        List<String> allowedOrigins, boolean publicMetrics) {
+        List<String> allowedOrigins, boolean publicMetrics, String webClientId) {
 
     public SecurityProperties {
         allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);

@@ -16,7 +16,7 @@ class TokenValidationTest {
     private static final String ISSUER = "http://localhost:8180/realms/citystep";
     private final OAuth2TokenValidator<Jwt> validator = SecurityConfiguration.tokenValidator(new SecurityProperties(
             URI.create(ISSUER), URI.create(ISSUER + "/protocol/openid-connect/certs"), "citystep-api",
-            URI.create(ISSUER + "/.well-known/openid-configuration"), List.of(), false));
+            URI.create(ISSUER + "/.well-known/openid-configuration"), List.of(), false, "citystep-web"));
 
     private static Jwt.Builder token() {
         return Jwt.withTokenValue("t").header("alg", "RS256").subject("42")

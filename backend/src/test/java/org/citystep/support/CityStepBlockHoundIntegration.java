@@ -6,7 +6,9 @@ import reactor.blockhound.integration.BlockHoundIntegration;
 /**
  * BlockHound fails any test that blocks a reactive thread. The only exceptions are locks that
  * libraries hold for a few instructions, never across I/O: the MongoDB driver's connection-pool
- * bookkeeping. Everything else that blocks is a bug to fix in main code.
+ * bookkeeping, and springdoc's lock around building the OpenAPI document once (it is cached after;
+ * two first requests at once wait on each other). Everything else that blocks is a bug to fix in
+ * main code.
  */
 public class CityStepBlockHoundIntegration implements BlockHoundIntegration {
 
@@ -14,5 +16,6 @@ public class CityStepBlockHoundIntegration implements BlockHoundIntegration {
     public void applyTo(BlockHound.Builder builder) {
         builder.allowBlockingCallsInside("com.mongodb.internal.Locks", "checkedWithLock");
         builder.allowBlockingCallsInside("com.mongodb.internal.Locks", "withLock");
+        builder.allowBlockingCallsInside("org.springdoc.api.AbstractOpenApiResource", "getOpenApi");
     }
 }
