@@ -1,0 +1,29 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Outlet } from 'react-router';
+import { Loading } from '../../components/ui/status';
+import { type Role, useSession } from '../../lib/auth/session';
+
+/** Pages for some roles only: anonymous visitors are sent to sign in, others are told why not. */
+export function RequireRole({ roles }: { roles: readonly Role[] }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const { isLoading, isAuthenticated, signIn } = session;
+  useEffect(() => {
+    if (!isLoading && !isAuthenticated) {
+      void signIn();
+    }
+  }, [isLoading, isAuthenticated, signIn]);
+  if (session.isLoading || !session.isAuthenticated) {
+    return <Loading label={session.isAuthenticated ? undefined : t('auth.signingIn')} />;
+  }
+  if (!session.hasRole(...roles)) {
+    return (
+      <div className="status status--error" role="alert">
+        <p className="status__heading">{t('errors.forbidden')}</p>
+        <p>{t('auth.notAllowed', { roles: roles.join(', ') })}</p>
+      </div>
+    );
+  }
+  return <Outlet />;
+}

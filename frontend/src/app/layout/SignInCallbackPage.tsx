@@ -1,0 +1,27 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAuth } from 'react-oidc-context';
+import { useNavigate } from 'react-router';
+import { ErrorMessage, Loading } from '../../components/ui/status';
+import { returnToOf } from '../../lib/auth/user-manager';
+
+/** Keycloak sends the browser back here; once the code is exchanged, go where the user was. */
+export function SignInCallbackPage() {
+  const { t } = useTranslation();
+  const auth = useAuth();
+  const navigate = useNavigate();
+  useEffect(() => {
+    if (!auth.isLoading && auth.isAuthenticated) {
+      void navigate(returnToOf(auth.user?.state), { replace: true });
+    }
+  }, [auth.isLoading, auth.isAuthenticated, auth.user, navigate]);
+  if (auth.error) {
+    return (
+      <>
+        <h1>{t('auth.signInFailed')}</h1>
+        <ErrorMessage error={auth.error} />
+      </>
+    );
+  }
+  return <Loading label={t('auth.signingIn')} />;
+}

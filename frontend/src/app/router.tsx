@@ -1,0 +1,103 @@
+import { createBrowserRouter } from 'react-router';
+import { CALLBACK_PATH } from '../lib/auth/user-manager';
+import { Layout } from './layout/Layout';
+import { NotFoundPage } from './layout/NotFoundPage';
+import { RequireRole } from './layout/RequireRole';
+import { SignInCallbackPage } from './layout/SignInCallbackPage';
+
+const EDITORS = ['city-editor', 'curator', 'admin'] as const;
+const CURATORS = ['curator', 'admin'] as const;
+
+/** Every page is its own chunk, loaded when first visited; the home page's chunk is small. */
+export function createAppRouter() {
+  return createBrowserRouter([
+    {
+      element: <Layout />,
+      children: [
+        { index: true, lazy: () => import('../features/search/components/HomePage').then((m) => ({ Component: m.HomePage })) },
+        {
+          path: 'case-studies/new',
+          element: <RequireRole roles={EDITORS} />,
+          children: [
+            {
+              index: true,
+              lazy: () =>
+                import('../features/case-study-editor/components/CaseStudyEditorPage').then((m) => ({
+                  Component: m.CaseStudyEditorPage,
+                })),
+            },
+          ],
+        },
+        {
+          path: 'case-studies/:id/edit',
+          element: <RequireRole roles={EDITORS} />,
+          children: [
+            {
+              index: true,
+              lazy: () =>
+                import('../features/case-study-editor/components/CaseStudyEditorPage').then((m) => ({
+                  Component: m.CaseStudyEditorPage,
+                })),
+            },
+          ],
+        },
+        {
+          path: 'case-studies/:id',
+          lazy: () => import('../features/case-studies/components/CaseStudyPage').then((m) => ({ Component: m.CaseStudyPage })),
+        },
+        { path: 'cities', lazy: () => import('../features/cities/components/CitiesPage').then((m) => ({ Component: m.CitiesPage })) },
+        {
+          path: 'cities/:id',
+          lazy: () => import('../features/cities/components/CityProfilePage').then((m) => ({ Component: m.CityProfilePage })),
+        },
+        {
+          path: 'cities/:id/assessment',
+          element: <RequireRole roles={EDITORS} />,
+          children: [
+            {
+              index: true,
+              lazy: () =>
+                import('../features/assessment/components/SelfAssessmentPage').then((m) => ({
+                  Component: m.SelfAssessmentPage,
+                })),
+            },
+          ],
+        },
+        {
+          path: 'my-city',
+          element: <RequireRole roles={['city-editor']} />,
+          children: [
+            {
+              index: true,
+              lazy: () => import('../features/workspace/components/MyCityPage').then((m) => ({ Component: m.MyCityPage })),
+            },
+          ],
+        },
+        { path: 'clusters', lazy: () => import('../features/clusters/components/ClustersPage').then((m) => ({ Component: m.ClustersPage })) },
+        {
+          path: 'clusters/:id',
+          lazy: () => import('../features/clusters/components/ClusterPage').then((m) => ({ Component: m.ClusterPage })),
+        },
+        { path: 'experts', lazy: () => import('../features/experts/components/ExpertsPage').then((m) => ({ Component: m.ExpertsPage })) },
+        {
+          path: 'reports/maturity',
+          lazy: () =>
+            import('../features/reports/components/MaturityReportPage').then((m) => ({ Component: m.MaturityReportPage })),
+        },
+        {
+          path: 'curation',
+          element: <RequireRole roles={CURATORS} />,
+          children: [
+            {
+              index: true,
+              lazy: () =>
+                import('../features/curation/components/CurationQueuePage').then((m) => ({ Component: m.CurationQueuePage })),
+            },
+          ],
+        },
+        { path: CALLBACK_PATH.slice(1), element: <SignInCallbackPage /> },
+        { path: '*', element: <NotFoundPage /> },
+      ],
+    },
+  ]);
+}

@@ -1,0 +1,57 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/**
+ * A page's heading. Sets the document title and moves focus to the heading after navigation, so
+ * screen-reader and keyboard users land on the new page's content.
+ */
+export function PageHeader({ title, children }: { title: string; children?: ReactNode }) {
+  const { t } = useTranslation();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    document.title = `${title} · ${t('app.name')}`;
+  }, [title, t]);
+  useEffect(() => {
+    heading.current?.focus({ preventScroll: true });
+  }, []);
+  return (
+    <header className="page-header">
+      <h1 ref={heading} tabIndex={-1}>
+        {title}
+      </h1>
+      {children}
+    </header>
+  );
+}
+
+export function Pagination({
+  page,
+  size,
+  total,
+  onPage,
+}: {
+  page: number;
+  size: number;
+  total: number;
+  onPage: (page: number) => void;
+}) {
+  const { t } = useTranslation();
+  const pages = Math.max(1, Math.ceil(total / size));
+  if (pages <= 1) return null;
+  return (
+    <nav className="pagination" aria-label={t('pagination.label')}>
+      <button type="button" className="button button--secondary" disabled={page <= 0} onClick={() => onPage(page - 1)}>
+        {t('pagination.previous')}
+      </button>
+      <span>{t('pagination.position', { page: page + 1, pages })}</span>
+      <button
+        type="button"
+        className="button button--secondary"
+        disabled={page >= pages - 1}
+        onClick={() => onPage(page + 1)}
+      >
+        {t('pagination.next')}
+      </button>
+    </nav>
+  );
+}

@@ -1,0 +1,293 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { LevelBadge } from '../../../components/ui/level';
+import { PageHeader } from '../../../components/ui/page';
+import { Empty, ErrorMessage, Loading, QueryView } from '../../../components/ui/status';
+import { useSession } from '../../../lib/auth/session';
+import { characteristicName, formatDate, formatNumber, humanize, termName } from '../../../lib/format/names';
+import { Localized, pick } from '../../../lib/i18n/localized';
+import { useReference } from '../../../lib/reference/reference';
+import { type CaseStudy, useCaseStudy, useSimilarCaseStudies } from '../api/case-study';
+import './case-study.css';
+
+function Facts({ study }: { study: CaseStudy }) {
+  const { t, i18n } = useTranslation('caseStudies');
+  const reference = useReference().data;
+  const language = i18n.language;
+  return (
+    <dl className="facts">
+      <dt>{t('fields.city')}</dt>
+      <dd>
+        <Link to={`/cities/${encodeURIComponent(study.cityId)}`}>{study.cityId}</Link>
+      </dd>
+      <dt>{t('fields.stage')}</dt>
+      <dd>{t(`stages.${study.stage}`, { defaultValue: humanize(study.stage) })}</dd>
+      {(study.startDate || study.endDate) && (
+        <>
+          <dt>{t('fields.period')}</dt>
+          <dd>
+            {formatDate(study.startDate, language)} – {study.endDate ? formatDate(study.endDate, language) : t('fields.ongoing')}
+          </dd>
+        </>
+      )}
+      <dt>{t('fields.domains')}</dt>
+      <dd>
+        <ul className="chips">
+          {study.serviceDomains.map((code) => (
+            <li key={code} className="chip">
+              {termName(reference, 'serviceDomains', code, language)}
+            </li>
+          ))}
+        </ul>
+      </dd>
+      {study.technologies.length > 0 && (
+        <>
+          <dt>{t('fields.technologies')}</dt>
+          <dd>{study.technologies.map((code) => termName(reference, 'technologyTags', code, language)).join(', ')}</dd>
+        </>
+      )}
+      {study.businessModel && (
+        <>
+          <dt>{t('fields.businessModel')}</dt>
+          <dd>{termName(reference, 'businessModels', study.businessModel, language)}</dd>
+        </>
+      )}
+      {study.targetGroups.length > 0 && (
+        <>
+          <dt>{t('fields.targetGroups')}</dt>
+          <dd>{study.targetGroups.map(humanize).join(', ')}</dd>
+        </>
+      )}
+      <dt>{t('fields.licence')}</dt>
+      <dd>{study.licence}</dd>
+      {study.lastVerified && (
+        <>
+          <dt>{t('fields.lastVerified')}</dt>
+          <dd>
+            {formatDate(study.lastVerified, language)}
+            {study.dueForReverification && <span className="chip chip--warn"> {t('fields.dueForReverification')}</span>}
+          </dd>
+        </>
+      )}
+    </dl>
+  );
+}
+
+function Steps({ study }: { study: CaseStudy }) {
+  const { t, i18n } = useTranslation('caseStudies');
+  const reference = useReference().data;
+  return (
+    <ul className="list-plain step-list">
+      {study.steps.map((step) => (
+        <li key={step.characteristic} className="step-list__item">
+          <strong>{characteristicName(reference, step.characteristic, i18n.language)}</strong>
+          <span className="step-list__levels">
+            <LevelBadge level={step.fromLevel} /> <span aria-label={t('steps.to')}>→</span> <LevelBadge level={step.toLevel} />
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Funding({ study }: { study: CaseStudy }) {
+  const { t, i18n } = useTranslation('caseStudies');
+  const reference = useReference().data;
+  const funding = study.funding;
+  if (!funding) return <Empty>{t('funding.none')}</Empty>;
+  return (
+    <dl className="facts">
+      {funding.amount !== undefined && (
+        <>
+          <dt>{t('funding.amount')}</dt>
+          <dd>
+            {funding.currency
+              ? formatNumber(funding.amount, i18n.language, { style: 'currency', currency: funding.currency, maximumFractionDigits: 0 })
+              : formatNumber(funding.amount, i18n.language)}
+          </dd>
+        </>
+      )}
+      {funding.publicSharePercent !== undefined && (
+        <>
+          <dt>{t('funding.publicShare')}</dt>
+          <dd>{formatNumber(funding.publicSharePercent / 100, i18n.language, { style: 'percent' })}</dd>
+        </>
+      )}
+      <dt>{t('funding.instruments')}</dt>
+      <dd>{funding.instruments.map((code) => termName(reference, 'financingInstruments', code, i18n.language)).join(', ') || '—'}</dd>
+    </dl>
+  );
+}
+
+function Metrics({ study }: { study: CaseStudy }) {
+  const { t, i18n } = useTranslation('caseStudies');
+  if (!study.benefits.length) return <Empty>{t('metrics.none')}</Empty>;
+  return (
+    <div className="table-wrap">
+      <table className="table">
+        <caption className="visually-hidden">{t('metrics.heading')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('metrics.indicator')}</th>
+            <th scope="col" className="num">{t('metrics.baseline')}</th>
+            <th scope="col" className="num">{t('metrics.result')}</th>
+            <th scope="col">{t('metrics.unit')}</th>
+            <th scope="col" className="num">{t('metrics.year')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {study.benefits.map((benefit, index) => (
+            <tr key={index}>
+              <td>
+                <Localized text={benefit.description} />
+              </td>
+              <td className="num">{benefit.baseline === undefined ? '—' : formatNumber(benefit.baseline, i18n.language)}</td>
+              <td className="num">{formatNumber(benefit.result, i18n.language)}</td>
+              <td>{benefit.unit}</td>
+              <td className="num">{benefit.year}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function Similar({ id }: { id: string }) {
+  const { t } = useTranslation('caseStudies');
+  const similar = useSimilarCaseStudies(id);
+  if (similar.isPending) return <Loading />;
+  if (similar.isError) return <ErrorMessage error={similar.error} onRetry={() => void similar.refetch()} />;
+  if (!similar.data.length) return <Empty>{t('similar.none')}</Empty>;
+  return (
+    <ul className="list-plain similar">
+      {similar.data.map((hit) => (
+        <li key={hit.id}>
+          <Link to={`/case-studies/${encodeURIComponent(hit.id)}`}>
+            <Localized text={hit.title} />
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function OwnerActions({ study }: { study: CaseStudy }) {
+  const { t } = useTranslation('caseStudies');
+  const session = useSession();
+  const editable = study.status === 'DRAFT' || study.status === 'CHANGES_REQUESTED';
+  const mayEdit = session.isCurator || (session.hasRole('city-editor') && session.cityId === study.cityId);
+  if (!editable || !mayEdit) return null;
+  return (
+    <p>
+      <Link className="button button--secondary" to={`/case-studies/${encodeURIComponent(study.id)}/edit`}>
+        {t('actions.edit')}
+      </Link>
+    </p>
+  );
+}
+
+function CaseStudyView({ study }: { study: CaseStudy }) {
+  const { t, i18n } = useTranslation('caseStudies');
+  const title = pick(study.title, i18n.language).text;
+  const body = pick(study.body, i18n.language);
+  const lessons = pick(study.lessonsLearned, i18n.language);
+  const inclusion = pick(study.inclusionMeasures, i18n.language);
+  return (
+    <article className="case-study">
+      <PageHeader title={title}>
+        <p className="case-study__badges">
+          {study.status !== 'PUBLISHED' && <span className="chip">{t(`statuses.${study.status}`)}</span>}
+          {study.bestPractice && <span className="chip chip--best">{t('bestPractice')}</span>}
+          {study.awards.map((award) => (
+            <span key={award} className="chip">
+              {award}
+            </span>
+          ))}
+        </p>
+      </PageHeader>
+      <OwnerActions study={study} />
+      <div className="case-study__layout">
+        <div className="case-study__main">
+          <Localized as="p" text={study.summary} />
+          {body.text && (
+            <section aria-labelledby="cs-story">
+              <h2 id="cs-story">{t('sections.story')}</h2>
+              {/* body HTML is sanitised by the backend (jsoup allow-list) when saved */}
+              <div className="case-study__body" lang={body.lang === 'zh' ? 'zh-CN' : 'en'} dangerouslySetInnerHTML={{ __html: body.text }} />
+              {body.fallback && <p className="fallback-note">{t('onlyInOther')}</p>}
+            </section>
+          )}
+          <section aria-labelledby="cs-steps">
+            <h2 id="cs-steps">{t('sections.steps')}</h2>
+            <Steps study={study} />
+          </section>
+          <section aria-labelledby="cs-metrics">
+            <h2 id="cs-metrics">{t('metrics.heading')}</h2>
+            <Metrics study={study} />
+          </section>
+          {lessons.text && (
+            <section aria-labelledby="cs-lessons">
+              <h2 id="cs-lessons">{t('sections.lessons')}</h2>
+              <Localized as="p" text={study.lessonsLearned} />
+            </section>
+          )}
+          {inclusion.text && (
+            <section aria-labelledby="cs-inclusion">
+              <h2 id="cs-inclusion">{t('sections.inclusion')}</h2>
+              <Localized as="p" text={study.inclusionMeasures} />
+            </section>
+          )}
+        </div>
+        <aside className="case-study__side">
+          <section className="card" aria-labelledby="cs-facts">
+            <h2 id="cs-facts">{t('sections.facts')}</h2>
+            <Facts study={study} />
+          </section>
+          <section className="card" aria-labelledby="cs-funding">
+            <h2 id="cs-funding">{t('funding.heading')}</h2>
+            <Funding study={study} />
+          </section>
+          {study.partners.length > 0 && (
+            <section className="card" aria-labelledby="cs-partners">
+              <h2 id="cs-partners">{t('sections.partners')}</h2>
+              <ul className="list-plain">
+                {study.partners.map((partner) => (
+                  <li key={partner.name}>
+                    <strong>{partner.name}</strong> — <Localized text={partner.role} />
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+          <section className="card" aria-labelledby="cs-contact">
+            <h2 id="cs-contact">{t('sections.contact')}</h2>
+            {study.contact ? (
+              <p>
+                {study.contact.name}
+                {study.contact.email && (
+                  <>
+                    <br />
+                    <a href={`mailto:${study.contact.email}`}>{study.contact.email}</a>
+                  </>
+                )}
+              </p>
+            ) : (
+              <p className="muted">{t('contact.none')}</p>
+            )}
+          </section>
+          <section className="card" aria-labelledby="cs-similar">
+            <h2 id="cs-similar">{t('sections.similar')}</h2>
+            <Similar id={study.id} />
+          </section>
+        </aside>
+      </div>
+    </article>
+  );
+}
+
+export function CaseStudyPage() {
+  const { id = '' } = useParams();
+  const query = useCaseStudy(id);
+  return <QueryView query={query}>{(study) => <CaseStudyView study={study} />}</QueryView>;
+}

@@ -1,0 +1,4 @@
+/** Placeholder until this feature lands (being built now). */
+export function CitiesPage() {
+  return <h1>CitiesPage</h1>;
+}

@@ -1,0 +1,4 @@
+/** Placeholder until this feature lands (being built now). */
+export function ClusterPage() {
+  return <h1>ClusterPage</h1>;
+}

@@ -1,0 +1,4 @@
+/** Placeholder until this feature lands (being built now). */
+export function CurationQueuePage() {
+  return <h1>CurationQueuePage</h1>;
+}

@@ -1,0 +1,4 @@
+/** Placeholder until this feature lands (being built now). */
+export function ExpertsPage() {
+  return <h1>ExpertsPage</h1>;
+}

@@ -1,0 +1,38 @@
+import type { TFunction } from 'i18next';
+import { characteristicName, countryName, humanize, termName } from '../../../lib/format/names';
+import type { ReferenceData } from '../../../lib/reference/reference';
+import type { Facet } from '../api/search';
+
+/** A facet value's label in the UI language. */
+export function facetLabel(
+  facet: Facet | 'year' | 'language',
+  key: string,
+  reference: ReferenceData | undefined,
+  language: string,
+  t: TFunction,
+): string {
+  switch (facet) {
+    case 'serviceDomain':
+      return termName(reference, 'serviceDomains', key, language);
+    case 'instrument':
+      return termName(reference, 'financingInstruments', key, language);
+    case 'tech':
+      return reference?.technologyTags.some((term) => term.code === key)
+        ? termName(reference, 'technologyTags', key, language)
+        : t(`search:flags.${key}`, { defaultValue: humanize(key) });
+    case 'characteristic':
+      return characteristicName(reference, key, language);
+    case 'fromLevel':
+      return t(`common:levels.${key}`);
+    case 'region':
+      return t(`common:regions.${key}`, { defaultValue: key });
+    case 'country':
+      return countryName(key, language);
+    case 'stage':
+      return t(`search:stages.${key}`, { defaultValue: humanize(key) });
+    case 'type':
+      return t(`search:types.${key}`, { defaultValue: key });
+    default:
+      return key;
+  }
+}
