@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Outlet } from 'react-router';
+import { Outlet, useLocation } from 'react-router';
 import { Loading } from '../../components/ui/status';
 import { type Role, useSession } from '../../lib/auth/session';
 
@@ -9,11 +9,13 @@ export function RequireRole({ roles }: { roles: readonly Role[] }) {
   const { t } = useTranslation();
   const session = useSession();
   const { isLoading, isAuthenticated, signIn } = session;
+  const location = useLocation();
+  const returnTo = location.pathname + location.search;
   useEffect(() => {
     if (!isLoading && !isAuthenticated) {
-      void signIn();
+      void signIn(returnTo);
     }
-  }, [isLoading, isAuthenticated, signIn]);
+  }, [isLoading, isAuthenticated, signIn, returnTo]);
   if (session.isLoading || !session.isAuthenticated) {
     return <Loading label={session.isAuthenticated ? undefined : t('auth.signingIn')} />;
   }

@@ -11,7 +11,7 @@ import { type CaseStudy, useCaseStudy, useSimilarCaseStudies } from '../api/case
 import './case-study.css';
 
 function Facts({ study }: { study: CaseStudy }) {
-  const { t, i18n } = useTranslation('caseStudies');
+  const { t, i18n } = useTranslation('case-studies');
   const reference = useReference().data;
   const language = i18n.language;
   return (
@@ -74,7 +74,7 @@ function Facts({ study }: { study: CaseStudy }) {
 }
 
 function Steps({ study }: { study: CaseStudy }) {
-  const { t, i18n } = useTranslation('caseStudies');
+  const { t, i18n } = useTranslation('case-studies');
   const reference = useReference().data;
   return (
     <ul className="list-plain step-list">
@@ -91,7 +91,7 @@ function Steps({ study }: { study: CaseStudy }) {
 }
 
 function Funding({ study }: { study: CaseStudy }) {
-  const { t, i18n } = useTranslation('caseStudies');
+  const { t, i18n } = useTranslation('case-studies');
   const reference = useReference().data;
   const funding = study.funding;
   if (!funding) return <Empty>{t('funding.none')}</Empty>;
@@ -120,7 +120,7 @@ function Funding({ study }: { study: CaseStudy }) {
 }
 
 function Metrics({ study }: { study: CaseStudy }) {
-  const { t, i18n } = useTranslation('caseStudies');
+  const { t, i18n } = useTranslation('case-studies');
   if (!study.benefits.length) return <Empty>{t('metrics.none')}</Empty>;
   return (
     <div className="table-wrap">
@@ -154,7 +154,7 @@ function Metrics({ study }: { study: CaseStudy }) {
 }
 
 function Similar({ id }: { id: string }) {
-  const { t } = useTranslation('caseStudies');
+  const { t } = useTranslation('case-studies');
   const similar = useSimilarCaseStudies(id);
   if (similar.isPending) return <Loading />;
   if (similar.isError) return <ErrorMessage error={similar.error} onRetry={() => void similar.refetch()} />;
@@ -173,7 +173,7 @@ function Similar({ id }: { id: string }) {
 }
 
 function OwnerActions({ study }: { study: CaseStudy }) {
-  const { t } = useTranslation('caseStudies');
+  const { t } = useTranslation('case-studies');
   const session = useSession();
   const editable = study.status === 'DRAFT' || study.status === 'CHANGES_REQUESTED';
   const mayEdit = session.isCurator || (session.hasRole('city-editor') && session.cityId === study.cityId);
@@ -188,7 +188,7 @@ function OwnerActions({ study }: { study: CaseStudy }) {
 }
 
 function CaseStudyView({ study }: { study: CaseStudy }) {
-  const { t, i18n } = useTranslation('caseStudies');
+  const { t, i18n } = useTranslation('case-studies');
   const title = pick(study.title, i18n.language).text;
   const body = pick(study.body, i18n.language);
   const lessons = pick(study.lessonsLearned, i18n.language);

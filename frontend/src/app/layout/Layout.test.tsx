@@ -1,0 +1,54 @@
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
+import { renderPage } from '../../testing/render';
+import { server } from '../../testing/server';
+import { Layout } from './Layout';
+import { RequireRole } from './RequireRole';
+
+function me(roles: string[], cityId?: string) {
+  server.use(http.get('*/api/v1/me', () => HttpResponse.json({ username: 'someone', roles, cityId })));
+}
+
+describe('Layout', () => {
+  it('switches every piece of UI text to Chinese and remembers the choice', async () => {
+    await renderPage(<Layout />);
+    expect(screen.getByRole('link', { name: 'Cities' })).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: /中文/ }));
+
+    expect(await screen.findByRole('link', { name: '城市' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '登录' })).toBeInTheDocument();
+    expect(document.documentElement.lang).toBe('zh-CN');
+    expect(window.localStorage.getItem('citystep.language')).toBe('zh-CN');
+  });
+
+  it('shows curators the curation queue and city editors their city, nobody else', async () => {
+    me(['curator']);
+    await renderPage(<Layout />, { user: { username: 'curator.demo' } });
+    expect(await screen.findByRole('link', { name: 'Curation' })).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'My city' })).not.toBeInTheDocument();
+    expect(screen.getByText('Signed in as curator.demo')).toBeInTheDocument();
+  });
+
+  it('hides role pages from anonymous visitors', async () => {
+    await renderPage(<Layout />);
+    expect(screen.queryByRole('link', { name: 'Curation' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'My city' })).not.toBeInTheDocument();
+  });
+});
+
+describe('RequireRole', () => {
+  it('sends an anonymous visitor to sign in, coming back to the same page', async () => {
+    const { auth } = await renderPage(<RequireRole roles={['curator']} />, { path: '/curation', route: '/curation' });
+    await vi.waitFor(() => expect(auth.signinRedirect).toHaveBeenCalled());
+    expect(auth.signinRedirect.mock.calls[0]?.[0]).toMatchObject({ state: { returnTo: '/curation' } });
+  });
+
+  it('explains to a signed-in user without the role why the page is closed', async () => {
+    me(['city-editor'], 'amsterdam');
+    await renderPage(<RequireRole roles={['curator', 'admin']} />, { user: { username: 'editor.amsterdam' }, path: '/curation', route: '/curation' });
+    expect(await screen.findByRole('alert')).toHaveTextContent('You are not allowed to do this.');
+    expect(screen.getByRole('alert')).toHaveTextContent('curator, admin');
+  });
+});

@@ -1,0 +1,78 @@
+import { screen } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { renderPage } from '../../../testing/render';
+import { server } from '../../../testing/server';
+import { CaseStudyPage } from './CaseStudyPage';
+
+const study = {
+  id: 'cs-grid',
+  cityId: 'amsterdam',
+  title: { en: 'Smart grid for 500 households' },
+  summary: { en: 'Households saw their use.' },
+  body: { en: '<p>Meters were installed.</p>' },
+  lessonsLearned: { en: 'Start small.' },
+  inclusionMeasures: {},
+  status: 'PUBLISHED',
+  stage: 'PILOT',
+  bestPractice: true,
+  awards: ['EU Sustainable Energy Award 2013'],
+  serviceDomains: ['ENERGY_UTILITIES'],
+  steps: [{ characteristic: 'SERVICES', fromLevel: 'BASIC', toLevel: 'AVERAGE' }],
+  technologies: [],
+  targetGroups: [],
+  partners: [{ name: 'Liander', role: { en: 'grid operator' } }],
+  benefits: [{ description: { en: 'Electricity use' }, baseline: 100, result: 85, unit: '%', year: 2012 }],
+  funding: { amount: 2000000, currency: 'EUR', instruments: ['EU_GRANT'], publicSharePercent: 40 },
+  flags: { cloud: false, iot: true, openApi: false, scalable: true, integratedOffering: false },
+  licence: 'CC-BY-4.0',
+  dueForReverification: false,
+  demo: true,
+  version: 3,
+  createdAt: '2026-01-01T00:00:00Z',
+  updatedAt: '2026-01-01T00:00:00Z',
+};
+
+function backend() {
+  server.use(
+    http.get('*/api/v1/case-studies/cs-grid', () => HttpResponse.json(study)),
+    http.get('*/api/v1/case-studies/cs-grid/similar', () =>
+      HttpResponse.json([{ id: 'cs-other', type: 'case-study', title: { en: 'District heating' }, highlights: {}, score: 1 }]),
+    ),
+    http.get('*/api/v1/reference', () => HttpResponse.json({}, { status: 503 })),
+  );
+}
+
+describe('CaseStudyPage', () => {
+  it('shows the story, the step it demonstrates, its metrics, funding and similar case studies', async () => {
+    backend();
+    await renderPage(<CaseStudyPage />, { path: '/case-studies/cs-grid', route: '/case-studies/:id' });
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Smart grid for 500 households' })).toBeInTheDocument();
+    expect(screen.getByText('Meters were installed.')).toBeInTheDocument();
+    expect(screen.getByText('Best practice')).toBeInTheDocument();
+    expect(screen.getByRole('cell', { name: 'Electricity use' })).toBeInTheDocument();
+    expect(screen.getByText('€2,000,000')).toBeInTheDocument();
+    expect(screen.getByText('Basic')).toBeInTheDocument();
+    expect(screen.getByText('Average')).toBeInTheDocument();
+    expect(await screen.findByRole('link', { name: 'District heating' })).toHaveAttribute('href', '/case-studies/cs-other');
+  });
+
+  it('shows English content in the Chinese UI and says it is only in English', async () => {
+    backend();
+    await renderPage(<CaseStudyPage />, { path: '/case-studies/cs-grid', route: '/case-studies/:id', language: 'zh-CN' });
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Smart grid for 500 households' })).toBeInTheDocument();
+    expect(screen.getByText('此内容尚未翻译，以原文显示。')).toBeInTheDocument();
+    expect(screen.getAllByText(/仅有英文版本/).length).toBeGreaterThan(0);
+  });
+
+  it('says so when the case study does not exist', async () => {
+    server.use(
+      http.get('*/api/v1/case-studies/nope', () =>
+        HttpResponse.json({ type: 'urn:citystep:problem:not-found', title: 'Not Found', status: 404, detail: "No case study 'nope'" }, { status: 404 }),
+      ),
+    );
+    await renderPage(<CaseStudyPage />, { path: '/case-studies/nope', route: '/case-studies/:id' });
+    expect(await screen.findByRole('alert')).toHaveTextContent("No case study 'nope'");
+  });
+});
