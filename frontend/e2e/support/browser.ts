@@ -33,7 +33,10 @@ export async function newContext(
   { width = 1280, language = 'en' }: { width?: number; language?: 'en' | 'zh-CN' } = {},
 ): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width, height: 900 }, locale: language === 'zh-CN' ? 'zh-CN' : 'en-GB' });
-  await context.addInitScript((lang) => window.localStorage.setItem('citystep.language', lang), language);
+  // the starting language, unless the page itself has chosen one since (a reload keeps the choice)
+  await context.addInitScript((lang) => {
+    if (!window.localStorage.getItem('citystep.language')) window.localStorage.setItem('citystep.language', lang);
+  }, language);
   return context;
 }
 

@@ -21,3 +21,12 @@ export function useSimilarCaseStudies(id: string) {
       unwrap(api.GET('/api/v1/case-studies/{id}/similar', { params: { path: { id }, query: { size: 4 } }, signal })),
   });
 }
+
+/** The case study's city, for its name: one small cached read per city. */
+export function useCity(cityId: string) {
+  return useQuery({
+    queryKey: ['cities', cityId],
+    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/cities/{id}', { params: { path: { id: cityId } }, signal })),
+    staleTime: 5 * 60_000,
+  });
+}

@@ -39,6 +39,7 @@ function backend() {
       HttpResponse.json([{ id: 'cs-other', type: 'case-study', title: { en: 'District heating' }, highlights: {}, score: 1 }]),
     ),
     http.get('*/api/v1/reference', () => HttpResponse.json({}, { status: 503 })),
+    http.get('*/api/v1/cities/amsterdam', () => HttpResponse.json({ id: 'amsterdam', name: { en: 'Amsterdam', zh: '阿姆斯特丹' } })),
   );
 }
 
@@ -55,6 +56,7 @@ describe('CaseStudyPage', () => {
     expect(screen.getByText('Basic')).toBeInTheDocument();
     expect(screen.getByText('Average')).toBeInTheDocument();
     expect(await screen.findByRole('link', { name: 'District heating' })).toHaveAttribute('href', '/case-studies/cs-other');
+    expect(await screen.findByRole('link', { name: 'Amsterdam' })).toHaveAttribute('href', '/cities/amsterdam');
   });
 
   it('shows English content in the Chinese UI and says it is only in English', async () => {

@@ -7,18 +7,21 @@ import { useSession } from '../../../lib/auth/session';
 import { characteristicName, formatDate, formatNumber, humanize, termName } from '../../../lib/format/names';
 import { Localized, pick } from '../../../lib/i18n/localized';
 import { useReference } from '../../../lib/reference/reference';
-import { type CaseStudy, useCaseStudy, useSimilarCaseStudies } from '../api/case-study';
+import { type CaseStudy, useCaseStudy, useCity, useSimilarCaseStudies } from '../api/case-study';
 import './case-study.css';
 
 function Facts({ study }: { study: CaseStudy }) {
   const { t, i18n } = useTranslation('case-studies');
   const reference = useReference().data;
   const language = i18n.language;
+  const city = useCity(study.cityId);
   return (
     <dl className="facts">
       <dt>{t('fields.city')}</dt>
       <dd>
-        <Link to={`/cities/${encodeURIComponent(study.cityId)}`}>{study.cityId}</Link>
+        <Link to={`/cities/${encodeURIComponent(study.cityId)}`}>
+          {city.data ? <Localized text={city.data.name} /> : study.cityId}
+        </Link>
       </dd>
       <dt>{t('fields.stage')}</dt>
       <dd>{t(`stages.${study.stage}`, { defaultValue: humanize(study.stage) })}</dd>
