@@ -99,6 +99,7 @@ record CaseStudyInput(
             @Nullable @Size(max = 10) Map<@Pattern(regexp = LANGUAGE) String, @NotBlank @Size(max = 200) @PlainText String> role) {
     }
 
+    @Schema(name = "CaseStudyContactInput")
     record ContactInput(@NotBlank @Size(max = 200) @PlainText String name, @Nullable @Email @Size(max = 254) String email) {
     }
 

@@ -58,6 +58,7 @@ record ExpertInput(
             @Nullable @Size(max = 16) Set<@NotNull ServiceDomain> serviceDomains) {
     }
 
+    @Schema(name = "ExpertContactInput")
     record ContactInput(@Nullable @Email @Size(max = 254) String email,
             @Nullable @Pattern(regexp = "[+0-9 ()./-]{3,40}") String phone) {
     }

@@ -1,0 +1,14 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { api } from '../../../lib/api/client';
+import { unwrap } from '../../../lib/api/problem';
+
+export const cityQuery = (id: string) =>
+  queryOptions({
+    queryKey: ['cities', id],
+    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/cities/{id}', { params: { path: { id } }, signal })),
+  });
+
+/** The city whose assessment this is (for its name). */
+export function useCity(id: string) {
+  return useQuery(cityQuery(id));
+}

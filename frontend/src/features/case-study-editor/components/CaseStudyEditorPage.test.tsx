@@ -1,0 +1,229 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import axe from 'axe-core';
+import { http, HttpResponse } from 'msw';
+import { renderPage } from '../../../testing/render';
+import { server } from '../../../testing/server';
+import { CaseStudyEditorPage } from './CaseStudyEditorPage';
+
+const term = (code: string, en: string, zh: string) => ({ code, name: { en, zh }, citation: {} });
+const reference = {
+  characteristics: [
+    { code: 'FUNDING', number: 4, name: { en: 'Funding', zh: '资金' }, description: {}, rated: true, citation: {}, questions: [], criteria: [] },
+    { code: 'LEGAL_REGULATORY', number: 9, name: { en: 'Legal', zh: '法律' }, description: {}, rated: false, citation: {}, questions: [], criteria: [] },
+  ],
+  levels: [],
+  serviceDomains: [term('ENERGY_UTILITIES', 'Energy and utilities', '能源与公用事业'), term('WATER', 'Water', '水务')],
+  technologyTags: [term('IOT', 'Internet of Things', '物联网')],
+  financingInstruments: [term('EU_GRANT', 'EU grant', '欧盟资助')],
+  businessModels: [],
+  source: {},
+};
+
+function study(overrides: Record<string, unknown> = {}) {
+  return {
+    id: 'amsterdam-smart-parking',
+    version: 4,
+    cityId: 'amsterdam',
+    title: { en: 'Smart parking' },
+    summary: { en: 'Sensors guide drivers.' },
+    body: {},
+    serviceDomains: ['ENERGY_UTILITIES'],
+    steps: [{ characteristic: 'FUNDING', fromLevel: 'BASIC', toLevel: 'AVERAGE' }],
+    stage: 'PILOT',
+    flags: { scalable: false, cloud: false, iot: false, openApi: false, integratedOffering: false },
+    targetGroups: [],
+    benefits: [],
+    technologies: [],
+    partners: [],
+    inclusionMeasures: {},
+    lessonsLearned: {},
+    licence: 'CC-BY-4.0',
+    status: 'DRAFT',
+    bestPractice: false,
+    awards: [],
+    dueForReverification: false,
+    demo: false,
+    createdAt: '2026-01-01T00:00:00Z',
+    updatedAt: '2026-01-01T00:00:00Z',
+    ...overrides,
+  };
+}
+
+const problem = (status: number, type: string, detail: string, errors?: unknown[]) =>
+  HttpResponse.json(
+    { type: `urn:citystep:problem:${type}`, title: 'x', status, detail, errors },
+    { status, headers: { 'Content-Type': 'application/problem+json' } },
+  );
+
+function backend(existing = study()) {
+  const calls: { method: string; path: string; body: Record<string, unknown> }[] = [];
+  const record = async (request: Request) => {
+    const body = (await request.json()) as Record<string, unknown>;
+    calls.push({ method: request.method, path: new URL(request.url).pathname, body });
+    return body;
+  };
+  server.use(
+    http.get('*/api/v1/me', () => HttpResponse.json({ username: 'editor.amsterdam', roles: ['city-editor'], cityId: 'amsterdam' })),
+    http.get('*/api/v1/reference', () => HttpResponse.json(reference)),
+    http.get('*/api/v1/cities/amsterdam', () => HttpResponse.json({ id: 'amsterdam', name: { en: 'Amsterdam', zh: '阿姆斯特丹' } })),
+    http.get('*/api/v1/case-studies/:id', () => HttpResponse.json(existing)),
+    http.get('*/api/v1/case-studies/:id/audit', () =>
+      HttpResponse.json([
+        { by: 'editor.amsterdam', at: '2026-01-01T00:00:00Z', to: 'DRAFT' },
+        { by: 'curator.demo', at: '2026-01-03T00:00:00Z', from: 'SUBMITTED', to: 'CHANGES_REQUESTED', note: 'Please add measured results.' },
+      ]),
+    ),
+    http.post('*/api/v1/case-studies', async ({ request }) => {
+      const body = await record(request);
+      return HttpResponse.json(study({ ...body, id: 'amsterdam-new-study', version: 0 }), { status: 201 });
+    }),
+    http.put('*/api/v1/case-studies/:id', async ({ request }) => {
+      const body = await record(request);
+      return HttpResponse.json(study({ ...body, version: (body.version as number) + 1 }));
+    }),
+    http.post('*/api/v1/case-studies/:id/submit', async ({ request }) => {
+      const body = await record(request);
+      return HttpResponse.json(study({ status: 'SUBMITTED', version: (body.version as number) + 1 }));
+    }),
+  );
+  return calls;
+}
+
+const user = { username: 'editor.amsterdam' };
+const extraRoutes = [
+  { path: '/case-studies/:id/edit', element: <p>edit page</p> },
+  { path: '/case-studies/:id', element: <p>case study page</p> },
+];
+const renderNew = () => renderPage(<CaseStudyEditorPage />, { path: '/case-studies/new', route: '/case-studies/new', user, extraRoutes });
+const renderEdit = () =>
+  renderPage(<CaseStudyEditorPage />, { path: '/case-studies/amsterdam-smart-parking/edit', route: '/case-studies/:id/edit', user });
+
+async function fillMinimum() {
+  await userEvent.type(await screen.findByLabelText(/^Title \(English\)/), 'Smart water meters');
+  await userEvent.type(screen.getByLabelText(/^Summary \(English\)/), 'Meters report leaks.');
+  await userEvent.click(screen.getByRole('checkbox', { name: 'Energy and utilities' }));
+  await userEvent.selectOptions(screen.getByLabelText('Step 1: characteristic'), 'FUNDING');
+  await userEvent.selectOptions(screen.getByLabelText('Step 1: from level'), 'AVERAGE');
+}
+
+describe('CaseStudyEditorPage', () => {
+  it('creates a draft with steps one level up, then goes to its edit page', async () => {
+    const calls = backend();
+    const { router } = await renderNew();
+
+    await fillMinimum();
+    expect(screen.getByText('More advanced', { selector: 'strong' })).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Save draft' }));
+
+    await waitFor(() => expect(router.state.location.pathname).toBe('/case-studies/amsterdam-new-study/edit'));
+    expect(calls[0]).toMatchObject({
+      method: 'POST',
+      path: '/api/v1/case-studies',
+      body: {
+        cityId: 'amsterdam',
+        title: { en: 'Smart water meters' },
+        summary: { en: 'Meters report leaks.' },
+        serviceDomains: ['ENERGY_UTILITIES'],
+        steps: [{ characteristic: 'FUNDING', fromLevel: 'AVERAGE', toLevel: 'MORE_ADVANCED' }],
+        stage: 'PILOT',
+      },
+    });
+    expect(calls[0]!.body.version).toBeUndefined();
+  });
+
+  it('shows the field errors the API returns next to the fields, keeping what was typed', async () => {
+    backend();
+    server.use(
+      http.post('*/api/v1/case-studies', () =>
+        problem(400, 'validation-failed', 'The case study has 2 invalid field(s).', [
+          { field: 'steps[0].toLevel', message: 'must be exactly one level above fromLevel (no leapfrogging)' },
+          { field: 'title[en]', message: 'must not be blank' },
+        ]),
+      ),
+    );
+    await renderNew();
+
+    await fillMinimum();
+    await userEvent.click(screen.getByRole('button', { name: 'Save draft' }));
+
+    expect(await screen.findByText('The case study has 2 invalid field(s).')).toBeInTheDocument();
+    const from = screen.getByLabelText('Step 1: from level');
+    expect(from).toHaveAttribute('aria-invalid', 'true');
+    expect(from).toHaveAccessibleDescription('must be exactly one level above fromLevel (no leapfrogging)');
+    const title = screen.getByLabelText(/^Title \(English\)/);
+    expect(title).toHaveAttribute('aria-invalid', 'true');
+    expect(title).toHaveAccessibleDescription('must not be blank');
+    expect(title).toHaveValue('Smart water meters');
+  });
+
+  it('saves with the version, then submits and goes to the case study', async () => {
+    const calls = backend();
+    const { router } = await renderPage(<CaseStudyEditorPage />, {
+      path: '/case-studies/amsterdam-smart-parking/edit',
+      route: '/case-studies/:id/edit',
+      user,
+      extraRoutes: [{ path: '/case-studies/:id', element: <p>case study page</p> }],
+    });
+
+    const title = await screen.findByLabelText(/^Title \(English\)/);
+    expect(title).toHaveValue('Smart parking');
+    await userEvent.type(title, ' guidance');
+    await userEvent.click(screen.getByRole('button', { name: 'Submit for review' }));
+
+    await waitFor(() => expect(router.state.location.pathname).toBe('/case-studies/amsterdam-smart-parking'));
+    expect(calls.map((call) => `${call.method} ${call.path}`)).toEqual([
+      'PUT /api/v1/case-studies/amsterdam-smart-parking',
+      'POST /api/v1/case-studies/amsterdam-smart-parking/submit',
+    ]);
+    expect(calls[0]!.body).toMatchObject({ version: 4, title: { en: 'Smart parking guidance' } });
+    expect(calls[1]!.body).toEqual({ version: 5 });
+  });
+
+  it('explains a stale version and offers to reload', async () => {
+    backend();
+    server.use(
+      http.put('*/api/v1/case-studies/:id', () =>
+        problem(409, 'stale-version', "The case study 'amsterdam-smart-parking' is at version 5 but the request was based on version 4."),
+      ),
+    );
+    await renderEdit();
+
+    await userEvent.type(await screen.findByLabelText(/^Title \(English\)/), '!');
+    await userEvent.click(screen.getByRole('button', { name: 'Save draft' }));
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Someone else saved this case study meanwhile');
+    expect(alert).toHaveTextContent('is at version 5');
+    expect(screen.getByRole('button', { name: 'Reload the latest version' })).toBeInTheDocument();
+    expect(screen.getByLabelText(/^Title \(English\)/)).toHaveValue('Smart parking!');
+  });
+
+  it("shows the curator's note when changes were requested", async () => {
+    backend(study({ status: 'CHANGES_REQUESTED' }));
+    await renderEdit();
+    expect(await screen.findByText('Please add measured results.')).toBeInTheDocument();
+    expect(screen.getByText('A curator asked for changes')).toBeInTheDocument();
+  });
+
+  it('explains that a submitted case study cannot be edited', async () => {
+    backend(study({ status: 'SUBMITTED' }));
+    await renderEdit();
+    expect(await screen.findByText(/can no longer be edited here/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Save draft' })).not.toBeInTheDocument();
+  });
+
+  it('is in Chinese when the UI is, and has no serious accessibility problems', async () => {
+    backend();
+    const { container } = await renderPage(<CaseStudyEditorPage />, {
+      path: '/case-studies/new',
+      route: '/case-studies/new',
+      user,
+      language: 'zh-CN',
+    });
+    expect(await screen.findByRole('checkbox', { name: '能源与公用事业' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '保存草稿' })).toBeInTheDocument();
+    const results = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
+    expect(results.violations.filter((violation) => ['serious', 'critical'].includes(violation.impact ?? ''))).toEqual([]);
+  });
+});
