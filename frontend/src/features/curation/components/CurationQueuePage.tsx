@@ -1,4 +1,86 @@
-/** Placeholder until this feature lands (being built now). */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { PageHeader, Pagination } from '../../../components/ui/page';
+import { Empty, QueryView } from '../../../components/ui/status';
+import { QUEUES, type Queue, useCurationQueue } from '../api/queue';
+import { type ItemDone, QueueItem } from './QueueItem';
+import './curation.css';
+
+const PAGE_SIZE = 10;
+
+function isQueue(value: string | null): value is Queue {
+  return QUEUES.includes(value as Queue);
+}
+
 export function CurationQueuePage() {
-  return <h1>CurationQueuePage</h1>;
+  const { t } = useTranslation('curation');
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('tab');
+  const queue: Queue = isQueue(tab) ? tab : 'submitted';
+  const page = Math.max(0, Number(params.get('page') ?? 0) || 0);
+  const query = useCurationQueue(queue, page, PAGE_SIZE);
+  // items acted on leave at once (the version acted on); the refetched queue confirms it
+  const [gone, setGone] = useState<Map<string, number>>(() => new Map());
+  const [announcement, setAnnouncement] = useState('');
+
+  const done = ({ id, version, title, kind, leaves }: ItemDone) => {
+    if (leaves) setGone((previous) => new Map(previous).set(id, version));
+    setAnnouncement(t(`done.${kind}`, { title }));
+  };
+
+  const tabLink = (name: Queue) => (name === 'submitted' ? '/curation' : `/curation?tab=${name}`);
+
+  return (
+    <>
+      <PageHeader title={t('title')}>
+        <p>{t('intro')}</p>
+      </PageHeader>
+      <nav aria-label={t('tabs.label')}>
+        <ul className="queue-tabs">
+          {QUEUES.map((name) => (
+            <li key={name}>
+              <Link to={tabLink(name)} aria-current={name === queue ? 'page' : undefined} onClick={() => setAnnouncement('')}>
+                {t(`tabs.${name}`)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div role="status" aria-live="polite" className="queue-announce">
+        {announcement && <p className="status status--ok">{announcement}</p>}
+      </div>
+      <QueryView query={query}>
+        {(data) => {
+          const items = data.items.filter((study) => gone.get(study.id) !== study.version);
+          return (
+            <>
+              <p className="muted">{t('count', { count: Math.max(0, data.total - (data.items.length - items.length)) })}</p>
+              {items.length === 0 ? (
+                <Empty>{t(`empty.${queue}`)}</Empty>
+              ) : (
+                <ul className="queue" aria-label={t(`tabs.${queue}`)}>
+                  {items.map((study) => (
+                    <QueueItem key={study.id} study={study} queue={queue} onDone={done} />
+                  ))}
+                </ul>
+              )}
+              <Pagination
+                page={data.page}
+                size={data.size}
+                total={data.total}
+                onPage={(next) =>
+                  setParams((current) => {
+                    const updated = new URLSearchParams(current);
+                    updated.set('page', String(next));
+                    return updated;
+                  })
+                }
+              />
+            </>
+          );
+        }}
+      </QueryView>
+    </>
+  );
 }

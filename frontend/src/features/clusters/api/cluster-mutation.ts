@@ -1,0 +1,15 @@
+import { useQueryClient } from '@tanstack/react-query';
+import type { Cluster } from './clusters';
+import { clusterQuery } from './cluster';
+
+/** After a cluster changed: keep the answer as its detail and refresh every cluster list and suggestion. */
+export function useClusterChanged() {
+  const queryClient = useQueryClient();
+  return async (cluster: Cluster) => {
+    queryClient.setQueryData(clusterQuery(cluster.id).queryKey, cluster);
+    await queryClient.invalidateQueries({
+      queryKey: ['clusters'],
+      predicate: (query) => query.queryKey[1] !== 'detail' || query.queryKey[2] !== cluster.id,
+    });
+  };
+}

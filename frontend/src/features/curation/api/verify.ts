@@ -1,0 +1,14 @@
+import { useMutation } from '@tanstack/react-query';
+import { api } from '../../../lib/api/client';
+import { unwrap } from '../../../lib/api/problem';
+import { useCaseStudyChanged } from './invalidate';
+
+/** POST /api/v1/case-studies/{id}/verify: confirm a published case study is still accurate. */
+export function verifyCaseStudy({ id, version }: { id: string; version: number }) {
+  return unwrap(api.POST('/api/v1/case-studies/{id}/verify', { params: { path: { id } }, body: { version } }));
+}
+
+export function useVerifyCaseStudy() {
+  const changed = useCaseStudyChanged();
+  return useMutation({ mutationFn: verifyCaseStudy, onSuccess: changed });
+}
