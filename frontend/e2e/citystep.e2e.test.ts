@@ -129,7 +129,8 @@ describe('CityStep in a browser', () => {
     await item.first().waitFor();
     await screenshot(page, 'curation-queue-en');
     await item.first().getByRole('button', { name: 'Publish', exact: true }).click();
-    await expect.poll(() => page.getByText(title).count(), { timeout: 15_000 }).toBe(0);
+    await expect.poll(() => item.count(), { timeout: 15_000 }).toBe(0);
+    await screenshot(page, 'curation-after-publish-en');
     await page.context().close();
   });
 
@@ -156,7 +157,7 @@ describe('CityStep in a browser', () => {
   const MAIN_PAGES: [string, string, (page: Page) => Promise<unknown>][] = [
     ['home', '/', (page) => page.locator('ol.results li').first().waitFor()],
     ['case-study', '/case-studies/amsterdam-nieuw-west-smart-grid-households', (page) => page.getByRole('heading', { level: 1 }).waitFor()],
-    ['cities', '/cities', (page) => page.getByRole('link', { name: 'Amsterdam' }).first().waitFor()],
+    ['cities', '/cities', (page) => page.locator('a[href="/cities/amsterdam"]').first().waitFor()],
     ['city-profile', '/cities/chengdu', (page) => page.getByRole('heading', { level: 1 }).waitFor()],
     ['clusters', '/clusters', (page) => page.getByRole('heading', { level: 1 }).waitFor()],
     ['experts', '/experts', (page) => page.getByRole('heading', { level: 1 }).waitFor()],

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { LevelBadge } from '../../../components/ui/level';
 import { PageHeader } from '../../../components/ui/page';
+import { TableWrap } from '../../../components/ui/table-wrap';
 import { Empty, ErrorMessage, Loading, QueryView } from '../../../components/ui/status';
 import { useSession } from '../../../lib/auth/session';
 import { characteristicName, formatDate, formatNumber, humanize, termName } from '../../../lib/format/names';
@@ -126,7 +127,7 @@ function Metrics({ study }: { study: CaseStudy }) {
   const { t, i18n } = useTranslation('case-studies');
   if (!study.benefits.length) return <Empty>{t('metrics.none')}</Empty>;
   return (
-    <div className="table-wrap">
+    <TableWrap label={t('metrics.heading')}>
       <table className="table">
         <caption className="visually-hidden">{t('metrics.heading')}</caption>
         <thead>
@@ -152,7 +153,7 @@ function Metrics({ study }: { study: CaseStudy }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }
 

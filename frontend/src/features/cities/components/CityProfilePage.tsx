@@ -11,6 +11,7 @@ import { useCity } from '../api/city';
 import { MaturityRadar } from './MaturityRadar';
 import { Roadmap } from './Roadmap';
 import './cities.css';
+import { TableWrap } from '../../../components/ui/table-wrap';
 
 function Facts({ city }: { city: City }) {
   const { t, i18n } = useTranslation('cities');
@@ -85,7 +86,7 @@ function Kpis({ city }: { city: City }) {
   const { t, i18n } = useTranslation('cities');
   if (city.kpis.length === 0) return <Empty>{t('kpis.none')}</Empty>;
   return (
-    <div className="table-wrap" tabIndex={0} role="group" aria-label={t('kpis.title')}>
+    <TableWrap label={t('kpis.title')}>
       <table className="table table--rows">
         <caption className="visually-hidden">{t('kpis.title')}</caption>
         <thead>
@@ -116,7 +117,7 @@ function Kpis({ city }: { city: City }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }
 

@@ -4,6 +4,7 @@ import { PolarAngleAxis, PolarGrid, PolarRadiusAxis, Radar, RadarChart, Responsi
 import { LevelBadge } from '../../../components/ui/level';
 import { characteristicName } from '../../../lib/format/names';
 import { levelIndex, LEVELS, type Characteristic, type ReferenceData } from '../../../lib/reference/reference';
+import { TableWrap } from '../../../components/ui/table-wrap';
 
 type Point = { code: string; number: number; name: string; value: number; level: string; assessed: boolean };
 
@@ -67,7 +68,7 @@ export function MaturityRadar({
       </div>
       <p className="small muted">{t('radar.scale')}</p>
       {unassessed.length > 0 && <p className="small radar__note">{t('radar.notAssessedNote', { count: unassessed.length })}</p>}
-      <div className="table-wrap" tabIndex={0} role="group" aria-label={t('radar.tableCaption', { city: cityName })}>
+      <TableWrap label={t('radar.tableCaption', { city: cityName })}>
         <table className="table table--rows radar__table" id={`${id}-table`}>
           <caption className="visually-hidden">{t('radar.tableCaption', { city: cityName })}</caption>
           <thead>
@@ -92,7 +93,7 @@ export function MaturityRadar({
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </figure>
   );
 }

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Empty, ErrorMessage, Loading } from '../../../components/ui/status';
 import { useAudit } from '../api/audit';
+import { TableWrap } from '../../../components/ui/table-wrap';
 
 function formatDateTime(iso: string, language: string) {
   const date = new Date(iso);
@@ -36,7 +37,7 @@ export function AuditTrail({ id, title }: { id: string; title: string }) {
           ) : audit.data.length === 0 ? (
             <Empty>{t('audit.none')}</Empty>
           ) : (
-            <div className="table-wrap">
+            <TableWrap label={t('audit.caption', { title })}>
               <table className="table">
                 <caption className="visually-hidden">{t('audit.caption', { title })}</caption>
                 <thead>
@@ -60,7 +61,7 @@ export function AuditTrail({ id, title }: { id: string; title: string }) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
           ))}
       </div>
     </div>

@@ -14,6 +14,7 @@ import {
 import { DistributionChart } from './DistributionChart';
 import { levelColours, REPORT_LEVELS } from './levels';
 import './reports.css';
+import { TableWrap } from '../../../components/ui/table-wrap';
 
 function useGroupLabel(groupBy: string) {
   const { t, i18n } = useTranslation('reports');
@@ -74,7 +75,7 @@ function ReportTable({ report }: { report: MaturityDistribution }) {
     <section aria-labelledby="report-table">
       <h2 id="report-table">{t('table.title')}</h2>
       <p className="muted small">{t('table.lead')}</p>
-      <div className="table-wrap" tabIndex={0} role="group" aria-label={t('table.caption')}>
+      <TableWrap label={t('table.caption')}>
         <table className="table report-table">
           <caption className="visually-hidden">{t('table.caption')}</caption>
           <thead>
@@ -113,7 +114,7 @@ function ReportTable({ report }: { report: MaturityDistribution }) {
             </tbody>
           ))}
         </table>
-      </div>
+      </TableWrap>
     </section>
   );
 }

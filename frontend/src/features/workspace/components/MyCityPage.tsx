@@ -8,6 +8,7 @@ import { Localized, usePick } from '../../../lib/i18n/localized';
 import { useCity } from '../api/city';
 import { useCityCaseStudies } from '../api/city-case-studies';
 import './workspace.css';
+import { TableWrap } from '../../../components/ui/table-wrap';
 
 const PAGE_SIZE = 20;
 const EDITABLE = ['DRAFT', 'CHANGES_REQUESTED'];
@@ -29,7 +30,7 @@ function CaseStudies({ cityId }: { cityId: string }) {
           ) : (
             <>
               <p className="muted">{t('caseStudies.count', { count: result.total })}</p>
-              <div className="table-wrap">
+              <TableWrap label={t('caseStudies.heading')}>
                 <table className="table workspace__table">
                   <caption className="visually-hidden">{t('caseStudies.heading')}</caption>
                   <thead>
@@ -72,7 +73,7 @@ function CaseStudies({ cityId }: { cityId: string }) {
                     })}
                   </tbody>
                 </table>
-              </div>
+              </TableWrap>
               <Pagination
                 page={page}
                 size={PAGE_SIZE}
