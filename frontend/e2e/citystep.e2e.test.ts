@@ -141,6 +141,16 @@ describe('CityStep in a browser', () => {
     await page.context().close();
   });
 
+  it('suggests clusters from the demo data as soon as it is loaded, each with its reasons', async () => {
+    const page = await fresh();
+    await page.goto(`${BASE_URL}/clusters`);
+    const suggestions = page.getByRole('region', { name: 'Suggested clusters' }).getByRole('article');
+    await expect.poll(() => suggestions.count()).toBeGreaterThan(1);
+    expect(await suggestions.first().locator('.suggestion__reasons li').count()).toBeGreaterThan(0);
+    await screenshot(page, 'clusters-suggestions-en');
+    await page.context().close();
+  });
+
   it('switches the whole interface to Chinese and remembers it', async () => {
     const page = await fresh();
     await page.goto(BASE_URL);

@@ -2,6 +2,7 @@ package org.citystep.cluster;
 
 import java.time.Duration;
 
+import org.citystep.demo.DemoDataLoaded;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -41,6 +42,13 @@ class ClusterSuggestionRefresher {
                     return Mono.just(false);
                 }))
                 .subscribe();
+    }
+
+    /** The demo data arrives after start-up: suggest clusters from it now, not at the next check. */
+    @EventListener(DemoDataLoaded.class)
+    void demoDataLoaded() {
+        suggestions.refreshIfChanged()
+                .subscribe(refreshed -> { }, failure -> log.warn("Cluster suggestions not refreshed: {}", failure.toString()));
     }
 
     @PreDestroy

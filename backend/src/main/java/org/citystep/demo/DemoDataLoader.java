@@ -21,6 +21,7 @@ import org.citystep.reference.ReferenceDataService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
@@ -48,10 +49,12 @@ class DemoDataLoader {
     private final JsonMapper json;
     private final DemoDataMarkers markers;
     private final CaseStudyService caseStudies;
+    private final ApplicationEventPublisher events;
 
     DemoDataLoader(DemoDataProperties properties, CityService cities, AssessmentService assessments,
             ExpertService experts, ReferenceDataService reference, JsonMapper json, DemoDataMarkers markers,
-            CaseStudyService caseStudies) {
+            CaseStudyService caseStudies, ApplicationEventPublisher events) {
+        this.events = events;
         this.markers = markers;
         this.caseStudies = caseStudies;
         this.properties = properties;
@@ -86,8 +89,10 @@ class DemoDataLoader {
                 // case studies belong to the demo cities: only where those are, and only once
                 .filter(state -> state.getT1() && !state.getT2())
                 .flatMap(state -> loadCaseStudies(caseStudySeed))
-                .subscribe(loaded -> log.info("Loaded {} demo case studies", loaded),
-                        failure -> log.error("Could not load the demo data set", failure));
+                .subscribe(loaded -> {
+                    log.info("Loaded {} demo case studies", loaded);
+                    events.publishEvent(new DemoDataLoaded(loaded));
+                }, failure -> log.error("Could not load the demo data set", failure));
     }
 
     /** Creates every missing demo case study of an existing city, then the marker; emits how many were created. */

@@ -16,6 +16,8 @@ public class CityStepBlockHoundIntegration implements BlockHoundIntegration {
     public void applyTo(BlockHound.Builder builder) {
         builder.allowBlockingCallsInside("com.mongodb.internal.Locks", "checkedWithLock");
         builder.allowBlockingCallsInside("com.mongodb.internal.Locks", "withLock");
+        // the cluster clock's lock, taken when a reply arrives; contended only when replies race
+        builder.allowBlockingCallsInside("com.mongodb.internal.Locks", "withInterruptibleLock");
         builder.allowBlockingCallsInside("org.springdoc.api.AbstractOpenApiResource", "getOpenApi");
     }
 }
