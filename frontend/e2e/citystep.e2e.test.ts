@@ -21,6 +21,26 @@ async function fresh(options?: Parameters<typeof newContext>[1]): Promise<Page> 
   return context.newPage();
 }
 
+/**
+ * axe-core and the 390 px check on the page as it is, at the desktop width and on a phone; the
+ * problems found, as readable lines. Pages behind sign-in are checked this way inside the flows.
+ */
+async function problemsOn(page: Page, name: string): Promise<string[]> {
+  const problems: string[] = [];
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.waitForTimeout(200);
+    for (const violation of await seriousViolations(page)) {
+      problems.push(`${name} at ${width}px: ${violation.impact} ${violation.id} (${violation.help}) at ${JSON.stringify(violation.nodes)}`);
+    }
+    const overflow = await horizontalOverflow(page);
+    if (overflow > 1) problems.push(`${name}: ${overflow}px wider than the ${width}px screen`);
+    await screenshot(page, `${name}-en-${width}`);
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+  return problems;
+}
+
 /** Loads `path` in a cold browser and reports the script bytes and the time until `ready` shows. */
 async function measureFirstRender(path: string, ready: (page: Page) => Promise<unknown>) {
   const page = await fresh();
@@ -104,8 +124,15 @@ describe('CityStep in a browser', () => {
     await page.getByRole('button', { name: 'Save draft' }).click();
     await page.getByText('All changes saved').waitFor();
     await screenshot(page, 'self-assessment-en');
+    const problems = await problemsOn(page, 'self-assessment');
+
+    await page.goto(`${BASE_URL}/my-city`);
+    await page.getByRole('link', { name: /New case study/ }).first().waitFor();
+    problems.push(...(await problemsOn(page, 'my-city')));
 
     await page.goto(`${BASE_URL}/case-studies/new`);
+    await page.getByLabel('Title (English)').waitFor();
+    problems.push(...(await problemsOn(page, 'case-study-editor')));
     await page.getByLabel('Title (English)').fill(title);
     await page.getByLabel('Summary (English)').fill('Sensors in the canals warn residents before water rises; the city climbs from basic to average in services.');
     await page.getByRole('checkbox', { name: 'Water' }).check();
@@ -117,6 +144,7 @@ describe('CityStep in a browser', () => {
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
     await page.getByText('Submitted for review').first().waitFor();
     await screenshot(page, 'case-study-submitted-en');
+    expect(problems).toEqual([]);
     await page.context().close();
   });
 
@@ -128,9 +156,11 @@ describe('CityStep in a browser', () => {
     const item = page.getByRole('article', { name: title });
     await item.first().waitFor();
     await screenshot(page, 'curation-queue-en');
+    const problems = await problemsOn(page, 'curation-queue');
     await item.first().getByRole('button', { name: 'Publish', exact: true }).click();
     await expect.poll(() => item.count(), { timeout: 15_000 }).toBe(0);
     await screenshot(page, 'curation-after-publish-en');
+    expect(problems).toEqual([]);
     await page.context().close();
   });
 

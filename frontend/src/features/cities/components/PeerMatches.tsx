@@ -14,7 +14,9 @@ export function ExpertList({ experts }: { experts: MatchExpert[] }) {
     <ul className="list-plain expert-list">
       {experts.map((expert) => (
         <li key={expert.id}>
-          <span className="expert-list__name">{expert.name}</span>{' '}
+          <Link className="expert-list__name" to={`/experts?focus=${encodeURIComponent(expert.id)}`}>
+            {expert.name}
+          </Link>{' '}
           <span className="muted small">
             ({countryName(expert.country, i18n.language)}
             {expert.languages.length > 0 && ` · ${expert.languages.map((code) => languageName(code, i18n.language)).join(', ')}`})
