@@ -1,6 +1,6 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import type { UserManager } from 'oidc-client-ts';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { AuthProvider, useAuth } from 'react-oidc-context';
 import { RouterProvider } from 'react-router';
 import { setAccessTokenSource, setUnauthorizedHandler } from '../lib/api/client';
@@ -8,16 +8,35 @@ import '../lib/i18n/i18n';
 import { createQueryClient } from './query-client';
 import { createAppRouter } from './router';
 
-/** Hands the API client the current token, and sends a signed-in user whose session ended to sign in again. */
+const LAST_REDIRECT = 'citystep.signInAgainAt';
+
+/**
+ * Hands the API client the current token. When the API answers 401 to a signed-in user, their
+ * session first renews quietly (refresh token); only if that fails are they sent to sign in
+ * again, at most once a minute, so an API that keeps refusing fresh tokens cannot cause a loop.
+ */
 function ApiAuthBridge() {
   const auth = useAuth();
+  const renewing = useRef<Promise<unknown> | null>(null);
   // set during render, not in an effect, so the very first queries already carry the token
   setAccessTokenSource(() => auth.user?.access_token);
   useEffect(() => {
     setUnauthorizedHandler(() => {
-      if (auth.user) {
-        void auth.signinRedirect({ state: { returnTo: window.location.pathname + window.location.search } });
-      }
+      if (!auth.user || renewing.current) return;
+      renewing.current = auth
+        .signinSilent()
+        .then((user) => {
+          if (!user) throw new Error('no session');
+        })
+        .catch(() => {
+          const last = Number(window.sessionStorage.getItem(LAST_REDIRECT) ?? 0);
+          if (Date.now() - last < 60_000) return;
+          window.sessionStorage.setItem(LAST_REDIRECT, String(Date.now()));
+          return auth.signinRedirect({ state: { returnTo: window.location.pathname + window.location.search } });
+        })
+        .finally(() => {
+          renewing.current = null;
+        });
     });
   }, [auth]);
   return null;

@@ -49,6 +49,6 @@ describe('RequireRole', () => {
     me(['city-editor'], 'amsterdam');
     await renderPage(<RequireRole roles={['curator', 'admin']} />, { user: { username: 'editor.amsterdam' }, path: '/curation', route: '/curation' });
     expect(await screen.findByRole('alert')).toHaveTextContent('You are not allowed to do this.');
-    expect(screen.getByRole('alert')).toHaveTextContent('curator, admin');
+    expect(screen.getByRole('alert')).toHaveTextContent('curator, administrator');
   });
 });

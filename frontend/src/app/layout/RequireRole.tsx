@@ -23,7 +23,7 @@ export function RequireRole({ roles }: { roles: readonly Role[] }) {
     return (
       <div className="status status--error" role="alert">
         <p className="status__heading">{t('errors.forbidden')}</p>
-        <p>{t('auth.notAllowed', { roles: roles.join(', ') })}</p>
+        <p>{t('auth.notAllowed', { roles: roles.map((role) => t(`roles.${role}`)).join(t('roles.separator')) })}</p>
       </div>
     );
   }

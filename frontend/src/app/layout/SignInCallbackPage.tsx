@@ -13,8 +13,11 @@ export function SignInCallbackPage() {
   useEffect(() => {
     if (!auth.isLoading && auth.isAuthenticated) {
       void navigate(returnToOf(auth.user?.state), { replace: true });
+    } else if (!auth.isLoading && !auth.error) {
+      // opened without a sign-in answer (a bookmark, the back button): nothing to finish here
+      void navigate('/', { replace: true });
     }
-  }, [auth.isLoading, auth.isAuthenticated, auth.user, navigate]);
+  }, [auth.isLoading, auth.isAuthenticated, auth.user, auth.error, navigate]);
   if (auth.error) {
     return (
       <>

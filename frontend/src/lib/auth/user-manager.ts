@@ -26,9 +26,10 @@ export type SignInState = { returnTo: string };
 export function returnToOf(state: unknown): string {
   if (state && typeof state === 'object' && 'returnTo' in state) {
     const returnTo = (state as SignInState).returnTo;
-    // only paths inside this app, never another origin
-    if (typeof returnTo === 'string' && returnTo.startsWith('/') && !returnTo.startsWith('//')) {
-      return returnTo;
+    // only paths inside this app, never another origin (also not //host or /\host)
+    if (typeof returnTo === 'string' && returnTo.startsWith('/')) {
+      const url = new URL(returnTo, window.location.origin);
+      if (url.origin === window.location.origin) return url.pathname + url.search + url.hash;
     }
   }
   return '/';

@@ -9,7 +9,7 @@ import { formatDate } from '../../../lib/format/names';
 import { Localized, usePick } from '../../../lib/i18n/localized';
 import { type Characteristic, type ReferenceData, useReference } from '../../../lib/reference/reference';
 import { type Assessment, useAssessmentDraft } from '../api/assessment-draft';
-import { useCity } from '../api/city';
+import { useCity } from '../../../lib/city/city';
 import { useCurrentAssessment } from '../api/current-assessment';
 import { type AssessedCharacteristicInput, type AssessmentDraft, useSaveDraft } from '../api/save-draft';
 import { useSubmitDraft } from '../api/submit-draft';

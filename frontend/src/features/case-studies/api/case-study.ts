@@ -22,11 +22,3 @@ export function useSimilarCaseStudies(id: string) {
   });
 }
 
-/** The case study's city, for its name: one small cached read per city. */
-export function useCity(cityId: string) {
-  return useQuery({
-    queryKey: ['cities', cityId],
-    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/cities/{id}', { params: { path: { id: cityId } }, signal })),
-    staleTime: 5 * 60_000,
-  });
-}

@@ -8,7 +8,8 @@ import { useSession } from '../../../lib/auth/session';
 import { characteristicName, formatDate, formatNumber, humanize, termName } from '../../../lib/format/names';
 import { Localized, pick } from '../../../lib/i18n/localized';
 import { useReference } from '../../../lib/reference/reference';
-import { type CaseStudy, useCaseStudy, useCity, useSimilarCaseStudies } from '../api/case-study';
+import { useCity } from '../../../lib/city/city';
+import { type CaseStudy, useCaseStudy, useSimilarCaseStudies } from '../api/case-study';
 import './case-study.css';
 
 function Facts({ study }: { study: CaseStudy }) {

@@ -10,7 +10,7 @@ import { Localized, usePick } from '../../../lib/i18n/localized';
 import { type ReferenceData, ratedCharacteristics, useReference } from '../../../lib/reference/reference';
 import { type CaseStudy, useCaseStudy } from '../api/case-study';
 import { useCaseStudyAudit } from '../api/case-study-audit';
-import { useCity } from '../api/city';
+import { useCity } from '../../../lib/city/city';
 import { useCityOptions } from '../api/cities';
 import { useCreateCaseStudy } from '../api/create-case-study';
 import { useSubmitCaseStudy } from '../api/submit-case-study';
@@ -274,7 +274,7 @@ function Editor({
     }
   }
 
-  const stale = isApiError(error) && error.status === 409;
+  const stale = isApiError(error) && error.status === 409 && Boolean(error.problem?.type?.endsWith(':stale-version'));
   const rated = ratedCharacteristics(reference);
   const fixedCity = useCity(chooseCity ? '' : form.cityId);
   const cityName = (cityId: string) => (fixedCity.data ? pick(fixedCity.data.name).text || cityId : cityId);

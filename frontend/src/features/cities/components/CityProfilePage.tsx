@@ -7,7 +7,7 @@ import { countryName, formatDate, formatNumber, humanize, languageName, termName
 import { Localized, usePick } from '../../../lib/i18n/localized';
 import { ratedCharacteristics, useReference } from '../../../lib/reference/reference';
 import type { City } from '../api/cities';
-import { useCity } from '../api/city';
+import { useCity } from '../../../lib/city/city';
 import { MaturityRadar } from './MaturityRadar';
 import { Roadmap } from './Roadmap';
 import './cities.css';

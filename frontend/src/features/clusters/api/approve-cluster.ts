@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { api } from '../../../lib/api/client';
 import { unwrap } from '../../../lib/api/problem';
-import { useClusterChanged } from './cluster-mutation';
+import { useClusterChanged, useReloadOnConflict } from './cluster-mutation';
 
 /** POST /api/v1/clusters/{id}/approve: a curator approves a proposed cluster; it becomes active. */
 export function approveCluster({ id, version }: { id: string; version: number }) {
@@ -10,5 +10,6 @@ export function approveCluster({ id, version }: { id: string; version: number })
 
 export function useApproveCluster() {
   const changed = useClusterChanged();
-  return useMutation({ mutationFn: approveCluster, onSuccess: changed });
+  const reloadOnConflict = useReloadOnConflict();
+  return useMutation({ mutationFn: approveCluster, onSuccess: changed, onError: reloadOnConflict });
 }

@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { api } from '../../../lib/api/client';
 import { unwrap } from '../../../lib/api/problem';
-import { useClusterChanged } from './cluster-mutation';
+import { useClusterChanged, useReloadOnConflict } from './cluster-mutation';
 
 /** POST /api/v1/clusters/{id}/close: the lead city's editors or curators close the cluster. */
 export function closeCluster({ id, version }: { id: string; version: number }) {
@@ -10,5 +10,6 @@ export function closeCluster({ id, version }: { id: string; version: number }) {
 
 export function useCloseCluster() {
   const changed = useClusterChanged();
-  return useMutation({ mutationFn: closeCluster, onSuccess: changed });
+  const reloadOnConflict = useReloadOnConflict();
+  return useMutation({ mutationFn: closeCluster, onSuccess: changed, onError: reloadOnConflict });
 }

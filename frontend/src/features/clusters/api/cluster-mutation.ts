@@ -1,4 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { isApiError } from '../../../lib/api/problem';
 import type { Cluster } from './clusters';
 import { clusterQuery } from './cluster';
 
@@ -11,5 +12,13 @@ export function useClusterChanged() {
       queryKey: ['clusters'],
       predicate: (query) => query.queryKey[1] !== 'detail' || query.queryKey[2] !== cluster.id,
     });
+  };
+}
+
+/** On a 409 the cached cluster holds a stale version: reload it so a retry sends the current one. */
+export function useReloadOnConflict() {
+  const queryClient = useQueryClient();
+  return (error: Error) => {
+    if (isApiError(error) && error.status === 409) void queryClient.invalidateQueries({ queryKey: ['clusters'] });
   };
 }

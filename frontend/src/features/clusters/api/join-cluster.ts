@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { api } from '../../../lib/api/client';
 import { unwrap } from '../../../lib/api/problem';
-import { useClusterChanged } from './cluster-mutation';
+import { useClusterChanged, useReloadOnConflict } from './cluster-mutation';
 
 /** POST /api/v1/clusters/{id}/members: a city joins (or accepts its invitation to a proposed cluster). */
 export function joinCluster({ id, cityId }: { id: string; cityId: string }) {
@@ -10,5 +10,6 @@ export function joinCluster({ id, cityId }: { id: string; cityId: string }) {
 
 export function useJoinCluster() {
   const changed = useClusterChanged();
-  return useMutation({ mutationFn: joinCluster, onSuccess: changed });
+  const reloadOnConflict = useReloadOnConflict();
+  return useMutation({ mutationFn: joinCluster, onSuccess: changed, onError: reloadOnConflict });
 }

@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { api } from '../../../lib/api/client';
 import { unwrap } from '../../../lib/api/problem';
-import { useClusterChanged } from './cluster-mutation';
+import { useClusterChanged, useReloadOnConflict } from './cluster-mutation';
 
 /** DELETE /api/v1/clusters/{id}/members/{cityId}: a city leaves, or declines its invitation. */
 export function leaveCluster({ id, cityId }: { id: string; cityId: string }) {
@@ -10,5 +10,6 @@ export function leaveCluster({ id, cityId }: { id: string; cityId: string }) {
 
 export function useLeaveCluster() {
   const changed = useClusterChanged();
-  return useMutation({ mutationFn: leaveCluster, onSuccess: changed });
+  const reloadOnConflict = useReloadOnConflict();
+  return useMutation({ mutationFn: leaveCluster, onSuccess: changed, onError: reloadOnConflict });
 }

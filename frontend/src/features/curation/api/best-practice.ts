@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { api, type Schemas } from '../../../lib/api/client';
 import { unwrap } from '../../../lib/api/problem';
-import { useCaseStudyChanged } from './invalidate';
+import { useCaseStudyChanged, useReloadOnConflict } from './invalidate';
 
 export type BestPractice = Schemas['BestPractice'];
 
@@ -12,5 +12,6 @@ export function markBestPractice({ id, bestPractice }: { id: string; bestPractic
 
 export function useMarkBestPractice() {
   const changed = useCaseStudyChanged();
-  return useMutation({ mutationFn: markBestPractice, onSuccess: changed });
+  const reloadOnConflict = useReloadOnConflict();
+  return useMutation({ mutationFn: markBestPractice, onSuccess: changed, onError: reloadOnConflict });
 }

@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { api, type Schemas } from '../../../lib/api/client';
 import { unwrap } from '../../../lib/api/problem';
-import { useCaseStudyChanged } from './invalidate';
+import { useCaseStudyChanged, useReloadOnConflict } from './invalidate';
 
 export type CaseStudyReview = Schemas['CaseStudyReview'];
 export type Decision = CaseStudyReview['decision'];
@@ -16,5 +16,6 @@ export function reviewCaseStudy({ id, review }: { id: string; review: CaseStudyR
 
 export function useReviewCaseStudy() {
   const changed = useCaseStudyChanged();
-  return useMutation({ mutationFn: reviewCaseStudy, onSuccess: changed });
+  const reloadOnConflict = useReloadOnConflict();
+  return useMutation({ mutationFn: reviewCaseStudy, onSuccess: changed, onError: reloadOnConflict });
 }

@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { api } from '../../../lib/api/client';
 import { unwrap } from '../../../lib/api/problem';
-import { useCaseStudyChanged } from './invalidate';
+import { useCaseStudyChanged, useReloadOnConflict } from './invalidate';
 
 /** POST /api/v1/case-studies/{id}/verify: confirm a published case study is still accurate. */
 export function verifyCaseStudy({ id, version }: { id: string; version: number }) {
@@ -10,5 +10,6 @@ export function verifyCaseStudy({ id, version }: { id: string; version: number }
 
 export function useVerifyCaseStudy() {
   const changed = useCaseStudyChanged();
-  return useMutation({ mutationFn: verifyCaseStudy, onSuccess: changed });
+  const reloadOnConflict = useReloadOnConflict();
+  return useMutation({ mutationFn: verifyCaseStudy, onSuccess: changed, onError: reloadOnConflict });
 }

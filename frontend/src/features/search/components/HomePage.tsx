@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { Pagination } from '../../../components/ui/page';
@@ -38,6 +39,12 @@ export function HomePage() {
   const { state, update } = useSearchState();
   const results = useSearch(state);
   const type = state.filters.type?.[0] ?? '';
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    document.title = `${t('common:app.name')} · ${t('hero.title')}`;
+  }, [t]);
+  // like every page: after navigating here, focus starts at the heading
+  useEffect(() => heading.current?.focus({ preventScroll: true }), []);
 
   const search = (q: string) =>
     update((next) => {
@@ -69,7 +76,9 @@ export function HomePage() {
   return (
     <>
       <section className="hero">
-        <h1>{t('hero.title')}</h1>
+        <h1 ref={heading} tabIndex={-1}>
+          {t('hero.title')}
+        </h1>
         <p className="lead">{t('hero.lead')}</p>
         <SearchBox initial={state.q} onSearch={search} />
       </section>

@@ -5,7 +5,7 @@ import { Empty, ErrorMessage, Loading, QueryView } from '../../../components/ui/
 import { useSession } from '../../../lib/auth/session';
 import { formatDate } from '../../../lib/format/names';
 import { Localized, usePick } from '../../../lib/i18n/localized';
-import { useCity } from '../api/city';
+import { useCity } from '../../../lib/city/city';
 import { useCityCaseStudies } from '../api/city-case-studies';
 import './workspace.css';
 import { TableWrap } from '../../../components/ui/table-wrap';
