@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 import org.citystep.assessment.AssessmentService;
@@ -197,7 +198,9 @@ public class MatchingService {
         return caseStudies.mostLikeProjectsOf(city.id(), candidates)
                 .map(found -> new Projects(found.byCity(), found.ownProjects()
                         ? StepMatches.ProjectSimilarity.AVAILABLE : StepMatches.ProjectSimilarity.NO_OWN_CASE_STUDIES))
-                .onErrorResume(BackingServiceUnavailableException.class,
+                .timeout(properties.projectSimilarityTimeout())
+                .onErrorResume(failure -> failure instanceof BackingServiceUnavailableException
+                        || failure instanceof TimeoutException,
                         down -> Mono.just(new Projects(Map.of(), StepMatches.ProjectSimilarity.UNAVAILABLE)));
     }
 

@@ -6,7 +6,7 @@ import reactor.blockhound.integration.BlockHoundIntegration;
 /**
  * BlockHound fails any test that blocks a reactive thread. The only exceptions are locks that
  * libraries hold for a few instructions, never across I/O: the MongoDB driver's connection-pool
- * bookkeeping, and springdoc's lock around building the OpenAPI document once (it is cached after;
+ * bookkeeping and cluster clock, the Elasticsearch client's connection pool, and springdoc's lock around building the OpenAPI document once (it is cached after;
  * two first requests at once wait on each other). Everything else that blocks is a bug to fix in
  * main code.
  */
@@ -19,5 +19,14 @@ public class CityStepBlockHoundIntegration implements BlockHoundIntegration {
         // the cluster clock's lock, taken when a reply arrives; contended only when replies race
         builder.allowBlockingCallsInside("com.mongodb.internal.Locks", "withInterruptibleLock");
         builder.allowBlockingCallsInside("org.springdoc.api.AbstractOpenApiResource", "getOpenApi");
+        // The Elasticsearch client's connection pool guards its bookkeeping with a lock that a
+        // reactive thread takes when it sends a request (lease) while the client's I/O thread may
+        // hold it. BlockHound must not throw there: an error thrown from inside a lock's wait
+        // leaves a dead waiter in the lock's queue, and every later taker, the I/O thread
+        // included, waits forever. That froze search and then the JVM's exit in a CI run.
+        for (String method : new String[] {"lease", "release", "validatePendingRequests", "requestCompleted",
+                "requestCancelled", "requestFailed", "requestTimeout", "closeIdle", "closeExpired", "shutdown"}) {
+            builder.allowBlockingCallsInside("org.apache.http.nio.pool.AbstractNIOConnPool", method);
+        }
     }
 }
