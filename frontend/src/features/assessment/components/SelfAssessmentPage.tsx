@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { LevelBadge } from '../../../components/ui/level';
@@ -15,6 +15,7 @@ import { type AssessedCharacteristicInput, type AssessmentDraft, useSaveDraft } 
 import { useSubmitDraft } from '../api/submit-draft';
 import { derivedLevel, LEVELS_WITH_CRITERIA } from '../derived-level';
 import './assessment.css';
+import { useLeaveWarning } from '../../../lib/forms/leave-warning';
 
 type CharacteristicCode = AssessedCharacteristicInput['characteristic'];
 
@@ -142,14 +143,7 @@ function Editor({
   const readOnly = meta.status === 'SUBMITTED';
   const busy = save.isPending || submit.isPending;
 
-  useEffect(() => {
-    if (!dirty || readOnly) return;
-    const warn = (event: BeforeUnloadEvent) => {
-      event.preventDefault();
-    };
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty, readOnly]);
+  useLeaveWarning(dirty && !readOnly);
 
   const fieldErrors = errorsByCharacteristic(error, sent);
   const otherFieldErrors = isApiError(error)

@@ -31,6 +31,7 @@ import {
   toInput,
 } from '../form';
 import './case-study-editor.css';
+import { useLeaveWarning } from '../../../lib/forms/leave-warning';
 
 const EDITABLE = ['DRAFT', 'CHANGES_REQUESTED'];
 
@@ -218,6 +219,7 @@ function Editor({
   const errorBox = useRef<HTMLDivElement>(null);
   const busy = create.isPending || update.isPending || submit.isPending;
   const dirty = JSON.stringify(form) !== savedForm;
+  const allowNextNavigation = useLeaveWarning(dirty);
 
   const errors: Errors = isApiError(error) ? formErrors(error.fieldErrors(), rows) : {};
   const set = <K extends keyof CaseStudyForm>(key: K, value: CaseStudyForm[K]) => setForm((old) => ({ ...old, [key]: value }));
@@ -260,7 +262,10 @@ function Editor({
     const saved = await save();
     if (!saved) return;
     setMessage(t('saved'));
-    if (!study) void navigate(`/case-studies/${encodeURIComponent(saved.id)}/edit`, { replace: true });
+    if (!study) {
+      allowNextNavigation();
+      void navigate(`/case-studies/${encodeURIComponent(saved.id)}/edit`, { replace: true });
+    }
   }
 
   async function submitForReview() {
@@ -268,6 +273,7 @@ function Editor({
     if (!saved) return;
     try {
       const submitted = await submit.mutateAsync({ id: saved.id, version: saved.version });
+      allowNextNavigation();
       void navigate(`/case-studies/${encodeURIComponent(submitted.id)}`);
     } catch (failure) {
       failed(failure);
