@@ -11,6 +11,7 @@ import { useReference } from '../../../lib/reference/reference';
 import { useCity } from '../../../lib/city/city';
 import { type CaseStudy, useCaseStudy, useSimilarCaseStudies } from '../api/case-study';
 import './case-study.css';
+import { ServiceDomainChips } from '../../../components/ui/service-domains';
 
 function Facts({ study }: { study: CaseStudy }) {
   const { t, i18n } = useTranslation('case-studies');
@@ -37,13 +38,7 @@ function Facts({ study }: { study: CaseStudy }) {
       )}
       <dt>{t('fields.domains')}</dt>
       <dd>
-        <ul className="chips">
-          {study.serviceDomains.map((code) => (
-            <li key={code} className="chip">
-              {termName(reference, 'serviceDomains', code, language)}
-            </li>
-          ))}
-        </ul>
+        <ServiceDomainChips codes={study.serviceDomains} />
       </dd>
       {study.technologies.length > 0 && (
         <>

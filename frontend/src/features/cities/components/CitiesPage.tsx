@@ -1,14 +1,16 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { Empty, QueryView } from '../../../components/ui/status';
 import { PageHeader, Pagination } from '../../../components/ui/page';
-import { characteristicName, countryName, termName } from '../../../lib/format/names';
+import { characteristicName, countryName } from '../../../lib/format/names';
 import { Localized } from '../../../lib/i18n/localized';
 import { LEVELS, ratedCharacteristics, useReference } from '../../../lib/reference/reference';
 import { type City, type CityFilters, useCities } from '../api/cities';
 import { LevelStrip } from './LevelStrip';
 import './cities.css';
+import { useFilterParams } from '../../../lib/routing/filter-params';
+import { ServiceDomainOptions } from '../../../components/ui/service-domains';
 
 const PAGE_SIZE = 12;
 const REGIONS = ['EU', 'CHINA'] as const;
@@ -16,9 +18,8 @@ const FILTER_LEVELS = [...LEVELS, 'NOT_ASSESSED'] as const;
 type FilterName = 'region' | 'interest' | 'characteristic' | 'level';
 
 function useFilters() {
-  const [params, setParams] = useSearchParams();
+  const { params, setParams, page, setFilter } = useFilterParams();
   const value = (name: FilterName) => params.get(name) ?? '';
-  const page = Math.max(0, Number.parseInt(params.get('page') ?? '0', 10) || 0);
   const characteristic = value('characteristic');
   const level = value('level');
   const filters: CityFilters = {
@@ -33,17 +34,7 @@ function useFilters() {
         level: level as CityFilters['level'],
       }),
   };
-  const set = (name: FilterName | 'page', next: string) =>
-    setParams(
-      (current) => {
-        const updated = new URLSearchParams(current);
-        if (next) updated.set(name, next);
-        else updated.delete(name);
-        if (name !== 'page') updated.delete('page');
-        return updated;
-      },
-      { preventScrollReset: true },
-    );
+  const set = (name: FilterName | 'page', next: string) => setFilter(name, next);
   const clear = () => setParams(new URLSearchParams());
   const active = (['region', 'interest', 'characteristic', 'level'] as const).some((name) => value(name));
   return { value, page, filters, set, clear, active };
@@ -73,11 +64,7 @@ function Filters({ state }: { state: ReturnType<typeof useFilters> }) {
           <label htmlFor={`${id}-interest`}>{t('filters.interest')}</label>
           <select id={`${id}-interest`} value={state.value('interest')} onChange={(event) => state.set('interest', event.target.value)}>
             <option value="">{t('filters.allInterests')}</option>
-            {(reference?.serviceDomains ?? []).map((domain) => (
-              <option key={domain.code} value={domain.code}>
-                {termName(reference, 'serviceDomains', domain.code, i18n.language)}
-              </option>
-            ))}
+            <ServiceDomainOptions />
           </select>
         </div>
         <div className="field">

@@ -4,7 +4,7 @@ import { PageHeader } from '../../../components/ui/page';
 import { Empty, Loading, QueryView } from '../../../components/ui/status';
 import { isApiError } from '../../../lib/api/problem';
 import { useSession } from '../../../lib/auth/session';
-import { characteristicName, formatDate, formatNumber, termName } from '../../../lib/format/names';
+import { characteristicName, formatDate, formatNumber } from '../../../lib/format/names';
 import { Localized, pick, usePick } from '../../../lib/i18n/localized';
 import { useReference } from '../../../lib/reference/reference';
 import { useCluster } from '../api/cluster';
@@ -13,6 +13,7 @@ import { useLinkedCaseStudies, useLinkedExperts } from '../api/linked';
 import { ClusterActions } from './ClusterActions';
 import { ClusterStatusBadge } from './ClusterStatusBadge';
 import './clusters.css';
+import { ServiceDomainChips } from '../../../components/ui/service-domains';
 
 function Members({ cluster }: { cluster: Cluster }) {
   const { t, i18n } = useTranslation('clusters');
@@ -69,13 +70,7 @@ function Topics({ cluster }: { cluster: Cluster }) {
             <>
               <dt>{t('detail.domains')}</dt>
               <dd>
-                <ul className="chips">
-                  {serviceDomains.map((code) => (
-                    <li key={code} className="chip">
-                      {termName(reference, 'serviceDomains', code, i18n.language)}
-                    </li>
-                  ))}
-                </ul>
+                <ServiceDomainChips codes={serviceDomains} />
               </dd>
             </>
           )}

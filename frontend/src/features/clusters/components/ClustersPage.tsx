@@ -1,17 +1,18 @@
 import { useId, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { PageHeader, Pagination } from '../../../components/ui/page';
 import { Empty, ErrorMessage, QueryView } from '../../../components/ui/status';
 import { useSession } from '../../../lib/auth/session';
-import { formatDate, formatNumber, termName } from '../../../lib/format/names';
+import { formatDate, formatNumber } from '../../../lib/format/names';
 import { Localized, usePick } from '../../../lib/i18n/localized';
-import { useReference } from '../../../lib/reference/reference';
 import { useAcceptSuggestion } from '../api/accept-suggestion';
 import { CLUSTER_STATUSES, type Cluster, type ClusterStatus, type ServiceDomain, useClusters } from '../api/clusters';
 import { type ClusterSuggestionItem, useClusterSuggestions } from '../api/suggestions';
 import { ClusterStatusBadge } from './ClusterStatusBadge';
 import './clusters.css';
+import { useFilterParams } from '../../../lib/routing/filter-params';
+import { ServiceDomainOptions } from '../../../components/ui/service-domains';
 
 const PAGE_SIZE = 12;
 const SUGGESTION_PAGE_SIZE = 6;
@@ -41,14 +42,12 @@ function ClusterCard({ cluster }: { cluster: Cluster }) {
 }
 
 function ClusterList() {
-  const { t, i18n } = useTranslation('clusters');
-  const reference = useReference().data;
+  const { t } = useTranslation('clusters');
   const session = useSession();
-  const [params, setParams] = useSearchParams();
+  const { params, page, setFilter: update } = useFilterParams();
   const status = (params.get('status') ?? '') as ClusterStatus | '';
   const serviceDomain = (params.get('domain') ?? '') as ServiceDomain | '';
   const mine = params.get('mine') === '1' && Boolean(session.cityId);
-  const page = Math.max(0, Number(params.get('page') ?? 0) || 0);
   const query = useClusters({
     status: status || undefined,
     serviceDomain: serviceDomain || undefined,
@@ -58,17 +57,6 @@ function ClusterList() {
   });
   const filtered = Boolean(status || serviceDomain || mine);
 
-  const update = (key: string, value: string) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        if (key !== 'page') next.delete('page');
-        return next;
-      },
-      { preventScrollReset: true },
-    );
 
   return (
     <section aria-labelledby="clusters-heading">
@@ -91,11 +79,7 @@ function ClusterList() {
           <label htmlFor="cluster-domain">{t('list.domain')}</label>
           <select id="cluster-domain" value={serviceDomain} onChange={(event) => update('domain', event.target.value)}>
             <option value="">{t('list.anyDomain')}</option>
-            {(reference?.serviceDomains ?? []).map((domain) => (
-              <option key={domain.code} value={domain.code}>
-                {termName(reference, 'serviceDomains', domain.code, i18n.language)}
-              </option>
-            ))}
+            <ServiceDomainOptions />
           </select>
         </div>
         {session.cityId && (

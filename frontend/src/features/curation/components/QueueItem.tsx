@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LevelBadge } from '../../../components/ui/level';
-import { characteristicName, formatDate, termName } from '../../../lib/format/names';
+import { characteristicName, formatDate } from '../../../lib/format/names';
 import { Localized, pick } from '../../../lib/i18n/localized';
 import { useReference } from '../../../lib/reference/reference';
 import { useCityNames } from '../api/city-names';
@@ -11,6 +11,7 @@ import type { Decision } from '../api/review';
 import { AuditTrail } from './AuditTrail';
 import { BestPracticeForm } from './BestPracticeForm';
 import { ReviewActions } from './ReviewActions';
+import { ServiceDomainChips } from '../../../components/ui/service-domains';
 
 export type ItemDone = { id: string; version: number; title: string; kind: Decision | 'verify' | 'bestPractice'; leaves: boolean };
 
@@ -58,13 +59,7 @@ export function QueueItem({ study, queue, onDone }: { study: CaseStudy; queue: Q
               <dd>{date}</dd>
               <dt>{t('fields.domains')}</dt>
               <dd>
-                <ul className="chips">
-                  {study.serviceDomains.map((code) => (
-                    <li key={code} className="chip">
-                      {termName(reference, 'serviceDomains', code, language)}
-                    </li>
-                  ))}
-                </ul>
+                <ServiceDomainChips codes={study.serviceDomains} />
               </dd>
               <dt>{t('fields.steps')}</dt>
               <dd>

@@ -1,15 +1,16 @@
 import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { PageHeader, Pagination } from '../../../components/ui/page';
 import { Empty, ErrorMessage, Loading, QueryView } from '../../../components/ui/status';
 import { useSession } from '../../../lib/auth/session';
-import { characteristicName, countryName, languageName, termName } from '../../../lib/format/names';
+import { characteristicName, countryName, languageName } from '../../../lib/format/names';
 import { Localized } from '../../../lib/i18n/localized';
 import { useReference } from '../../../lib/reference/reference';
 import { useExpert } from '../api/expert';
 import { type Characteristic, type Expert, type ExpertStatus, type ServiceDomain, useExperts } from '../api/experts';
 import './experts.css';
+import { useFilterParams } from '../../../lib/routing/filter-params';
+import { ServiceDomainChips, ServiceDomainOptions } from '../../../components/ui/service-domains';
 
 const PAGE_SIZE = 12;
 
@@ -94,13 +95,7 @@ function ExpertCard({ expert, focused = false }: { expert: Expert; focused?: boo
         </dd>
         <dt>{t('fields.domains')}</dt>
         <dd>
-          <ul className="chips">
-            {expert.expertise.serviceDomains.map((code) => (
-              <li key={code} className="chip">
-                {termName(reference, 'serviceDomains', code, language)}
-              </li>
-            ))}
-          </ul>
+          <ServiceDomainChips codes={expert.expertise.serviceDomains} />
         </dd>
         <dt>{t('fields.availability')}</dt>
         <dd>{t(`availability.${expert.availability}`)}</dd>
@@ -139,13 +134,12 @@ export function ExpertsPage() {
   const { t, i18n } = useTranslation('experts');
   const session = useSession();
   const reference = useReference().data;
-  const [params, setParams] = useSearchParams();
+  const { params, setParams, page, setFilter: update } = useFilterParams();
   const characteristic = (params.get('characteristic') ?? '') as Characteristic | '';
   const domain = (params.get('domain') ?? '') as ServiceDomain | '';
   const language = params.get('language') ?? '';
   const status = (session.isCurator ? (params.get('status') ?? '') : '') as ExpertStatus | '';
   const focus = params.get('focus') ?? undefined;
-  const page = Math.max(0, Number(params.get('page') ?? 0) || 0);
   const filtered = Boolean(characteristic || domain || language || status);
 
   const query = useExperts(
@@ -167,18 +161,6 @@ export function ExpertsPage() {
   if (language && !languages.some((entry) => entry.code === language)) {
     languages.push({ code: language, name: languageName(language, i18n.language) });
   }
-
-  const update = (key: string, value: string) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        if (key !== 'page') next.delete('page');
-        return next;
-      },
-      { preventScrollReset: true },
-    );
 
   return (
     <>
@@ -206,11 +188,7 @@ export function ExpertsPage() {
           <label htmlFor="expert-domain">{t('domain')}</label>
           <select id="expert-domain" value={domain} onChange={(event) => update('domain', event.target.value)}>
             <option value="">{t('anyDomain')}</option>
-            {(reference?.serviceDomains ?? []).map((entry) => (
-              <option key={entry.code} value={entry.code}>
-                {termName(reference, 'serviceDomains', entry.code, i18n.language)}
-              </option>
-            ))}
+            <ServiceDomainOptions />
           </select>
         </div>
         <div className="field">
