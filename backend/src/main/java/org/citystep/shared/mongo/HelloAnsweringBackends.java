@@ -1,7 +1,5 @@
 package org.citystep.shared.mongo;
 
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 
@@ -18,14 +16,14 @@ final class HelloAnsweringBackends {
         return "hello".equalsIgnoreCase(command) ? "isMaster" : command;
     }
 
-    static final class Memory extends MemoryBackend {
+    static final class Memory extends IdLookupMemoryBackend {
         @Override
         public Document handleCommand(Channel channel, String database, String command, Document query) {
             return super.handleCommand(channel, database, translate(command), query);
         }
     }
 
-    static final class H2 extends H2Backend {
+    static final class H2 extends IdLookupH2Backend {
         H2(String file) {
             super(file);
         }
