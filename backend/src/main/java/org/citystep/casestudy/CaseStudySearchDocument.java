@@ -17,7 +17,7 @@ record CaseStudySearchDocument(String type, String status, Map<String, String> t
         String cityId,
         @Nullable String region, @Nullable String country, List<String> serviceDomain, List<String> characteristic,
         List<String> fromLevel, String stage, List<String> tech, List<String> instrument, @Nullable Integer year,
-        boolean bestPractice, List<String> suggest) {
+        boolean bestPractice, List<String> suggest, List<String> steps, java.time.Instant updatedAt) {
 
     static final String INDEX = "case-studies";
     static final String TYPE = "case-study";
@@ -53,6 +53,17 @@ record CaseStudySearchDocument(String type, String status, Map<String, String> t
                 c.stage().name(), tech.stream().distinct().sorted().toList(),
                 c.funding() == null ? List.of() : c.funding().instruments().stream().sorted().toList(),
                 c.startDate() == null ? null : c.startDate().getYear(), study.bestPractice(),
-                published ? c.title().values().stream().distinct().toList() : List.of());
+                published ? c.title().values().stream().distinct().toList() : List.of(),
+                c.steps().stream().map(CaseStudySearchDocument::stepKey).distinct().sorted().toList(), study.updatedAt());
+    }
+
+    /** One step as a single keyword, so "climbs FUNDING from BASIC to AVERAGE" is one exact term. */
+    static String stepKey(CaseStudyContent.Step step) {
+        return stepKey(step.characteristic(), step.fromLevel(), step.toLevel());
+    }
+
+    static String stepKey(org.citystep.reference.Characteristic characteristic,
+            org.citystep.reference.MaturityLevel from, org.citystep.reference.MaturityLevel to) {
+        return characteristic.name() + ":" + from.name() + ":" + to.name();
     }
 }

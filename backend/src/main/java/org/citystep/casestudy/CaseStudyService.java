@@ -190,68 +190,6 @@ public class CaseStudyService {
         });
     }
 
-    /**
-     * The published case studies of the given cities that demonstrate the step {@code from} →
-     * {@code to} in {@code characteristic}, best practice first.
-     */
-    public Flux<StepEvidence> publishedSteps(Collection<String> cityIds, Characteristic characteristic,
-            MaturityLevel from, MaturityLevel to) {
-        if (cityIds.isEmpty()) {
-            return Flux.empty();
-        }
-        Query query = Query.query(where("status").is(CaseStudyStatus.PUBLISHED).and("cityId").in(cityIds)
-                .and("content.steps").elemMatch(where("characteristic").is(characteristic).and("fromLevel").is(from)
-                        .and("toLevel").is(to)))
-                .with(Sort.by(Sort.Direction.DESC, "bestPractice").and(Sort.by("_id")));
-        query.fields().include("cityId", "bestPractice", "content.title");
-        return template.find(query, org.bson.Document.class, template.getCollectionName(CaseStudy.class))
-                .map(study -> {
-                    return new StepEvidence(study.getString("_id"), study.getString("cityId"), perLanguage(study, "title"),
-                            Boolean.TRUE.equals(study.getBoolean("bestPractice")),
-                            new CaseStudyContent.Step(characteristic, from, to));
-                });
-    }
-
-    /**
-     * For each of {@code cityIds}, its published case study most like the case studies of
-     * {@code cityId} (titles and summaries of up to 20 of its newest, in any state: they describe its
-     * own work). Elasticsearch is not asked when the city has no case studies.
-     */
-    public Mono<ProjectLikeness> mostLikeProjectsOf(String cityId, Collection<String> cityIds) {
-        Query own = Query.query(where("cityId").is(cityId).and("status").nin(CaseStudyStatus.REJECTED,
-                CaseStudyStatus.ARCHIVED)).with(Sort.by(Sort.Direction.DESC, "updatedAt")).limit(20);
-        own.fields().include("content.title", "content.summary");
-        return template.find(own, org.bson.Document.class, template.getCollectionName(CaseStudy.class))
-                .concatMapIterable(CaseStudyService::texts)
-                .collectList()
-                .flatMap(like -> like.isEmpty() ? Mono.just(new ProjectLikeness(false, Map.of()))
-                        : search.mostSimilarPerGroup(CaseStudySearchDocument.INDEX, "cityId", cityIds, like)
-                                .map(byCity -> new ProjectLikeness(true, byCity)));
-    }
-
-    /**
-     * @param ownProjects whether the city has case studies to compare with
-     * @param byCity      each city's published case study most like them, with its score
-     */
-    public record ProjectLikeness(boolean ownProjects, Map<String, org.citystep.search.SearchService.GroupMatch> byCity) {
-    }
-
-    private static List<String> texts(org.bson.Document study) {
-        List<String> texts = new ArrayList<>(perLanguage(study, "title").values());
-        texts.addAll(perLanguage(study, "summary").values());
-        return texts;
-    }
-
-    /** A per-language text field of a case study's content, read from a projected raw document. */
-    private static Map<String, String> perLanguage(org.bson.Document study, String field) {
-        Map<String, String> texts = new java.util.LinkedHashMap<>();
-        if (study.get("content") instanceof org.bson.Document content
-                && content.get(field) instanceof org.bson.Document perLanguage) {
-            perLanguage.forEach((language, text) -> texts.put(language, String.valueOf(text)));
-        }
-        return texts;
-    }
-
     /** The service domains and technologies of every published case study, for grouping cities by their work. */
     public Flux<PublishedTopics> publishedTopics() {
         Query query = Query.query(where("status").is(CaseStudyStatus.PUBLISHED));

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.bson.Document;
 import org.citystep.reference.Characteristic;
 import org.citystep.reference.MaturityLevel;
+import org.citystep.search.ReadModelQueries;
 import org.citystep.search.SearchIndexer;
 import org.citystep.security.CurrentUser;
 import org.citystep.security.Role;
@@ -40,9 +41,11 @@ public class CityService {
     private final SearchIndexer indexer;
     private final Clock clock;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final CityReadModel readModel;
 
     CityService(Cities cities, ReactiveMongoTemplate template, SearchIndexer indexer, Clock clock,
-            org.springframework.context.ApplicationEventPublisher events) {
+            org.springframework.context.ApplicationEventPublisher events, ReadModelQueries queries) {
+        this.readModel = new CityReadModel(queries);
         this.cities = cities;
         this.template = template;
         this.indexer = indexer;
@@ -162,14 +165,17 @@ public class CityService {
     }
 
     /**
-     * Up to {@code limit} cities other than {@code excludeId} at {@code level} in {@code characteristic}:
-     * one query on the characteristic's level index, without the long profile texts.
+     * Up to {@code limit} cities other than {@code of} at {@code level} in {@code characteristic}, most
+     * alike first ({@link CityReadModel#idsAtLevel}), with {@code preferred} cities pulled forward:
+     * found through the search read model, then read by id. Fails with a 503 while search is down.
      */
-    public Flux<City> atLevel(Characteristic characteristic, MaturityLevel level, String excludeId, int limit) {
-        Query query = Query.query(where("levels." + characteristic.name()).is(level).and("_id").ne(excludeId))
-                .with(Sort.by("_id")).limit(limit);
-        query.fields().exclude("profile.vision", "profile.contacts", "profile.kpis");
-        return template.find(query, City.class);
+    public Flux<City> atLevel(Characteristic characteristic, MaturityLevel level, City of,
+            java.util.Collection<String> preferred, int limit) {
+        return readModel.idsAtLevel(characteristic, level, of, preferred, limit)
+                .flatMapMany(ids -> cities.findAllById(ids).collectMap(City::id)
+                        .flatMapIterable(byId -> ids.stream().map(byId::get).filter(java.util.Objects::nonNull)
+                                .filter(city -> city.levels().get(characteristic) == level)
+                                .toList()));
     }
 
     /** Every city, without the long profile texts, for comparisons across all cities. */
@@ -186,23 +192,10 @@ public class CityService {
 
     /**
      * How many cities of each group are at each level of {@code characteristic}, over the cities
-     * that have a validated self-assessment.
+     * that have a validated self-assessment; counted by the search read model.
      */
     public Flux<LevelCount> levelCounts(Characteristic characteristic, CityGrouping grouping) {
-        Aggregation aggregation = Aggregation.newAggregation(
-                Aggregation.match(where("assessmentRound").gt(0)),
-                Aggregation.group(Fields.from(
-                        Fields.field("group", grouping.field()),
-                        Fields.field("level", "levels." + characteristic.name())))
-                .count().as("count"));
-        return template.aggregate(aggregation, City.class, Document.class)
-                .map(row -> {
-                    Document key = row.get("_id", Document.class);
-                    Object level = key.get("level");
-                    return new LevelCount(String.valueOf(key.get("group")),
-                            level == null ? MaturityLevel.NOT_ASSESSED : MaturityLevel.valueOf(level.toString()),
-                            ((Number) row.get("count")).longValue());
-                });
+        return readModel.levelCounts(characteristic, grouping);
     }
 
     Flux<City> all() {

@@ -22,7 +22,8 @@ record ExpertSearchDocument(String type, String status, Map<String, String> titl
         boolean approved = expert.status() == ExpertStatus.APPROVED;
         return new ExpertSearchDocument(TYPE, expert.status().name(), Map.of("en", p.name()), text, p.region().name(),
                 p.country(), p.expertise().characteristics().stream().map(Enum::name).sorted().toList(),
-                p.expertise().serviceDomains().stream().map(Enum::name).sorted().toList(), p.languages(),
+                p.expertise().serviceDomains().stream().map(Enum::name).sorted().toList(),
+                org.citystep.shared.language.LanguageTags.primaries(p.languages()),
                 p.availability().name(), approved ? List.of(p.name()) : List.of());
     }
 }

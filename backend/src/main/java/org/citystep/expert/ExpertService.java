@@ -4,8 +4,12 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Clock;
 import java.util.Collection;
+import java.util.List;
 
 import org.citystep.reference.Characteristic;
+import org.citystep.city.Region;
+import org.citystep.reference.ServiceDomain;
+import org.citystep.search.ReadModelQueries;
 import org.citystep.search.SearchIndexer;
 import org.citystep.security.CurrentUser;
 import org.citystep.security.Role;
@@ -30,7 +34,11 @@ public class ExpertService {
     private final SearchIndexer indexer;
     private final Clock clock;
 
-    ExpertService(Experts experts, ReactiveMongoTemplate template, SearchIndexer indexer, Clock clock) {
+    private final ExpertReadModel readModel;
+
+    ExpertService(Experts experts, ReactiveMongoTemplate template, SearchIndexer indexer, Clock clock,
+            ReadModelQueries queries) {
+        this.readModel = new ExpertReadModel(queries);
         this.experts = experts;
         this.template = template;
         this.indexer = indexer;
@@ -65,16 +73,23 @@ public class ExpertService {
     }
 
     /**
-     * Up to {@code limit} approved experts with expertise in {@code characteristic} who work in at
-     * least one of {@code languages}.
+     * Up to {@code limit} approved experts in {@code characteristic} who work in one of
+     * {@code languages} (compared by primary language: {@code zh-CN} is {@code zh}), most relevant to
+     * the asking city first: its service domains, its country, its region, their availability. Found
+     * through the search read model, then read by id.
      */
-    public Flux<Expert> approvedFor(Characteristic characteristic, Collection<String> languages, int limit) {
-        Query query = Query.query(where("status").is(ExpertStatus.APPROVED)
-                        .and("profile.expertise.characteristics").is(characteristic)
-                        .and("profile.languages").in(languages))
-                .with(Sort.by("_id")).limit(limit);
-        return template.find(query, Expert.class);
+    public Flux<Expert> approvedFor(Characteristic characteristic, Collection<String> languages, ExpertNeed need,
+            int limit) {
+        return readModel.idsFor(characteristic, languages, need, limit)
+                .flatMapMany(ids -> experts.findAllById(ids).collectMap(Expert::id)
+                        .flatMapIterable(byId -> ids.stream().map(byId::get).filter(java.util.Objects::nonNull)
+                                .filter(expert -> expert.status() == ExpertStatus.APPROVED).toList()));
     }
+
+    /** Who an expert is sought for: the city's service domains and where it is. */
+    public record ExpertNeed(Collection<ServiceDomain> serviceDomains, String country, Region region) {
+    }
+
 
     /** Which of {@code ids} are approved experts. */
     public Flux<String> approvedIds(Collection<String> ids) {

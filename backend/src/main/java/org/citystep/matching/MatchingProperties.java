@@ -6,13 +6,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * @param maxCandidates cities at the target level ranked per request; beyond it the first ones by id
- *                      are taken (the response says how many were considered)
+ * @param maxCandidates cities at the target level ranked per request: the most alike ones, with those
+ *                      that published case studies of the step pulled forward (the response says how
+ *                      many were considered)
  * @param expertsPerStep experts suggested for one step
  * @param projectSimilarityTimeout how long the Elasticsearch part of the ranking may take before
  *                      it is left out and reported unavailable
  */
 @ConfigurationProperties("citystep.matching")
-public record MatchingProperties(@DefaultValue("5000") int maxCandidates, @DefaultValue("10") int expertsPerStep,
+public record MatchingProperties(@DefaultValue("200") int maxCandidates, @DefaultValue("10") int expertsPerStep,
         @DefaultValue("3s") Duration projectSimilarityTimeout) {
 }

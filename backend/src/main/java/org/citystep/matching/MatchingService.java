@@ -11,7 +11,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 import org.citystep.assessment.AssessmentService;
-import org.citystep.casestudy.CaseStudyService;
+import org.citystep.casestudy.PublishedWork;
 import org.citystep.casestudy.StepEvidence;
 import org.citystep.city.City;
 import org.citystep.city.CityProfile;
@@ -19,6 +19,7 @@ import org.citystep.city.CityService;
 import org.citystep.city.Region;
 import org.citystep.expert.Expert;
 import org.citystep.expert.ExpertService;
+import org.citystep.shared.language.LanguageTags;
 import org.citystep.reference.Characteristic;
 import org.citystep.reference.MaturityLevel;
 import org.citystep.reference.ReferenceDataService;
@@ -37,8 +38,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * Matches a city with peers exactly one step ahead (white paper §6: no leapfrogging) and lays out its
- * roadmap. Candidates come from the indexed level query of each characteristic; project likeness is
- * one grouped Elasticsearch query for all candidates; evidence and experts one query per step.
+ * roadmap. Every "which cities, case studies, experts" question goes to the search read model, and
+ * MongoDB is read by id only: candidates per characteristic (the most alike at the target level,
+ * those with case studies of the step pulled forward), one grouped more-like-this query for project
+ * likeness of all candidates, and per step one query each for evidence and experts.
  */
 @Service
 @EnableConfigurationProperties(MatchingProperties.class)
@@ -47,20 +50,22 @@ public class MatchingService {
     static final int ROADMAP_MATCHES = 3;
     private static final int CASE_STUDIES_PER_MATCH = 3;
     private static final int EXPERTS_PER_MATCH = 3;
+    /** Cities with the most case studies of a step, pulled forward among the candidates. */
+    private static final int EVIDENCE_CITIES_PREFERRED = 50;
 
     private final CityService cities;
     private final AssessmentService assessments;
-    private final CaseStudyService caseStudies;
+    private final PublishedWork work;
     private final ExpertService experts;
     private final ReferenceDataService reference;
     private final MatchReasons reasons;
     private final MatchingProperties properties;
 
-    MatchingService(CityService cities, AssessmentService assessments, CaseStudyService caseStudies,
+    MatchingService(CityService cities, AssessmentService assessments, PublishedWork work,
             ExpertService experts, ReferenceDataService reference, MatchReasons reasons, MatchingProperties properties) {
         this.cities = cities;
         this.assessments = assessments;
-        this.caseStudies = caseStudies;
+        this.work = work;
         this.experts = experts;
         this.reference = reference;
         this.reasons = reasons;
@@ -96,17 +101,25 @@ public class MatchingService {
                     List<Characteristic> assessed = Characteristic.ratedOnes().stream()
                             .filter(c -> level(city, c).isAssessed()).toList();
                     Double median = Balance.median(city.levels().values());
-                    return stepMatches(city, assessed, ROADMAP_MATCHES).map(matches -> new Roadmap(cityId,
-                            city.assessedAt(), median, Characteristic.ratedOnes().stream()
-                                    .map(c -> roadmapStep(city, c, median, met.getOrDefault(c, Set.of()), matches.get(c)))
-                                    .toList()));
+                    // levels and missing criteria come from MongoDB: shown even while search cannot find peers
+                    return stepMatches(city, assessed, ROADMAP_MATCHES)
+                            .map(matches -> roadmap(city, median, met, matches, Roadmap.PeerLookup.AVAILABLE))
+                            .onErrorResume(BackingServiceUnavailableException.class, down -> Mono.just(
+                                    roadmap(city, median, met, Map.of(), Roadmap.PeerLookup.UNAVAILABLE)));
                 });
+    }
+
+    private Roadmap roadmap(City city, @Nullable Double median, Map<Characteristic, Set<String>> met,
+            Map<Characteristic, StepMatches> matches, Roadmap.PeerLookup peers) {
+        return new Roadmap(city.id(), city.assessedAt(), median, Characteristic.ratedOnes().stream()
+                .map(c -> roadmapStep(city, c, median, met.getOrDefault(c, Set.of()), matches.get(c)))
+                .toList(), peers);
     }
 
     private Roadmap.Step roadmapStep(City city, Characteristic characteristic, @Nullable Double median,
             Set<String> met, @Nullable StepMatches matches) {
         MaturityLevel level = level(city, characteristic);
-        if (!level.isAssessed() || matches == null || median == null) {
+        if (!level.isAssessed() || median == null) {
             return new Roadmap.Step(characteristic, level, null, List.of(), null, true, List.of(), List.of());
         }
         MaturityLevel next = level.next().orElse(null);
@@ -114,7 +127,7 @@ public class MatchingService {
                 .stream().filter(criterion -> !met.contains(criterion.code()))
                 .map(criterion -> new Roadmap.MissingCriterion(criterion.code(), criterion.text())).toList();
         return new Roadmap.Step(characteristic, level, next, missing, Balance.of(level, median), false,
-                matches.matches(), matches.experts());
+                matches == null ? List.of() : matches.matches(), matches == null ? List.of() : matches.experts());
     }
 
     private Mono<Map<Characteristic, StepMatches>> stepMatches(City city, List<Characteristic> characteristics,
@@ -123,8 +136,7 @@ public class MatchingService {
             return Mono.just(Map.of());
         }
         return Flux.fromIterable(characteristics)
-                .flatMapSequential(c -> cities.atLevel(c, target(level(city, c)), city.id(), properties.maxCandidates())
-                        .collectList().map(candidates -> Map.entry(c, candidates)))
+                .flatMapSequential(c -> candidates(city, c).map(candidates -> Map.entry(c, candidates)))
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue, LinkedHashMap::new)
                 .flatMap(candidates -> {
                     Set<String> everyCandidate = new LinkedHashSet<>();
@@ -135,16 +147,31 @@ public class MatchingService {
                 });
     }
 
+    /**
+     * The cities at the target level most worth ranking, found by the read model: the most alike, with
+     * those that published case studies of the very step pulled forward, at most {@code maxCandidates}.
+     */
+    private Mono<List<City>> candidates(City city, Characteristic characteristic) {
+        MaturityLevel level = level(city, characteristic);
+        MaturityLevel target = target(level);
+        return work.citiesShowingStep(characteristic, evidenceFrom(level), target, EVIDENCE_CITIES_PREFERRED)
+                .flatMap(showingStep -> cities.atLevel(characteristic, target, city, showingStep,
+                        properties.maxCandidates()).collectList());
+    }
+
     private Mono<StepMatches> step(City city, Characteristic characteristic, List<City> candidates,
             Projects projects, int limit) {
         MaturityLevel level = level(city, characteristic);
         MaturityLevel target = target(level);
-        MaturityLevel evidenceFrom = level == target ? previous(level) : level;
         List<String> ids = candidates.stream().map(City::id).toList();
-        Mono<Map<String, List<StepEvidence>>> evidence = caseStudies.publishedSteps(ids, characteristic, evidenceFrom,
-                        target)
-                .collect(Collectors.groupingBy(StepEvidence::cityId));
-        Mono<List<Expert>> stepExperts = experts.approvedFor(characteristic, languages(city.profile()), properties.expertsPerStep())
+        Mono<Map<String, List<StepEvidence>>> evidence = work.stepEvidence(ids, characteristic, evidenceFrom(level),
+                        target, CASE_STUDIES_PER_MATCH)
+                .map(byCity -> byCity.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                        entry -> entry.getValue().first())));
+        CityProfile profile = city.profile();
+        Mono<List<Expert>> stepExperts = experts.approvedFor(characteristic, languages(profile),
+                        new ExpertService.ExpertNeed(profile.interests(), profile.country(), profile.region()),
+                        properties.expertsPerStep())
                 .collectList();
         return Mono.zip(evidence, stepExperts).map(evidenceAndExperts -> {
             List<PeerRanking.ScoredPeer> ranked = PeerRanking.rank(Peer.of(city), characteristic,
@@ -159,17 +186,21 @@ public class MatchingService {
         });
     }
 
+    /** The step whose case studies show how to reach {@code target}: the city's own, or at the top the last one. */
+    private static MaturityLevel evidenceFrom(MaturityLevel level) {
+        return level == target(level) ? previous(level) : level;
+    }
+
+    /**
+     * Only case studies that show the very step are listed: a project that is merely alike counts in the
+     * score and its reason, never as evidence of a step it may not be.
+     */
     private PeerMatch toMatch(City city, Characteristic characteristic, MaturityLevel level, MaturityLevel target,
             PeerRanking.ScoredPeer scored, List<Expert> stepExperts) {
         Peer peer = scored.peer();
-        List<PeerMatch.CaseStudyRef> studies = new ArrayList<>();
-        scored.facts().evidence().stream().limit(CASE_STUDIES_PER_MATCH).forEach(study -> studies.add(
-                new PeerMatch.CaseStudyRef(study.id(), study.title(), study.step(), study.bestPractice())));
-        GroupMatch project = scored.facts().project();
-        if (project != null && studies.size() < CASE_STUDIES_PER_MATCH
-                && studies.stream().noneMatch(study -> study.id().equals(project.id()))) {
-            studies.add(new PeerMatch.CaseStudyRef(project.id(), project.title(), null, false));
-        }
+        List<PeerMatch.CaseStudyRef> studies = scored.facts().evidence().stream().limit(CASE_STUDIES_PER_MATCH)
+                .map(study -> new PeerMatch.CaseStudyRef(study.id(), study.title(), study.step(), study.bestPractice()))
+                .toList();
         List<PeerMatch.ExpertRef> bridging = stepExperts.stream()
                 .sorted(Comparator.comparing((Expert expert) -> !bridges(expert, peer)))
                 .limit(EXPERTS_PER_MATCH).map(MatchingService::expertRef).toList();
@@ -182,7 +213,7 @@ public class MatchingService {
     /** An expert who can bridge the two cities: from the peer's country or working in one of its languages. */
     private static boolean bridges(Expert expert, Peer peer) {
         return expert.profile().country().equals(peer.profile().country())
-                || expert.profile().languages().stream().anyMatch(languages(peer.profile())::contains);
+                || LanguageTags.primaries(expert.profile().languages()).stream().anyMatch(languages(peer.profile())::contains);
     }
 
     private static PeerMatch.ExpertRef expertRef(Expert expert) {
@@ -195,7 +226,7 @@ public class MatchingService {
     }
 
     private Mono<Projects> projects(City city, Set<String> candidates) {
-        return caseStudies.mostLikeProjectsOf(city.id(), candidates)
+        return work.mostLikeProjectsOf(city.id(), candidates)
                 .map(found -> new Projects(found.byCity(), found.ownProjects()
                         ? StepMatches.ProjectSimilarity.AVAILABLE : StepMatches.ProjectSimilarity.NO_OWN_CASE_STUDIES))
                 .timeout(properties.projectSimilarityTimeout())
@@ -206,7 +237,7 @@ public class MatchingService {
 
     /** The languages a city works in; without any given, English, and Chinese for a Chinese city. */
     private static List<String> languages(CityProfile city) {
-        List<String> given = city.languages().stream().map(tag -> tag.split("-")[0]).distinct().toList();
+        List<String> given = LanguageTags.primaries(city.languages());
         if (!given.isEmpty()) {
             return given;
         }

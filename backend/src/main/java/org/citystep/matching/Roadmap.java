@@ -15,9 +15,16 @@ import io.swagger.v3.oas.annotations.media.Schema;
  *
  * @param assessedAt when the levels were validated; absent before the first validated self-assessment
  * @param median     the median level rank (0–4) of the assessed characteristics, which balance is measured against
+ * @param peers      whether peers and experts could be looked up: {@code UNAVAILABLE} while search is down,
+ *                   when the steps carry levels and missing criteria only
  */
 @Schema(name = "Roadmap")
-public record Roadmap(String cityId, @Nullable LocalDate assessedAt, @Nullable Double median, List<Step> steps) {
+public record Roadmap(String cityId, @Nullable LocalDate assessedAt, @Nullable Double median, List<Step> steps,
+        PeerLookup peers) {
+
+    public enum PeerLookup {
+        AVAILABLE, UNAVAILABLE
+    }
 
     /**
      * @param nextLevel       absent at State of the Art and when not assessed

@@ -101,7 +101,9 @@ public class SearchService {
                         .size(size)
                         .source(src -> src.filter(f -> f.includes("type", "title")))
                         .query(q -> q.bool(b -> b
-                                .must(moreLikeThis(likeTexts, 40))
+                                .must(moreLikeThis(likeTexts.stream()
+                                        .map(text -> co.elastic.clients.elasticsearch._types.query_dsl.Like.of(l -> l.text(text)))
+                                        .toList(), 40))
                                 .filter(f -> f.term(t -> t.field("status").value(PUBLISHED)))
                                 .mustNot(n -> n.ids(i -> i.values(excludeId))))),
                         IndexedDocument.class))
@@ -116,7 +118,26 @@ public class SearchService {
      */
     public Mono<Map<String, GroupMatch>> mostSimilarPerGroup(String indexName, String groupField,
             java.util.Collection<String> groups, List<String> likeTexts) {
-        if (groups.isEmpty() || likeTexts.isEmpty()) {
+        return mostSimilarPerGroupLike(indexName, groupField, groups, likeTexts.stream()
+                .map(text -> co.elastic.clients.elasticsearch._types.query_dsl.Like.of(l -> l.text(text))).toList());
+    }
+
+    /**
+     * As {@link #mostSimilarPerGroup(String, String, java.util.Collection, List)}, like the indexed
+     * documents {@code likeIds} of the same index: Elasticsearch reads their terms itself, so their
+     * texts never travel.
+     */
+    public Mono<Map<String, GroupMatch>> mostSimilarPerGroupToDocuments(String indexName, String groupField,
+            java.util.Collection<String> groups, List<String> likeIds) {
+        return mostSimilarPerGroupLike(indexName, groupField, groups, likeIds.stream()
+                .map(id -> co.elastic.clients.elasticsearch._types.query_dsl.Like.of(l -> l.document(d -> d.id(id))))
+                .toList());
+    }
+
+    private Mono<Map<String, GroupMatch>> mostSimilarPerGroupLike(String indexName, String groupField,
+            java.util.Collection<String> groups,
+            List<co.elastic.clients.elasticsearch._types.query_dsl.Like> like) {
+        if (groups.isEmpty() || like.isEmpty()) {
             return Mono.just(Map.of());
         }
         String alias = indexes.alias(indexName);
@@ -128,7 +149,7 @@ public class SearchService {
                         .allowNoIndices(true)
                         .size(0)
                         .query(q -> q.bool(b -> b
-                                .must(moreLikeThis(likeTexts, 60))
+                                .must(moreLikeThis(like, 60))
                                 .filter(f -> f.term(t -> t.field("status").value(PUBLISHED)))
                                 .filter(f -> f.terms(t -> t.field(groupField).terms(v -> v.value(groupValues))))))
                         .aggregations("groups", a -> a
@@ -161,11 +182,11 @@ public class SearchService {
     }
 
     /** More-like-this over titles and texts in every language, counting even words that occur once. */
-    private static Query moreLikeThis(List<String> likeTexts, int maxQueryTerms) {
+    private static Query moreLikeThis(List<co.elastic.clients.elasticsearch._types.query_dsl.Like> like,
+            int maxQueryTerms) {
         return Query.of(q -> q.moreLikeThis(mlt -> mlt
                 .fields("title.en", "title.zh", "text.en", "text.zh")
-                .like(likeTexts.stream().map(text -> co.elastic.clients.elasticsearch._types.query_dsl.Like
-                        .of(l -> l.text(text))).toList())
+                .like(like)
                 .minTermFreq(1)
                 .minDocFreq(1)
                 .maxQueryTerms(maxQueryTerms)));

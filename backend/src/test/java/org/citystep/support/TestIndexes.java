@@ -23,4 +23,10 @@ public final class TestIndexes {
                 .then();
         StepVerifier.create(deletion).verifyComplete();
     }
+
+    /** Makes everything indexed under the prefix visible to searches now (Elasticsearch refreshes each second). */
+    public static void refresh(ElasticsearchAsyncClient elasticsearch, String prefix) {
+        StepVerifier.create(Mono.fromFuture(() -> elasticsearch.indices().refresh(r -> r.index(prefix + "-*")))
+                .then()).verifyComplete();
+    }
 }

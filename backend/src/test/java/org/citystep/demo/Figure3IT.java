@@ -28,10 +28,12 @@ import reactor.test.StepVerifier;
  * paper's Figure 3: the same counts for every characteristic and region, percentages within one
  * point of the printed ones and adding up to 100.
  */
-@SpringBootTest(properties = {"citystep.demo-data.enabled=true", "citystep.elasticsearch.uris=http://127.0.0.1:9"})
+@SpringBootTest(properties = {"citystep.demo-data.enabled=true",
+        "citystep.elasticsearch.index-prefix=citystep-test-figure3-${random.uuid}"})
 @AutoConfigureWebTestClient
 @ActiveProfiles("test")
-class Figure3Test {
+@org.junit.jupiter.api.TestInstance(org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS)
+class Figure3IT {
 
     private static final MaturityLevel N = MaturityLevel.NOT_YET_ADDRESSED;
     private static final MaturityLevel B = MaturityLevel.BASIC;
@@ -58,10 +60,28 @@ class Figure3Test {
     @Autowired
     WebTestClient client;
 
-    /** Experts are loaded last, so all six present means every city and assessment is in. */
+    @Autowired
+    co.elastic.clients.elasticsearch.ElasticsearchAsyncClient elasticsearch;
+    @Autowired
+    org.citystep.search.ElasticsearchProperties properties;
+
+    @org.junit.jupiter.api.AfterAll
+    void deleteTestIndexes() {
+        org.citystep.support.TestIndexes.deleteAll(elasticsearch, properties.indexPrefix());
+    }
+
+    /**
+     * Experts are loaded last, so all six present means every city and assessment is in MongoDB; the
+     * report counts through the search read model, so it waits for the 30 assessed cities there too.
+     */
     private void awaitDemoData() {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> client.get().uri("/api/v1/experts").exchange()
                 .expectBody().jsonPath("$.total").isEqualTo(6));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> StepVerifier
+                .create(reports.maturityDistribution(CityGrouping.REGION))
+                .assertNext(report -> assertThat(report.characteristics().get(0).groups())
+                        .extracting(MaturityDistribution.Group::total).containsExactly(15L, 15L))
+                .verifyComplete());
     }
 
     @Test
@@ -98,6 +118,9 @@ class Figure3Test {
         client.mutateWith(org.citystep.support.Users.curator()).post().uri("/api/v1/cities")
                 .bodyValue(org.citystep.support.Fixtures.city("unassessed-town", "Unassessed Town", "DE", "EU"))
                 .exchange().expectStatus().isCreated();
+        org.citystep.support.TestIndexes.refresh(elasticsearch, properties.indexPrefix());
+        client.get().uri("/api/v1/search?type=city&q=Unassessed").exchange().expectBody().jsonPath("$.total")
+                .isEqualTo(1);
 
         StepVerifier.create(reports.maturityDistribution(CityGrouping.REGION))
                 .assertNext(this::matchesFigure3)

@@ -1,6 +1,9 @@
 package org.citystep.matching;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 
 import java.util.List;
 import java.util.Map;
@@ -11,7 +14,13 @@ import org.citystep.reference.MaturityLevel;
 import org.citystep.reference.ReferenceDataService;
 import org.citystep.support.Staircase;
 import org.citystep.support.Users;
-import org.citystep.support.WithoutElasticsearch;
+import org.citystep.support.TestIndexes;
+import org.citystep.search.ElasticsearchProperties;
+import org.junit.jupiter.api.AfterAll;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.context.ActiveProfiles;
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -20,13 +29,16 @@ import org.springframework.security.test.web.reactive.server.SecurityMockServerC
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * Matching and the roadmap through the HTTP API on cities built here: the one-step rule, ranking
- * end to end, explanations in both languages, experts, and who may read. Elasticsearch is down,
- * so the similar-projects factor is reported unavailable and everything else still works.
+ * Matching and the roadmap through the HTTP API on cities built here, found through the real
+ * Elasticsearch read model: the one-step rule, ranking end to end, explanations in both languages,
+ * experts, and who may read.
  */
-@WithoutElasticsearch
+@SpringBootTest(properties = {"citystep.demo-data.enabled=false",
+                "citystep.elasticsearch.index-prefix=citystep-test-matching-${random.uuid}"})
+@AutoConfigureWebTestClient
+@ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MatchingApiTest {
+class MatchingApiIT {
 
     private static final MaturityLevel NONE = MaturityLevel.NOT_YET_ADDRESSED;
     private static final MaturityLevel BASIC = MaturityLevel.BASIC;
@@ -41,6 +53,15 @@ class MatchingApiTest {
     AssessmentService assessments;
     @Autowired
     ReferenceDataService reference;
+    @Autowired
+    ElasticsearchAsyncClient elasticsearch;
+    @Autowired
+    ElasticsearchProperties properties;
+
+    @AfterAll
+    void deleteTestIndexes() {
+        TestIndexes.deleteAll(elasticsearch, properties.indexPrefix());
+    }
 
     private void city(String id, Map<String, Object> profile, Map<Characteristic, MaturityLevel> levels) {
         Staircase.createCity(client, profile);
@@ -74,7 +95,18 @@ class MatchingApiTest {
         Staircase.publishCaseStudy(client, "mt-lopsided-grid", "mt-lopsided",
                 Map.of("en", "Smart grid pilot"), Characteristic.FUNDING, AVERAGE, ADVANCED, false);
         Staircase.approvedExpert(client, "mt-expert-en", "NL", "EU", Characteristic.FUNDING, List.of("en"));
-        Staircase.approvedExpert(client, "mt-expert-zh", "CN", "CHINA", Characteristic.FUNDING, List.of("zh"));
+        Staircase.approvedExpert(client, "mt-expert-zh", "CN", "CHINA", Characteristic.FUNDING, List.of("zh-CN"));
+        // every write above was indexed as it was answered (or is caught up within seconds); make it searchable
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            TestIndexes.refresh(elasticsearch, properties.indexPrefix());
+            client.get().uri("/api/v1/search?type=city&size=1").exchange().expectBody().jsonPath("$.total").isEqualTo(10);
+            client.get().uri("/api/v1/search?type=case-study&size=1").exchange().expectBody().jsonPath("$.total")
+                    .isEqualTo(2);
+            client.get().uri("/api/v1/search?type=expert&size=1").exchange().expectBody().jsonPath("$.total")
+                    .isEqualTo(2);
+            assertThat(ids(list(get(Users.curator(), "/api/v1/cities/mt-home/matches?characteristic=FUNDING&limit=50")
+                    .get("matches")))).contains("mt-twin", "mt-evidence", "mt-unlike");
+        });
     }
 
     @SuppressWarnings("unchecked")
@@ -140,11 +172,18 @@ class MatchingApiTest {
     }
 
     @Test
-    void similarProjectsAreReportedUnavailableWhileSearchIsDown() {
+    void projectLikenessIsMeasuredAgainstTheCitysOwnCaseStudies() {
         Map<String, Object> body = get(Users.curator(), "/api/v1/cities/mt-lopsided/matches?characteristic=FUNDING");
-        assertThat(body).containsEntry("projectSimilarity", "UNAVAILABLE");
-        assertThat(list(body.get("matches"))).allSatisfy(match ->
-                assertThat((Map<String, Object>) match.get("factors")).containsEntry("projects", 0.0));
+        assertThat(body).containsEntry("projectSimilarity", "AVAILABLE");
+    }
+
+    @Test
+    void onlyCaseStudiesOfTheVeryStepAreListedAsEvidence() {
+        Map<String, Object> body = get(Users.curator(), "/api/v1/cities/mt-home/matches?characteristic=FUNDING&limit=50");
+        assertThat(list(body.get("matches"))).allSatisfy(match -> assertThat(list(match.get("caseStudies")))
+                .allSatisfy(study -> assertThat((Map<String, Object>) study.get("step"))
+                        .containsEntry("characteristic", "FUNDING").containsEntry("fromLevel", "BASIC")
+                        .containsEntry("toLevel", "AVERAGE")));
     }
 
     @Test
