@@ -70,10 +70,14 @@ class ClusterSuggestionRefresher {
         changed("published case study " + event.caseStudyId());
     }
 
-    /** The demo data arrives after start-up: suggest clusters from it now, not after the debounce. */
+    /**
+     * The demo data arrives after start-up: suggest clusters from it now, not after the debounce;
+     * and once more after it, since its case studies reach the search index in bulk a little later.
+     */
     @EventListener(DemoDataLoaded.class)
     void demoDataLoaded() {
         emit(now, "demo data loaded");
+        changed("demo case studies indexed");
     }
 
     private void changed(String reason) {
