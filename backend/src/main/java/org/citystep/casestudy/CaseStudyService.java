@@ -51,11 +51,13 @@ public class CaseStudyService {
     private final SearchIndexer indexer;
     private final org.citystep.search.SearchService search;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     CaseStudyService(CaseStudies studies, ReactiveMongoTemplate template, CityService cities,
             ReferenceDataService reference, SearchIndexer indexer, org.citystep.search.SearchService search,
-            Clock clock) {
+            Clock clock, org.springframework.context.ApplicationEventPublisher events) {
         this.search = search;
+        this.events = events;
         this.studies = studies;
         this.template = template;
         this.cities = cities;
@@ -190,28 +192,6 @@ public class CaseStudyService {
         });
     }
 
-    /** The service domains and technologies of every published case study, for grouping cities by their work. */
-    public Flux<PublishedTopics> publishedTopics() {
-        Query query = Query.query(where("status").is(CaseStudyStatus.PUBLISHED));
-        query.fields().include("cityId", "content.serviceDomains", "content.technologies");
-        return template.find(query, org.bson.Document.class, template.getCollectionName(CaseStudy.class))
-                .map(study -> {
-                    org.bson.Document content = study.get("content", org.bson.Document.class);
-                    return new PublishedTopics(study.getString("cityId"),
-                            content == null ? List.of() : content.getList("serviceDomains", String.class, List.of()),
-                            content == null ? List.of() : content.getList("technologies", String.class, List.of()));
-                });
-    }
-
-    /** @param serviceDomains and {@code technologies}: codes of the reference data */
-    public record PublishedTopics(String cityId, List<String> serviceDomains, List<String> technologies) {
-    }
-
-    /** Changes whenever a case study is added or changed: the count and the latest change. */
-    public Mono<String> changeMark() {
-        return org.citystep.shared.mongo.ChangeMarks.of(template, CaseStudy.class);
-    }
-
     /** Which of {@code ids} are published case studies. */
     public Flux<String> publishedIds(Collection<String> ids) {
         Query query = Query.query(where("_id").in(ids).and("status").is(CaseStudyStatus.PUBLISHED));
@@ -272,9 +252,14 @@ public class CaseStudyService {
                     if (study.version() != version) {
                         return Mono.error(ApiException.staleVersion("case study", id, version, study.version()));
                     }
+                    boolean publishedBefore = study.status() == CaseStudyStatus.PUBLISHED;
                     change.accept(study);
                     study.markIndexPending();
-                    return studies.save(study);
+                    return studies.save(study).doOnNext(saved -> {
+                        if (publishedBefore || saved.status() == CaseStudyStatus.PUBLISHED) {
+                            events.publishEvent(new PublishedCaseStudyChanged(saved.id(), saved.cityId()));
+                        }
+                    });
                 })
                 .flatMap(this::synced);
     }

@@ -107,6 +107,7 @@ public class CityService {
         return cities.insert(city)
                 .onErrorMap(DuplicateKeyException.class,
                         e -> ApiException.conflict("A city with id '" + city.id() + "' exists already."))
+                .doOnNext(saved -> events.publishEvent(new CityInterestsChanged(saved.id())))
                 .flatMap(this::indexed);
     }
 
@@ -131,10 +132,14 @@ public class CityService {
                         // it would move the city between the groups of every report and comparison
                         return Mono.error(ApiException.forbidden("Only curators change a city's country or region."));
                     }
+                    boolean interestsChange = !city.profile().interests().equals(profile.interests());
                     city.update(profile, clock.instant());
                     return cities.save(city).doOnNext(saved -> {
                         if (movesCity) {
                             events.publishEvent(new CityMoved(saved.id()));
+                        }
+                        if (interestsChange) {
+                            events.publishEvent(new CityInterestsChanged(saved.id()));
                         }
                     });
                 })
@@ -183,11 +188,6 @@ public class CityService {
         Query query = new Query().with(Sort.by("_id"));
         query.fields().exclude("profile.vision", "profile.contacts", "profile.kpis");
         return template.find(query, City.class);
-    }
-
-    /** Changes whenever a city is added or changed: the count and the latest change. */
-    public Mono<String> changeMark() {
-        return org.citystep.shared.mongo.ChangeMarks.of(template, City.class);
     }
 
     /**

@@ -233,7 +233,7 @@ public class ClusterService {
                 .map(id -> new Problems.FieldProblem(field, message + ": '" + id + "'")).toList());
     }
 
-    private static boolean maySee(Cluster cluster, CurrentUser user) {
+    static boolean maySee(Cluster cluster, CurrentUser user) {
         return cluster.status() != ClusterStatus.PROPOSED || isCurator(user)
                 || (user.has(Role.CITY_EDITOR) && user.cityId().filter(cluster.cityIds()::contains).isPresent());
     }

@@ -4,32 +4,35 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
+import java.util.Random;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.citystep.reference.ServiceDomain;
 import org.citystep.shared.explain.Reason;
-import org.jgrapht.Graph;
-import org.jgrapht.alg.clustering.GreedyModularityAlgorithm;
-import org.jgrapht.alg.connectivity.ConnectivityInspector;
-import org.jgrapht.graph.AsSubgraph;
-import org.jgrapht.alg.clustering.UndirectedModularityMeasurer;
-import org.jgrapht.graph.DefaultEdge;
-import org.jgrapht.graph.SimpleGraph;
+
+import nl.cwts.networkanalysis.Clustering;
+import nl.cwts.networkanalysis.LeidenAlgorithm;
+import nl.cwts.networkanalysis.Network;
+import nl.cwts.util.LargeDoubleArray;
+import nl.cwts.util.LargeIntArray;
 
 /**
  * Finds groups of cities working on similar things: community detection on an interest-similarity
  * graph. Every city is a vertex; each is joined to its {@code neighbours} most similar cities whose
- * similarity reaches {@code threshold} (a sparse k-nearest-neighbour graph, so the cost stays near
- * linear in the number of cities). JGraphT's greedy modularity maximisation (Clauset, Newman and
- * Moore 2004) then splits the graph into communities; deterministic, parameter-free, and each
+ * similarity reaches {@code threshold} (a sparse k-nearest-neighbour graph, found by
+ * {@link NeighbourSearch} without comparing every pair), and each link weighs as much as the two
+ * cities are alike. The Leiden algorithm (Traag, Waltman and van Eck 2019, CWTS's reference
+ * implementation) then maximises the weighted modularity of the graph; JGraphT's greedy modularity
+ * was used before, but it counts every link as 1. Leiden's communities are connected, it runs in
+ * near-linear time, and with a fixed seed on cities sorted by id it is deterministic. Each
  * community is explainable from the interests its members share. Pure: data in, suggestions out.
  */
 final class ClusterSuggester {
@@ -55,64 +58,112 @@ final class ClusterSuggester {
 
     Result suggest(List<InterestProfile> cities) {
         List<InterestProfile> sorted = cities.stream().sorted(Comparator.comparing(InterestProfile::cityId)).toList();
-        Graph<String, DefaultEdge> graph = new SimpleGraph<>(DefaultEdge.class);
-        sorted.forEach(city -> graph.addVertex(city.cityId()));
-        for (int i = 0; i < sorted.size(); i++) {
-            for (String neighbour : nearest(sorted, i)) {
-                graph.addEdge(sorted.get(i).cityId(), neighbour);
-            }
-        }
-        if (graph.edgeSet().isEmpty()) {
+        Links links = links(sorted);
+        if (links.count() == 0) {
             return new Result(List.of(), 0, 0);
         }
-        List<Set<String>> communities = communities(graph);
-        double modularity = new UndirectedModularityMeasurer<>(graph).modularity(communities);
-        Map<String, InterestProfile> byId = sorted.stream()
-                .collect(Collectors.toMap(InterestProfile::cityId, Function.identity()));
-        List<ClusterSuggestion> suggestions = communities.stream()
-                .filter(community -> community.size() >= minimumSize)
-                .map(community -> describe(community.stream().sorted().map(byId::get).toList()))
+        int[][] communities = communities(sorted.size(), links);
+        double modularity = modularity(links, communities, sorted.size());
+        List<ClusterSuggestion> suggestions = Arrays.stream(communities)
+                .filter(community -> community.length >= minimumSize)
+                .map(community -> describe(Arrays.stream(community).sorted().mapToObj(sorted::get).toList()))
                 .sorted(Comparator.comparingInt((ClusterSuggestion s) -> s.members().size()).reversed()
                         .thenComparing(Comparator.comparingDouble(ClusterSuggestion::cohesion).reversed())
                         .thenComparing(ClusterSuggestion::id))
                 .toList();
-        return new Result(suggestions, modularity, graph.edgeSet().size());
+        return new Result(suggestions, modularity, links.count());
+    }
+
+    /** Undirected links between cities (indexes into the id-sorted list), each once, weighted by similarity. */
+    record Links(int[] from, int[] to, double[] weight) {
+
+        int count() {
+            return from.length;
+        }
+    }
+
+    /** Each city linked to its nearest neighbours; a pair that are each other's neighbours is linked once. */
+    Links links(List<InterestProfile> sorted) {
+        List<List<NeighbourSearch.Neighbour>> nearest = NeighbourSearch.nearest(sorted, neighbours, threshold);
+        int[] from = new int[sorted.size() * neighbours];
+        int[] to = new int[from.length];
+        double[] weight = new double[from.length];
+        int count = 0;
+        for (int city = 0; city < sorted.size(); city++) {
+            for (NeighbourSearch.Neighbour neighbour : nearest.get(city)) {
+                int other = neighbour.index();
+                if (other < city && linksBack(nearest.get(other), city)) {
+                    continue; // linked already, from the other side
+                }
+                from[count] = Math.min(city, other);
+                to[count] = Math.max(city, other);
+                weight[count++] = neighbour.similarity();
+            }
+        }
+        return new Links(Arrays.copyOf(from, count), Arrays.copyOf(to, count), Arrays.copyOf(weight, count));
+    }
+
+    private static boolean linksBack(List<NeighbourSearch.Neighbour> neighboursOfOther, int city) {
+        for (NeighbourSearch.Neighbour back : neighboursOfOther) {
+            if (back.index() == city) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
-     * The communities of each connected part of the graph; JGraphT's greedy modularity merges until
-     * one community is left or no merge helps, so it is given one connected part at a time (on a
-     * disconnected graph it runs out of candidate merges and fails).
+     * Leiden on the weighted links, with node weights equal to weighted degrees and resolution
+     * 1 / 2m: then the quality it maximises is modularity. Iterates until a pass changes nothing.
      */
-    private static List<Set<String>> communities(Graph<String, DefaultEdge> graph) {
-        List<Set<String>> communities = new ArrayList<>();
-        for (Set<String> part : new ConnectivityInspector<>(graph).connectedSets()) {
-            if (part.size() < 3) {
-                communities.add(part);
-                continue;
-            }
-            communities.addAll(new GreedyModularityAlgorithm<>(new AsSubgraph<>(graph, part)).getClustering().getClusters());
-        }
-        return communities;
+    static int[][] communities(int cities, Links links) {
+        Network network = new Network(cities, true,
+                new LargeIntArray[] {new LargeIntArray(links.from()), new LargeIntArray(links.to())},
+                new LargeDoubleArray(links.weight()), false, true);
+        double resolution = 1 / (2 * network.getTotalEdgeWeight() + network.getTotalEdgeWeightSelfLinks());
+        LeidenAlgorithm leiden = new LeidenAlgorithm(resolution, -1, LeidenAlgorithm.DEFAULT_RANDOMNESS,
+                new Random(SEED));
+        Clustering clustering = leiden.findClustering(network);
+        return clustering.getNodesPerCluster();
     }
 
-    /** The ids of up to {@code neighbours} cities most similar to city {@code i}, at or above the threshold. */
-    private List<String> nearest(List<InterestProfile> cities, int i) {
-        InterestProfile city = cities.get(i);
-        PriorityQueue<Map.Entry<String, Double>> best = new PriorityQueue<>(Map.Entry.comparingByValue());
-        for (int j = 0; j < cities.size(); j++) {
-            if (j == i) {
-                continue;
-            }
-            double similarity = city.similarity(cities.get(j));
-            if (similarity >= threshold) {
-                best.add(Map.entry(cities.get(j).cityId(), similarity));
-                if (best.size() > neighbours) {
-                    best.poll();
-                }
+    /** Fixed, so the same cities always give the same communities. */
+    private static final long SEED = 2019L;
+
+    /**
+     * Weighted modularity of a partition (Newman 2004): for each community, the share of link weight
+     * inside it minus the square of the share of link ends (weighted degrees) in it. −0.5 to 1.
+     */
+    static double modularity(Links links, int[][] communities, int cities) {
+        int[] communityOf = new int[cities];
+        for (int c = 0; c < communities.length; c++) {
+            for (int city : communities[c]) {
+                communityOf[city] = c;
             }
         }
-        return best.stream().map(Map.Entry::getKey).toList();
+        double total = 0;
+        double[] inside = new double[communities.length];
+        double[] ends = new double[communities.length];
+        for (int l = 0; l < links.count(); l++) {
+            double w = links.weight()[l];
+            total += w;
+            int a = communityOf[links.from()[l]];
+            int b = communityOf[links.to()[l]];
+            ends[a] += w;
+            ends[b] += w;
+            if (a == b) {
+                inside[a] += w;
+            }
+        }
+        if (total == 0) {
+            return 0;
+        }
+        double modularity = 0;
+        for (int c = 0; c < communities.length; c++) {
+            double share = ends[c] / (2 * total);
+            modularity += inside[c] / total - share * share;
+        }
+        return modularity;
     }
 
     private ClusterSuggestion describe(List<InterestProfile> members) {
@@ -138,15 +189,29 @@ final class ClusterSuggester {
                 List.copyOf(shared), Math.round(cohesion * 1000) / 1000.0, reasons(size, shared, cohesion));
     }
 
+    /**
+     * The mean similarity of every pair of members. Members with the same domains and technologies
+     * are compared once, as a group, so a large community costs its distinct profiles squared.
+     */
     private static double cohesion(List<InterestProfile> members) {
+        Map<List<Set<?>>, int[]> counts = new LinkedHashMap<>();
+        Map<List<Set<?>>, InterestProfile> representative = new LinkedHashMap<>();
+        for (InterestProfile member : members) {
+            List<Set<?>> key = List.of(member.domains(), member.technologies());
+            counts.computeIfAbsent(key, k -> new int[1])[0]++;
+            representative.putIfAbsent(key, member);
+        }
+        List<InterestProfile> profiles = new ArrayList<>(representative.values());
+        List<Integer> sizes = counts.values().stream().map(c -> c[0]).toList();
         double sum = 0;
-        int pairs = 0;
-        for (int i = 0; i < members.size(); i++) {
-            for (int j = i + 1; j < members.size(); j++) {
-                sum += members.get(i).similarity(members.get(j));
-                pairs++;
+        for (int i = 0; i < profiles.size(); i++) {
+            long same = (long) sizes.get(i) * (sizes.get(i) - 1) / 2;
+            sum += same * profiles.get(i).similarity(profiles.get(i));
+            for (int j = i + 1; j < profiles.size(); j++) {
+                sum += (long) sizes.get(i) * sizes.get(j) * profiles.get(i).similarity(profiles.get(j));
             }
         }
+        long pairs = (long) members.size() * (members.size() - 1) / 2;
         return pairs == 0 ? 0 : sum / pairs;
     }
 

@@ -2,6 +2,8 @@ package org.citystep.cluster;
 
 import java.time.Duration;
 
+import org.citystep.casestudy.PublishedCaseStudyChanged;
+import org.citystep.city.CityInterestsChanged;
 import org.citystep.demo.DemoDataLoaded;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,11 +15,16 @@ import jakarta.annotation.PreDestroy;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
- * Every little while, looks whether cities or case studies changed (their count and latest change
- * time, two indexed reads) and if so recomputes the cluster suggestions. Requests never compute
- * them; with several replicas each notices the change and the last write wins with the same result.
+ * Recomputes the cluster suggestions when something they depend on changed: a city's interests
+ * (a city added) or a published case study, as the city and case-study features announce it. Changes
+ * are debounced: the first starts a window of {@code suggestionDebounce}, and at its end one
+ * recomputation covers every change in it. Loading the demo data set, and a start without any
+ * suggestions, recompute at once. One recomputation runs at a time; while one runs, further triggers
+ * wait and are merged into one. When Elasticsearch cannot answer, the current suggestions stay and
+ * the recomputation is tried again after the debounce time. Requests never compute them.
  */
 @Component
 class ClusterSuggestionRefresher {
@@ -25,30 +32,60 @@ class ClusterSuggestionRefresher {
     private static final Logger log = LoggerFactory.getLogger(ClusterSuggestionRefresher.class);
 
     private final ClusterSuggestionService suggestions;
-    private final Duration interval;
-    private Disposable running = Flux.<Long>empty().subscribe();
+    private final Duration debounce;
+    private final Sinks.Many<String> changes = Sinks.many().unicast().onBackpressureBuffer();
+    private final Sinks.Many<String> now = Sinks.many().unicast().onBackpressureBuffer();
+    private Disposable running = Flux.<Void>empty().subscribe();
 
     ClusterSuggestionRefresher(ClusterSuggestionService suggestions, ClusterProperties properties) {
         this.suggestions = suggestions;
-        this.interval = properties.suggestionCheckInterval();
+        this.debounce = properties.suggestionDebounce();
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void start() {
-        running = Flux.interval(Duration.ZERO, interval)
-                .onBackpressureDrop()
-                .concatMap(tick -> suggestions.refreshIfChanged().onErrorResume(failure -> {
-                    log.warn("Cluster suggestions not refreshed: {}", failure.toString());
-                    return Mono.just(false);
-                }))
+        running = Flux.merge(changes.asFlux().sample(debounce), now.asFlux())
+                .onBackpressureLatest()
+                .concatMap(reason -> suggestions.refresh().then(Mono.<Void>empty()).onErrorResume(failure -> {
+                    log.warn("Cluster suggestions not refreshed ({}), trying again in {}: {}", reason, debounce,
+                            failure.toString());
+                    changed("retry after a failure");
+                    return Mono.empty();
+                }), 1)
                 .subscribe();
+        suggestions.computed().subscribe(computed -> {
+            if (!computed) {
+                emit(now, "none computed yet");
+            }
+        }, failure -> log.warn("Cluster suggestions: could not check for a current set: {}", failure.toString()));
     }
 
-    /** The demo data arrives after start-up: suggest clusters from it now, not at the next check. */
+    @EventListener
+    void cityInterestsChanged(CityInterestsChanged event) {
+        changed("interests of " + event.cityId());
+    }
+
+    @EventListener
+    void publishedCaseStudyChanged(PublishedCaseStudyChanged event) {
+        changed("published case study " + event.caseStudyId());
+    }
+
+    /**
+     * The demo data arrives after start-up: suggest clusters from it now, not after the debounce;
+     * and once more after it, since its case studies reach the search index in bulk a little later.
+     */
     @EventListener(DemoDataLoaded.class)
     void demoDataLoaded() {
-        suggestions.refreshIfChanged()
-                .subscribe(refreshed -> { }, failure -> log.warn("Cluster suggestions not refreshed: {}", failure.toString()));
+        emit(now, "demo data loaded");
+        changed("demo case studies indexed");
+    }
+
+    private void changed(String reason) {
+        emit(changes, reason);
+    }
+
+    private static void emit(Sinks.Many<String> sink, String reason) {
+        sink.emitNext(reason, Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(100)));
     }
 
     @PreDestroy

@@ -168,7 +168,7 @@ class ClusterApiTest {
 
     @Test
     void anAcceptedSuggestionBecomesAProposedClusterThenActiveOnceApproved() {
-        StepVerifier.create(suggestions.refresh()).expectNextCount(1).verifyComplete();
+        StepVerifier.create(suggestions.refresh(Map.of())).expectNextCount(1).verifyComplete();
         byte[] page = client.get().uri("/api/v1/clusters/suggestions?size=100").exchange()
                 .expectStatus().isOk().expectBody().returnResult().getResponseBody();
         String json = new String(page);
@@ -194,11 +194,23 @@ class ClusterApiTest {
 
         client.mutateWith(Users.editorOf("cl-water-0")).post().uri("/api/v1/clusters/suggestions/{id}/accept", id)
                 .exchange().expectStatus().isEqualTo(409);
-        client.get().uri("/api/v1/clusters/suggestions?size=100").exchange()
+        // while proposed, the cluster is shown only to those who may see it: curators and the cities it names
+        client.mutateWith(Users.editorOf("cl-water-0")).get().uri("/api/v1/clusters/suggestions?size=100").exchange()
                 .expectBody().jsonPath("$.items[?(@.suggestion.id == '" + id + "')].existingClusterId")
                 .isEqualTo(clusterId);
+        client.mutateWith(Users.curator()).get().uri("/api/v1/clusters/suggestions?size=100").exchange()
+                .expectBody().jsonPath("$.items[?(@.suggestion.id == '" + id + "')].existingClusterId")
+                .isEqualTo(clusterId);
+        for (WebTestClient caller : List.of(client, client.mutateWith(Users.editorOf("cl-lead")))) {
+            String shown = new String(caller.get().uri("/api/v1/clusters/suggestions?size=100").exchange()
+                    .expectStatus().isOk().expectBody().returnResult().getResponseBody());
+            assertThat(shown).contains(id).doesNotContain(clusterId);
+        }
         client.mutateWith(Users.curator()).post().uri("/api/v1/clusters/{id}/approve", clusterId)
                 .bodyValue(Map.of("version", version(clusterId))).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("ACTIVE");
+        client.get().uri("/api/v1/clusters/suggestions?size=100").exchange()
+                .expectBody().jsonPath("$.items[?(@.suggestion.id == '" + id + "')].existingClusterId")
+                .isEqualTo(clusterId);
     }
 }

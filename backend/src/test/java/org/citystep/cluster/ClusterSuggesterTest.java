@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -79,5 +80,35 @@ class ClusterSuggesterTest {
                 city("d", Set.of()));
         assertThat(suggester.suggest(unrelated).suggestions()).isEmpty();
         assertThat(suggester.suggest(List.of()).suggestions()).isEmpty();
+    }
+
+    /** A ring of six cities: equal in links, so only the weights say which pairs belong together. */
+    private static int[][] ringCommunities(double... weights) {
+        ClusterSuggester.Links ring = new ClusterSuggester.Links(new int[] {0, 1, 2, 3, 4, 5}, new int[] {1, 2, 3, 4, 5, 0},
+                weights);
+        return java.util.Arrays.stream(ClusterSuggester.communities(6, ring)).map(c -> java.util.Arrays.stream(c)
+                .sorted().toArray()).sorted(Comparator.comparingInt(c -> c[0])).toArray(int[][]::new);
+    }
+
+    @Test
+    void strongerSimilarityDecidesWhichCitiesAreGrouped() {
+        assertThat(ringCommunities(1, 0.1, 1, 0.1, 1, 0.1)).isDeepEqualTo(new int[][] {{0, 1}, {2, 3}, {4, 5}});
+        assertThat(ringCommunities(0.1, 1, 0.1, 1, 0.1, 1)).isDeepEqualTo(new int[][] {{0, 5}, {1, 2}, {3, 4}});
+    }
+
+    @Test
+    void linksWeighAsMuchAsTheCitiesAreAlike() {
+        List<InterestProfile> cities = twoCommunitiesAndLoners().stream()
+                .sorted(Comparator.comparing(InterestProfile::cityId)).toList();
+        ClusterSuggester.Links links = suggester.links(cities);
+        assertThat(links.count()).isPositive();
+        for (int l = 0; l < links.count(); l++) {
+            assertThat(links.weight()[l]).isEqualTo(cities.get(links.from()[l]).similarity(cities.get(links.to()[l])))
+                    .isGreaterThanOrEqualTo(0.34);
+        }
+        // the weighted modularity: two equal halves of weight 1 each, no link between them
+        ClusterSuggester.Links halves = new ClusterSuggester.Links(new int[] {0, 2}, new int[] {1, 3}, new double[] {1, 3});
+        assertThat(ClusterSuggester.modularity(halves, new int[][] {{0, 1}, {2, 3}}, 4))
+                .isCloseTo(1 - (0.25 * 0.25 + 0.75 * 0.75), org.assertj.core.data.Offset.offset(1e-12));
     }
 }

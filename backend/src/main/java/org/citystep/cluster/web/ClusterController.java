@@ -85,12 +85,15 @@ class ClusterController {
 
     @GetMapping("/suggestions")
     @Operation(summary = "Suggested clusters of cities working on similar things",
-            description = "Greedy modularity community detection (Clauset–Newman–Moore, JGraphT) on a graph linking "
-                    + "each city to its most similar ones by service domains and case-study technologies. Recomputed "
-                    + "in the background when cities or case studies change, never per request. Each suggestion has "
-                    + "its members, shared topics, a cohesion score and reasons in English and Chinese.")
-    Mono<SuggestionPage> suggestions(@Valid @ParameterObject PageParams page) {
-        return suggestions.page(page);
+            description = "Leiden community detection (CWTS) on a graph linking each city to its most similar ones by "
+                    + "service domains and case-study technologies, each link weighted by the similarity. Recomputed "
+                    + "in the background after cities' interests or published case studies change (debounced), never "
+                    + "per request; a page always comes from one complete set. Each suggestion has its members, shared "
+                    + "topics, a cohesion score and reasons in English and Chinese. `existingClusterId` names an open "
+                    + "cluster that already covers it, if the caller may see that cluster. `computedAt` is absent until "
+                    + "suggestions were first computed.")
+    Mono<SuggestionPage> suggestions(@Valid @ParameterObject PageParams page, CurrentUser user) {
+        return suggestions.page(page, user);
     }
 
     @PostMapping("/suggestions/{suggestionId}/accept")

@@ -2,5 +2,5 @@ package org.citystep.cluster;
 
 import org.springframework.data.mongodb.repository.ReactiveMongoRepository;
 
-interface SuggestionSnapshots extends ReactiveMongoRepository<SuggestionSnapshot, String> {
+interface StoredSuggestions extends ReactiveMongoRepository<StoredSuggestion, String> {
 }
