@@ -1,4 +1,4 @@
-import { QueryClientProvider } from '@tanstack/react-query';
+import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { UserManager } from 'oidc-client-ts';
 import { useEffect, useRef, useState } from 'react';
 import { AuthProvider, useAuth } from 'react-oidc-context';
@@ -42,9 +42,18 @@ function ApiAuthBridge() {
   return null;
 }
 
-export function App({ userManager }: { userManager: UserManager }) {
-  const [queryClient] = useState(createQueryClient);
-  const [router] = useState(createAppRouter);
+export function App({
+  userManager,
+  startedQueryClient,
+  startedRouter,
+}: {
+  userManager: UserManager;
+  /** Made before the sign-in settings arrived, with the first page's requests already under way. */
+  startedQueryClient?: QueryClient;
+  startedRouter?: ReturnType<typeof createAppRouter>;
+}) {
+  const [queryClient] = useState(() => startedQueryClient ?? createQueryClient());
+  const [router] = useState(() => startedRouter ?? createAppRouter());
   return (
     <AuthProvider userManager={userManager} onSigninCallback={() => undefined}>
       <QueryClientProvider client={queryClient}>

@@ -11,7 +11,7 @@ import { type ReferenceData, ratedCharacteristics, useReference } from '../../..
 import { type CaseStudy, useCaseStudy } from '../api/case-study';
 import { useCaseStudyAudit } from '../api/case-study-audit';
 import { useCity } from '../../../lib/city/city';
-import { useCityOptions } from '../api/cities';
+import { CityCombobox } from '../../../components/city/CityCombobox';
 import { useCreateCaseStudy } from '../api/create-case-study';
 import { useSubmitCaseStudy } from '../api/submit-case-study';
 import { useUpdateCaseStudy } from '../api/update-case-study';
@@ -205,7 +205,6 @@ function Editor({
   const session = useSession();
   const navigate = useNavigate();
   const chooseCity = !study && (session.isCurator || !session.cityId);
-  const cities = useCityOptions(chooseCity);
   const [form, setForm] = useState<CaseStudyForm>(() => (study ? formFrom(study) : emptyForm(session.cityId ?? '')));
   const [version, setVersion] = useState(study?.version);
   const [id, setId] = useState(study?.id);
@@ -324,14 +323,7 @@ function Editor({
         {chooseCity ? (
           <Field field="cityId" label={t('fields.city')} errors={errors} required>
             {(props) => (
-              <select {...props} {...text('cityId')}>
-                <option value="">{t('fields.chooseCity')}</option>
-                {(cities.data?.items ?? []).map((city) => (
-                  <option key={city.id} value={city.id}>
-                    {pick(city.name).text}
-                  </option>
-                ))}
-              </select>
+              <CityCombobox {...props} required value={form.cityId} onChange={(cityId) => set('cityId', cityId as never)} />
             )}
           </Field>
         ) : (

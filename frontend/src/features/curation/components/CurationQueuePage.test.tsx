@@ -54,21 +54,29 @@ const reference = {
 
 type Seen = { url: URL; body?: unknown }[];
 
+const cityRequests: URL[] = [];
+const MANY_CITIES = [
+  { id: 'korla', name: { en: 'Korla', zh: '库尔勒' } },
+  ...Array.from({ length: 108 }, (_, i) => ({ id: `city-${String(i).padStart(3, '0')}`, name: { en: `City ${i}` } })),
+  { id: 'zagreb', name: { en: 'Zagreb', zh: '萨格勒布' } },
+];
+
 /** A curator, a small queue that shrinks when an item is decided, and the reference data. */
 function answer(queue = [study('korla-water', 'Korla irrigation'), study('zagreb-health', 'Zagreb health booking', { cityId: 'zagreb' })]) {
   const seen: Seen = [];
+  cityRequests.length = 0;
   let items = [...queue];
   server.use(
     http.get('*/api/v1/me', () => HttpResponse.json({ username: 'curator.demo', roles: ['curator'] })),
     http.get('*/api/v1/reference', () => HttpResponse.json(reference)),
-    http.get('*/api/v1/cities', () =>
-      HttpResponse.json({
-        items: [{ id: 'korla', name: { en: 'Korla', zh: '库尔勒' } }, { id: 'zagreb', name: { en: 'Zagreb', zh: '萨格勒布' } }],
-        page: 0,
-        size: 100,
-        total: 2,
-      }),
-    ),
+    // 110 cities, Zagreb the last: a list of the first 100 would not name it; a lookup by id does
+    http.get('*/api/v1/cities', ({ request }) => {
+      const url = new URL(request.url);
+      cityRequests.push(url);
+      const ids = url.searchParams.getAll('ids');
+      const found = ids.length ? MANY_CITIES.filter((city) => ids.includes(city.id)) : MANY_CITIES.slice(0, 100);
+      return HttpResponse.json({ items: found, page: 0, size: 100, total: ids.length ? found.length : MANY_CITIES.length });
+    }),
     http.get('*/api/v1/case-studies', ({ request }) => {
       const url = new URL(request.url);
       seen.push({ url });
@@ -107,6 +115,18 @@ describe('CurationQueuePage', () => {
     expect(within(korla).getByText(/Smart City Strategy/)).toBeInTheDocument();
     expect(await item('Zagreb health booking')).toBeInTheDocument();
     expect(seen[0]?.url.searchParams.get('status')).toBe('SUBMITTED');
+  });
+
+  it('names the city of every item by id, also one beyond the first hundred cities, in Chinese too', async () => {
+    answer();
+    await renderPage(<CurationQueuePage />, { path: '/curation', route: '/curation', user: curator, language: 'zh-CN' });
+
+    // the title exists only in English, which the heading says in Chinese
+    const zagreb = await screen.findByRole('article', { name: /Zagreb health booking/ });
+    expect(await within(zagreb).findByRole('link', { name: '萨格勒布' })).toHaveAttribute('href', '/cities/zagreb');
+    expect(within(zagreb).queryByText('zagreb')).not.toBeInTheDocument();
+    expect(cityRequests).toHaveLength(1);
+    expect(cityRequests[0]?.searchParams.getAll('ids').sort()).toEqual(['korla', 'zagreb']);
   });
 
   it('publishes with PUBLISH and the version, then the item leaves the queue and it is announced', async () => {

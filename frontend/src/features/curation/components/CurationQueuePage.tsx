@@ -5,6 +5,7 @@ import { PageHeader, Pagination } from '../../../components/ui/page';
 import { Empty, QueryView } from '../../../components/ui/status';
 import { QUEUES, type Queue, useCurationQueue } from '../api/queue';
 import { type ItemDone, QueueItem } from './QueueItem';
+import { useCityNames } from '../../../lib/city/city-names';
 import './curation.css';
 
 const PAGE_SIZE = 10;
@@ -20,6 +21,8 @@ export function CurationQueuePage() {
   const queue: Queue = isQueue(tab) ? tab : 'submitted';
   const page = Math.max(0, Number(params.get('page') ?? 0) || 0);
   const query = useCurationQueue(queue, page, PAGE_SIZE);
+  // the page's cities named by id in one request, whichever of the thousands of cities they are
+  const cityNames = useCityNames(query.data?.items.map((study) => study.cityId) ?? []).data;
   // items acted on leave at once (the version acted on); the refetched queue confirms it
   const [gone, setGone] = useState<Map<string, number>>(() => new Map());
   const [announcement, setAnnouncement] = useState('');
@@ -61,7 +64,7 @@ export function CurationQueuePage() {
               ) : (
                 <ul className="queue" aria-label={t(`tabs.${queue}`)}>
                   {items.map((study) => (
-                    <QueueItem key={study.id} study={study} queue={queue} onDone={done} />
+                    <QueueItem key={study.id} study={study} queue={queue} cityName={cityNames?.get(study.cityId)} onDone={done} />
                   ))}
                 </ul>
               )}

@@ -5,7 +5,7 @@ import { LevelBadge } from '../../../components/ui/level';
 import { characteristicName, formatDate } from '../../../lib/format/names';
 import { Localized, pick } from '../../../lib/i18n/localized';
 import { useReference } from '../../../lib/reference/reference';
-import { useCityNames } from '../api/city-names';
+import type { LocalizedText } from '../../../lib/i18n/localized';
 import type { CaseStudy, Queue } from '../api/queue';
 import type { Decision } from '../api/review';
 import { AuditTrail } from './AuditTrail';
@@ -16,14 +16,23 @@ import { ServiceDomainChips } from '../../../components/ui/service-domains';
 export type ItemDone = { id: string; version: number; title: string; kind: Decision | 'verify' | 'bestPractice'; leaves: boolean };
 
 /** One case study in a queue: an article named by its title, its facts, the review and its history. */
-export function QueueItem({ study, queue, onDone }: { study: CaseStudy; queue: Queue; onDone: (done: ItemDone) => void }) {
+export function QueueItem({
+  study,
+  queue,
+  cityName,
+  onDone,
+}: {
+  study: CaseStudy;
+  queue: Queue;
+  /** The study's city's names, looked up for the whole page at once. */
+  cityName: LocalizedText | undefined;
+  onDone: (done: ItemDone) => void;
+}) {
   const { t, i18n } = useTranslation('curation');
   const reference = useReference().data;
-  const cities = useCityNames().data;
   const language = i18n.language;
   const headingId = useId();
   const title = pick(study.title, language).text || study.id;
-  const cityName = cities?.get(study.cityId);
   const dateLabel =
     study.status === 'SUBMITTED' ? t('fields.submitted') : study.status === 'PUBLISHED' ? t('fields.lastVerified') : t('fields.changed');
   const date =

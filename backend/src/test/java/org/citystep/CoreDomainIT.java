@@ -269,6 +269,19 @@ class CoreDomainIT {
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.suggestions[*].text").value(texts -> assertThat(String.valueOf(texts))
                         .contains("嘉兴市公共自行车"));
+        // a city picker completes only city names, in either language
+        client.get().uri("/api/v1/search/suggest?type=city&q={q}", "Jiax").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.suggestions[*].type").value(types -> assertThat((List<String>) types)
+                        .isNotEmpty().containsOnly("city"))
+                .jsonPath("$.suggestions[*].id").value(ids -> assertThat((List<String>) ids).contains("jiaxing"));
+        client.get().uri("/api/v1/search/suggest?type=city&q={q}", "浙江").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.suggestions[*].text").value(texts -> assertThat((List<String>) texts)
+                        .contains("浙江省嘉兴市"));
+        client.get().uri("/api/v1/search/suggest?type=town&q={q}", "Jiax").exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
 
         client.get().uri("/api/v1/case-studies/amsterdam-smart-parking-guidance/similar?size=3").exchange()
                 .expectStatus().isOk()

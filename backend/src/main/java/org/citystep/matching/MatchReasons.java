@@ -30,7 +30,6 @@ class MatchReasons {
     private static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
     /** Project likeness below this is not worth mentioning. */
     private static final double PROJECT_MENTION = 0.25;
-    private static final double POPULATION_MENTION = 0.5;
     private static final Map<AdministrativeLevel, String[]> KINDS = Map.of(
             AdministrativeLevel.MUNICIPALITY, new String[] {"municipality", "市"},
             AdministrativeLevel.DISTRICT, new String[] {"district", "区"},
@@ -61,24 +60,25 @@ class MatchReasons {
         PeerRanking.Facts facts = scored.facts();
         CityProfile peer = scored.peer().profile();
         List<Weighted> positives = new ArrayList<>();
-        if (facts.populationLikeness() >= POPULATION_MENTION) {
-            positives.add(new Weighted(MatchFactors.CONTEXT * 0.5 * facts.populationLikeness(), new Reason(
+        // further apart, the population still adds a little to the score, but "similar" would be untrue
+        if (PeerRanking.similarInSize(facts.populationLikeness())) {
+            positives.add(new Weighted(MatchFactors.CONTEXT * PeerRanking.POPULATION * facts.populationLikeness(), new Reason(
                     "Similar in size: " + inhabitantsEn(peer.population()) + " inhabitants, against your "
                             + inhabitantsEn(city.population()) + ".",
                     "规模相近：人口" + inhabitantsZh(peer.population()) + "，贵市为" + inhabitantsZh(city.population()) + "。")));
         }
         if (facts.sameCountry()) {
-            positives.add(new Weighted(MatchFactors.CONTEXT * 0.35, new Reason(
+            positives.add(new Weighted(MatchFactors.CONTEXT * PeerRanking.PLACE, new Reason(
                     "Also in " + countryEn(peer.country()) + ".", "同样位于" + countryZh(peer.country()) + "。")));
         }
         else if (facts.sameRegion()) {
-            positives.add(new Weighted(MatchFactors.CONTEXT * 0.35 * 0.5, peer.region() == Region.EU
+            positives.add(new Weighted(MatchFactors.CONTEXT * PeerRanking.PLACE * PeerRanking.SAME_REGION_ONLY, peer.region() == Region.EU
                     ? new Reason("Also in the European Union.", "同属欧盟。")
                     : new Reason("Also in China.", "同样位于中国。")));
         }
         if (facts.sameAdministrativeLevel() && peer.administrativeLevel() != null) {
             String[] kind = KINDS.get(peer.administrativeLevel());
-            positives.add(new Weighted(MatchFactors.CONTEXT * 0.15, new Reason(
+            positives.add(new Weighted(MatchFactors.CONTEXT * PeerRanking.ADMINISTRATIVE, new Reason(
                     "The same kind of administrative unit: a " + kind[0] + ".", "行政级别相同：均为" + kind[1] + "。")));
         }
         if (!facts.sharedInterests().isEmpty()) {
@@ -115,11 +115,12 @@ class MatchReasons {
         positives.stream().sorted(Comparator.comparingDouble(Weighted::contribution).reversed())
                 .forEach(weighted -> reasons.add(weighted.reason()));
         if (!facts.farAhead().isEmpty()) {
+            // what holds for this peer whatever its place in the list (it may still be the best one)
             reasons.add(new Reason(
-                    "Ranked lower because it is two or more levels ahead of you in "
-                            + characteristics(facts.farAhead(), "en", ", ") + ": too big a step to copy at once.",
-                    "排名靠后，因为其在" + characteristics(facts.farAhead(), "zh", "、")
-                            + "方面领先贵市两级或以上，难以一步借鉴。"));
+                    "Two or more levels ahead of you in " + characteristics(facts.farAhead(), "en", ", ")
+                            + ", which makes its experience there a bigger step to copy.",
+                    "在" + characteristics(facts.farAhead(), "zh", "、")
+                            + "方面领先贵市两级或以上，这方面的经验较难一步借鉴。"));
         }
         return reasons;
     }

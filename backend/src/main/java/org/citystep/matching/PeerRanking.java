@@ -23,9 +23,17 @@ final class PeerRanking {
 
     /** Populations 100 times apart are not alike at all; 10 times apart, half. */
     private static final double POPULATION_SPAN = Math.log(100);
-    private static final double POPULATION = 0.5;
-    private static final double PLACE = 0.35;
-    private static final double ADMINISTRATIVE = 0.15;
+    /** Shares of the context factor: population likeness, place, kind of administrative unit. */
+    static final double POPULATION = 0.5;
+    static final double PLACE = 0.35;
+    static final double ADMINISTRATIVE = 0.15;
+    /** Place: the same country counts fully, only the same region this much. */
+    static final double SAME_REGION_ONLY = 0.5;
+    /**
+     * Populations at most this many times apart are similar in size; further apart they still count
+     * (less and less) in the score, but saying "similar" would not be true.
+     */
+    static final double SIMILAR_SIZE_RATIO = 2;
     /** Best practice counts double; three points of evidence is full marks. */
     private static final double EVIDENCE_FULL = 3.0;
     /** Balance when nothing else can be compared: neither a bonus nor a penalty. */
@@ -72,7 +80,7 @@ final class PeerRanking {
         boolean sameCountry = own.country().equals(other.country());
         boolean sameRegion = own.region() == other.region() && own.region() != Region.OTHER;
         boolean sameKind = own.administrativeLevel() != null && own.administrativeLevel() == other.administrativeLevel();
-        double place = sameCountry ? 1 : sameRegion ? 0.5 : 0;
+        double place = sameCountry ? 1 : sameRegion ? SAME_REGION_ONLY : 0;
         double context = POPULATION * population + PLACE * place + ADMINISTRATIVE * (sameKind ? 1 : 0);
 
         Set<ServiceDomain> shared = new TreeSet<>(own.interests());
@@ -107,6 +115,12 @@ final class PeerRanking {
         return new ScoredPeer(peer, new MatchFactors(context, interests, projects, balance, evidenceFactor),
                 new Facts(population, sameCountry, sameRegion, sameKind, List.copyOf(shared), project, projects,
                         List.copyOf(farAhead), comparable > 0 && excess == 0, List.copyOf(evidence)));
+    }
+
+    /** Whether a population likeness means populations at most {@link #SIMILAR_SIZE_RATIO} times apart. */
+    static boolean similarInSize(double populationLikeness) {
+        // a hair of tolerance, so populations exactly twice apart count as similar despite rounding
+        return populationLikeness > 0 && populationLikeness >= 1 - Math.log(SIMILAR_SIZE_RATIO) / POPULATION_SPAN - 1e-9;
     }
 
     /** 1 for equal populations, falling with the ratio on a log scale, 0 at a ratio of 100 or unknown. */

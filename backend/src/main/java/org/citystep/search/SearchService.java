@@ -69,7 +69,17 @@ public class SearchService {
 
     /** Completions of what a user has typed, over every index; published content only. */
     public Mono<List<Suggestion>> suggest(String prefix, int size) {
-        List<String> aliases = indexes.aliasesFor(List.of());
+        return suggest(prefix, List.of(), size);
+    }
+
+    /** Completions of what a user has typed, over the indexes of {@code documentTypes} (all when empty). */
+    public Mono<List<Suggestion>> suggest(String prefix, List<String> documentTypes, int size) {
+        List<String> unknown = documentTypes.stream().filter(t -> !indexes.documentTypes().contains(t)).toList();
+        if (!unknown.isEmpty()) {
+            return Mono.error(new ApiException(ProblemType.VALIDATION_FAILED,
+                    "Unknown type " + unknown + "; known types are " + indexes.documentTypes().stream().sorted().toList() + "."));
+        }
+        List<String> aliases = indexes.aliasesFor(documentTypes);
         return Mono.fromFuture(() -> client.search(s -> s
                         .index(aliases)
                         .ignoreUnavailable(true)

@@ -199,6 +199,36 @@ class CityApiTest {
                 .jsonPath("$.total").value(total -> assertThat(((Number) total).intValue()).isGreaterThanOrEqualTo(2));
     }
 
+    @Test
+    void citiesAreNamedByIdInTheOrderAskedUnknownOnesLeftOut() {
+        create("zagreb");
+        create("aachen");
+
+        client.get().uri("/api/v1/cities?ids=zagreb,no-such-city,aachen,zagreb").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.items[*].id").isEqualTo(List.of("zagreb", "aachen"))
+                .jsonPath("$.items[0].name.en").isEqualTo("City zagreb")
+                .jsonPath("$.total").isEqualTo(2);
+    }
+
+    @Test
+    void moreThanAHundredIdsOrAMalformedIdIsABadRequest() {
+        String tooMany = String.join(",", java.util.stream.IntStream.rangeClosed(1, 101).mapToObj(i -> "city-" + i).toList());
+        client.get().uri("/api/v1/cities?ids=" + tooMany).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").value(field -> assertThat((String) field).contains("ids"));
+
+        client.get().uri("/api/v1/cities?ids={ids}", "zagreb,{\"$gt\":\"\"}").exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+
+        client.get().uri("/api/v1/cities?ids=zagreb&region=EU").exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
     private static Map<String, Object> update(long version, String englishName) {
         return Map.of("version", version, "name", Map.of("en", englishName), "country", "NL", "region", "EU");
     }

@@ -157,7 +157,7 @@ class MatchingApiIT {
         Map<String, Object> unlike = matches.stream().filter(m -> m.get("cityId").equals("mt-unlike")).findFirst()
                 .orElseThrow();
         assertThat(list(unlike.get("reasons"))).extracting(r -> (String) r.get("en"))
-                .anyMatch(en -> en.startsWith("Ranked lower because it is two or more levels ahead of you"));
+                .anyMatch(en -> en.startsWith("Two or more levels ahead of you in "));
 
         assertThat(matches).allSatisfy(match -> assertThat(list(match.get("reasons"))).isNotEmpty()
                 .allSatisfy(reason -> {

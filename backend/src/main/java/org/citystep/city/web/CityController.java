@@ -1,6 +1,7 @@
 package org.citystep.city.web;
 
 import java.net.URI;
+import java.util.List;
 
 import org.citystep.city.CityFilter;
 import org.citystep.city.CityService;
@@ -34,6 +35,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import reactor.core.publisher.Mono;
 
 @RestController
@@ -47,10 +49,17 @@ class CityController {
         this.cities = cities;
     }
 
+    /** How many cities one request may name by id: one page's worth. */
+    static final int MAX_IDS = PageParams.MAX_SIZE;
+
     @GetMapping
     @Operation(summary = "List cities, filtered by region, country, interest and level in a characteristic, "
-            + "a page at a time")
+            + "a page at a time; or the cities named by id",
+            description = "With ids: those cities (read by id, so cheap at any scale), in the order asked, unknown "
+                    + "ids left out; total says how many were found. Not combined with filters or paging.")
     Mono<PageResponse<CityView>> list(
+            @Parameter(description = "Up to " + MAX_IDS + " city ids, comma-separated")
+            @RequestParam(required = false) @Nullable @Size(max = MAX_IDS) List<@Slug String> ids,
             @RequestParam(required = false) @Nullable Region region,
             @RequestParam(required = false) @Nullable @Pattern(regexp = CityInput.COUNTRY_CODE) String country,
             @Parameter(description = "A service domain the city works on")
@@ -59,12 +68,28 @@ class CityController {
             @RequestParam(required = false) @Nullable Characteristic characteristic,
             @RequestParam(required = false) @Nullable MaturityLevel level,
             @Valid @ParameterObject PageParams page) {
+        if (ids != null) {
+            if (region != null || country != null || interest != null || characteristic != null || level != null) {
+                return Mono.error(new ApiException(ProblemType.VALIDATION_FAILED,
+                        "Ask for cities either by 'ids' or by filters, not both."));
+            }
+            return byIds(ids);
+        }
         if ((characteristic == null) != (level == null)) {
             return Mono.error(new ApiException(ProblemType.VALIDATION_FAILED,
                     "Filter by level with both 'characteristic' and 'level'."));
         }
         return cities.list(new CityFilter(region, country, interest, characteristic, level), page)
                 .map(result -> result.map(CityView::of));
+    }
+
+    private Mono<PageResponse<CityView>> byIds(List<String> ids) {
+        List<String> distinct = ids.stream().distinct().toList();
+        return cities.getAll(distinct).collectMap(city -> city.id(), CityView::of)
+                .map(found -> {
+                    List<CityView> items = distinct.stream().filter(found::containsKey).map(found::get).toList();
+                    return new PageResponse<>(items, 0, Math.max(distinct.size(), 1), items.size());
+                });
     }
 
     @GetMapping("/{id}")

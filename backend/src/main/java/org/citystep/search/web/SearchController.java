@@ -87,7 +87,9 @@ class SearchController {
     Mono<Suggestions> suggest(
             @Parameter(description = "What has been typed so far") @RequestParam @jakarta.validation.constraints.NotBlank
             @Size(max = 100) String q,
+            @Parameter(description = "Document types to complete from: city, case-study, expert; all when absent")
+            @RequestParam(defaultValue = "") @Size(max = 5) List<String> type,
             @RequestParam(defaultValue = "8") @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(20) int size) {
-        return search.suggest(q.strip(), size).map(Suggestions::new);
+        return search.suggest(q.strip(), type, size).map(Suggestions::new);
     }
 }
