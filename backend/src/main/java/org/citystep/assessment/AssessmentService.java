@@ -198,6 +198,43 @@ public class AssessmentService {
                 .flatMap(all -> adoptLevels(all.cityId(), all.current()).thenReturn(view(cityId, all.current(), null, false)));
     }
 
+    /** A validated self-assessment of a generated data set. */
+    public record SeedAssessment(String cityId, List<Answer> answers, LocalDate assessedAt) {
+    }
+
+    /**
+     * {@link #seedValidated} for many cities at once, 500 per batch: each set of answers is checked
+     * and its levels derived exactly as there, the assessments are inserted, the cities take their
+     * levels in one bulk write, and the assessments are then noted as adopted. For bulk loads on
+     * cities without assessments, which rebuild the search indexes afterwards.
+     */
+    public Mono<Long> seedValidatedAll(List<SeedAssessment> all, String validatedBy) {
+        return reactor.core.publisher.Flux.fromIterable(all)
+                .buffer(500)
+                .concatMap(batch -> {
+                    var now = clock.instant();
+                    List<CityAssessments> built = new ArrayList<>();
+                    List<CityService.AssessedLevels> levels = new ArrayList<>();
+                    for (SeedAssessment seed : batch) {
+                        checkAnswers(seed.answers());
+                        CityAssessments assessments = CityAssessments.of(seed.cityId());
+                        assessments.adopt(AssessmentRecord.draft(1, seed.answers(), now).validated(levels(seed.answers()),
+                                seed.assessedAt(), validatedBy, "Generated data", now));
+                        built.add(assessments);
+                        levels.add(new CityService.AssessedLevels(seed.cityId(), assessments.current().levels(),
+                                seed.assessedAt(), assessments.current().round()));
+                    }
+                    List<String> ids = batch.stream().map(SeedAssessment::cityId).toList();
+                    return assessments.insert(built).then()
+                            .then(cities.adoptAssessedLevelsAll(levels))
+                            .then(template.updateMulti(Query.query(where("_id").in(ids)),
+                                    Update.update("current.levelsAdopted", true),
+                                    template.getCollectionName(CityAssessments.class)))
+                            .thenReturn((long) batch.size());
+                })
+                .reduce(0L, Long::sum);
+    }
+
     /** The level of every rated characteristic that a set of answers shows. */
     public Map<Characteristic, MaturityLevel> levels(List<Answer> answers) {
         Map<Characteristic, Answer> byCharacteristic = answers.stream()

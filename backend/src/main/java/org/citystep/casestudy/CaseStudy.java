@@ -156,6 +156,11 @@ public class CaseStudy {
                 && (lastVerified == null || lastVerified.isBefore(today.minusMonths(REVERIFY_AFTER_MONTHS)));
     }
 
+    /** Loaded in bulk and indexed by the full search rebuild that follows: nothing pending for the catch-up. */
+    void indexedByRebuild() {
+        this.indexPending = false;
+    }
+
     public String id() {
         return id;
     }

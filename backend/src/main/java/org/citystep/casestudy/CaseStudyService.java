@@ -146,6 +146,69 @@ public class CaseStudyService {
                         e -> ApiException.conflict("A case study with id '" + id + "' exists already."));
     }
 
+    /**
+     * A case study of a generated data set and the curation state it is to reach.
+     *
+     * @param awards for best practice only
+     */
+    public record DemoCaseStudy(String id, String cityId, CaseStudyContent content, CaseStudyStatus status,
+            boolean bestPractice, List<String> awards) {
+    }
+
+    /**
+     * Adds many case studies at once (a generated data set): each content is checked as every write
+     * checks it (reference codes, one-level steps, sanitised HTML), each reaches its state through
+     * the aggregate's own transitions (submit, request changes, publish, reject, archive, best
+     * practice), and they are inserted 500 per request after checking their cities exist. Not
+     * marked pending for search: the caller rebuilds the search indexes afterwards.
+     */
+    public Mono<Long> createDemoAll(List<DemoCaseStudy> all) {
+        return Flux.fromIterable(all)
+                .buffer(500)
+                .concatMap(batch -> {
+                    var now = clock.instant();
+                    List<CaseStudy> built = batch.stream().map(demo -> curated(demo, now)).toList();
+                    List<String> cityIds = built.stream().map(CaseStudy::cityId).distinct().toList();
+                    return cities.getAll(cityIds).count()
+                            .flatMap(found -> found == cityIds.size() ? studies.insert(built).count()
+                                    : Mono.error(ApiException.invalid("A case study of the batch names an unknown city.",
+                                            List.of(new Problems.FieldProblem("cityId", "is not a known city")))))
+                            .onErrorMap(DuplicateKeyException.class, e -> ApiException.conflict(
+                                    "A case study of this bulk load exists already: " + e.getMessage()));
+                })
+                .reduce(0L, Long::sum);
+    }
+
+    private CaseStudy curated(DemoCaseStudy demo, java.time.Instant now) {
+        String editor = "data-generator";
+        String curator = "data-generator-curator";
+        CaseStudy study = CaseStudy.draft(demo.id(), demo.cityId(), check(demo.content()), true, editor, now);
+        switch (demo.status()) {
+            case DRAFT -> { }
+            case SUBMITTED -> study.submit(editor, now);
+            case CHANGES_REQUESTED -> {
+                study.submit(editor, now);
+                study.requestChanges(curator, "Please add measured results.", now);
+            }
+            case PUBLISHED, ARCHIVED -> {
+                study.submit(editor, now);
+                study.publish(curator, null, today(), now);
+                if (demo.bestPractice()) {
+                    study.markBestPractice(true, demo.awards(), curator, now);
+                }
+                if (demo.status() == CaseStudyStatus.ARCHIVED) {
+                    study.archive(curator, "Superseded by a newer project.", now);
+                }
+            }
+            case REJECTED -> {
+                study.submit(editor, now);
+                study.reject(curator, "Out of scope for the case-study collection.", now);
+            }
+        }
+        study.indexedByRebuild();
+        return study;
+    }
+
     public Mono<CaseStudy> update(String id, long version, CaseStudyContent content, CurrentUser user) {
         CaseStudyContent checked = check(content);
         return change(id, version, user, Access.OWNER, study -> study.edit(checked, clock.instant()));

@@ -80,6 +80,11 @@ public class City {
         this.indexPending = true; // cleared once this version is in the search index
     }
 
+    /** Loaded in bulk and indexed by the full search rebuild that follows: nothing pending for the catch-up. */
+    void indexedByRebuild() {
+        this.indexPending = false;
+    }
+
     public String id() {
         return id;
     }

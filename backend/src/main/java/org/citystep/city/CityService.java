@@ -4,6 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import org.bson.Document;
@@ -101,6 +102,61 @@ public class CityService {
         return cities.insert(City.create(id, profile, true, clock.instant()))
                 .onErrorMap(DuplicateKeyException.class,
                         e -> ApiException.conflict("A city with id '" + id + "' exists already."));
+    }
+
+    /** How many documents a bulk load writes per request. */
+    static final int BULK_BATCH = 500;
+
+    /**
+     * Creates many demo cities at once (a generated data set), in batches of {@value #BULK_BATCH}:
+     * each exactly as {@link #createDemo}, but one insert per batch. The cities are not marked
+     * pending for search: the caller rebuilds the search indexes afterwards
+     * ({@code SearchRebuilds.start()}), which is how a bulk load becomes searchable. Fails with 409 when an
+     * id exists already (the batch's other cities may then be written).
+     */
+    public Mono<Long> createDemoAll(Map<String, CityProfile> profiles) {
+        var now = clock.instant();
+        return reactor.core.publisher.Flux.fromIterable(profiles.entrySet())
+                .map(entry -> {
+                    City city = City.create(entry.getKey(), entry.getValue(), true, now);
+                    city.indexedByRebuild();
+                    return city;
+                })
+                .buffer(BULK_BATCH)
+                .concatMap(batch -> cities.insert(batch).count()
+                        .onErrorMap(DuplicateKeyException.class,
+                                e -> ApiException.conflict("A city of this bulk load exists already: " + e.getMessage())))
+                .reduce(0L, Long::sum);
+    }
+
+    /** The levels of one city's validated self-assessment, for {@link #adoptAssessedLevelsAll}. */
+    public record AssessedLevels(String cityId, Map<Characteristic, MaturityLevel> levels, LocalDate assessedAt,
+            int round) {
+    }
+
+    /**
+     * {@link #adoptAssessedLevels} for a batch of cities in one bulk write, with the same round guard;
+     * for bulk loads, which rebuild the search indexes afterwards (so nothing is marked pending).
+     * Fails when a city is missing or carries a later round already.
+     */
+    public Mono<Void> adoptAssessedLevelsAll(List<AssessedLevels> batch) {
+        if (batch.isEmpty()) {
+            return Mono.empty();
+        }
+        var bulk = template.bulkOps(org.springframework.data.mongodb.core.BulkOperations.BulkMode.UNORDERED, City.class);
+        var now = clock.instant();
+        for (AssessedLevels adopted : batch) {
+            Document levelsDocument = new Document();
+            Characteristic.ratedOnes().forEach(c -> levelsDocument.put(c.name(),
+                    adopted.levels().getOrDefault(c, MaturityLevel.NOT_ASSESSED).name()));
+            Update update = new Update().set("levels", levelsDocument).set("assessedAt", adopted.assessedAt())
+                    .set("assessmentRound", adopted.round()).set("updatedAt", now).inc("version", 1);
+            bulk.updateOne(Query.query(where("_id").is(adopted.cityId()).orOperator(
+                    where("assessmentRound").lt(adopted.round()), where("assessmentRound").exists(false))), update);
+        }
+        return bulk.execute().flatMap(result -> result.getMatchedCount() == batch.size() ? Mono.<Void>empty()
+                : Mono.error(ApiException.conflict((batch.size() - result.getMatchedCount())
+                        + " cities of the batch are missing or carry a later assessment round.")));
     }
 
     private Mono<City> insert(City city) {

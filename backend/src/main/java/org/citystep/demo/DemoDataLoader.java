@@ -50,10 +50,12 @@ class DemoDataLoader {
     private final DemoDataMarkers markers;
     private final CaseStudyService caseStudies;
     private final ApplicationEventPublisher events;
+    private final GeneratorProperties generator;
 
-    DemoDataLoader(DemoDataProperties properties, CityService cities, AssessmentService assessments,
+    DemoDataLoader(GeneratorProperties generator, DemoDataProperties properties, CityService cities, AssessmentService assessments,
             ExpertService experts, ReferenceDataService reference, JsonMapper json, DemoDataMarkers markers,
             CaseStudyService caseStudies, ApplicationEventPublisher events) {
+        this.generator = generator;
         this.events = events;
         this.markers = markers;
         this.caseStudies = caseStudies;
@@ -72,11 +74,11 @@ class DemoDataLoader {
      */
     @EventListener(ApplicationReadyEvent.class)
     void loadOnFirstStart() {
-        if (!properties.enabled()) {
-            return;
+        if (!properties.enabled() || generator.enabled()) {
+            return; // a generated data set (DataGenerator) starts from the demo set itself
         }
-        SeedFile seed = read(RESOURCE, SeedFile.class);
-        CaseStudySeedFile caseStudySeed = read(CASE_STUDIES, CaseStudySeedFile.class);
+        SeedFile seed = pilotSeed();
+        CaseStudySeedFile caseStudySeed = caseStudySeed();
         markers.existsById(MARKER)
                 .filter(done -> !done)
                 // a database with cities but none of the demo set is somebody's real data: leave it alone
@@ -93,6 +95,14 @@ class DemoDataLoader {
                     log.info("Loaded {} demo case studies", loaded);
                     events.publishEvent(new DemoDataLoaded(loaded));
                 }, failure -> log.error("Could not load the demo data set", failure));
+    }
+
+    SeedFile pilotSeed() {
+        return read(RESOURCE, SeedFile.class);
+    }
+
+    CaseStudySeedFile caseStudySeed() {
+        return read(CASE_STUDIES, CaseStudySeedFile.class);
     }
 
     /** Creates every missing demo case study of an existing city, then the marker; emits how many were created. */

@@ -61,6 +61,11 @@ public class Expert {
         this.indexPending = true;
     }
 
+    /** Loaded in bulk and indexed by the full search rebuild that follows: nothing pending for the catch-up. */
+    void indexedByRebuild() {
+        this.indexPending = false;
+    }
+
     public String id() {
         return id;
     }

@@ -119,6 +119,34 @@ public class ExpertService {
                 e -> ApiException.conflict("An expert with id '" + expert.id() + "' exists already."));
     }
 
+    /**
+     * @param approved whether a curator approved it (else it stays proposed)
+     */
+    public record DemoExpert(String id, ExpertProfile profile, boolean approved) {
+    }
+
+    /**
+     * Adds many demo experts at once (a generated data set), each through the same transitions as
+     * {@link #createDemo}, in batches of 500 inserts. Not marked pending for search: the caller
+     * rebuilds the search indexes afterwards.
+     */
+    public Mono<Long> createDemoAll(java.util.List<DemoExpert> all) {
+        var now = clock.instant();
+        return Flux.fromIterable(all)
+                .map(demo -> {
+                    Expert expert = Expert.propose(demo.id(), demo.profile(), true, now);
+                    if (demo.approved()) {
+                        expert.approve(now);
+                    }
+                    expert.indexedByRebuild();
+                    return expert;
+                })
+                .buffer(500)
+                .concatMap(batch -> experts.insert(batch).count().onErrorMap(DuplicateKeyException.class,
+                        e -> ApiException.conflict("An expert of this bulk load exists already: " + e.getMessage())))
+                .reduce(0L, Long::sum);
+    }
+
     public Mono<Expert> approve(String id, long version, CurrentUser user) {
         if (!isCurator(user)) {
             return Mono.error(ApiException.forbidden("Only curators approve experts."));

@@ -1,0 +1,528 @@
+#!/usr/bin/env python3
+"""Scale benchmark of a running CityStep app (bench/run scale). Standard library only.
+
+Runs wrk (Debian's) against the app that `bench/run generate` left running, side by side in one
+run, and writes bench/results/scale-latest.json in the shape issue 10 asks for. See README.md,
+section Performance. Environment: PORT, ES_PORT, KEYCLOAK_PORT, ELASTICSEARCH_INDEX_PREFIX,
+CITYSTEP_WORK_DIR (as bench/run sets them).
+"""
+import argparse
+import json
+import os
+import random
+import re
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+APP = "http://localhost:%s" % os.environ.get("PORT", "8080")
+ES = "http://127.0.0.1:%s" % os.environ.get("ES_PORT", "9200")
+KEYCLOAK = "http://localhost:%s/realms/citystep" % os.environ.get("KEYCLOAK_PORT", "8180")
+PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "citystep-bench")
+WORK_DIR = os.environ.get("CITYSTEP_WORK_DIR", os.path.join(ROOT, ".work-bench"))
+LUA = os.path.join(ROOT, "bench", "wrk", "report.lua")
+SEARCHES = ["smart grid", "energy data", "smart parking guidance", "open data portal", "air quality monitoring",
+            "智能电网", "公交实时信息", "traffic signals", "water leak detection", "telecare"]
+HOSTILE = ("smart city energy data transport " * 7)[:200].strip()
+
+
+def log(message):
+    print(time.strftime("%H:%M:%S"), message, flush=True)
+
+
+def http(method, url, body=None, token=None, headers=None, timeout=60):
+    data = None if body is None else (body if isinstance(body, bytes) else json.dumps(body).encode())
+    request = urllib.request.Request(url, data=data, method=method)
+    if data is not None:
+        request.add_header("Content-Type", "application/json" if not url.endswith("_bulk") else "application/x-ndjson")
+    if token:
+        request.add_header("Authorization", "Bearer " + token)
+    for key, value in (headers or {}).items():
+        request.add_header(key, value)
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            raw = response.read()
+            return response.status, (json.loads(raw) if raw and raw[:1] in (b"{", b"[") else raw)
+    except urllib.error.HTTPError as error:
+        raw = error.read()
+        try:
+            return error.code, json.loads(raw)
+        except ValueError:
+            return error.code, raw
+
+
+def token(user):
+    form = urllib.parse.urlencode({"grant_type": "password", "client_id": "citystep-cli", "username": user,
+                                   "password": "citystep-demo"}).encode()
+    with urllib.request.urlopen(KEYCLOAK + "/protocol/openid-connect/token", data=form, timeout=30) as response:
+        return json.loads(response.read())["access_token"]
+
+
+class Tokens:
+    """Password grants once, renewed when older than four minutes (tokens live five)."""
+
+    def __init__(self):
+        self.cache = {}
+
+    def __call__(self, user):
+        got = self.cache.get(user)
+        if got is None or time.time() - got[1] > 240:
+            got = (token(user), time.time())
+            self.cache[user] = got
+        return got[0]
+
+
+class HeapWatch(threading.Thread):
+    """Polls the app's heap (Prometheus endpoint) and resident memory once a second; keeps the peak."""
+
+    def __init__(self):
+        super().__init__(daemon=True)
+        self.heap_max = 0.0
+        self.rss_max = 0.0
+        self.stopped = False
+        pid_file = os.path.join(WORK_DIR, "app.pid")
+        self.pid = open(pid_file).read().strip() if os.path.exists(pid_file) else None
+
+    def run(self):
+        while not self.stopped:
+            try:
+                status, text = http("GET", APP + "/actuator/prometheus", timeout=10)
+                if status == 200:
+                    used = sum(float(m.group(1)) for m in re.finditer(
+                        r'^jvm_memory_used_bytes\{[^}]*area="heap"[^}]*\} ([0-9.eE+]+)', text.decode(), re.M))
+                    self.heap_max = max(self.heap_max, used / 2 ** 20)
+            except Exception:
+                pass
+            if self.pid:
+                try:
+                    for line in open("/proc/%s/status" % self.pid):
+                        if line.startswith("VmHWM:"):
+                            self.rss_max = max(self.rss_max, int(line.split()[1]) / 1024)
+                except OSError:
+                    pass
+            time.sleep(1)
+
+
+def wrk(name, requests, auth=None, connections=32, duration=15, warmup=5, base=APP, threads=2, quiet=False):
+    """Runs wrk over the requests (method, path, body) after a warm-up; returns its JSON figures."""
+    with tempfile.NamedTemporaryFile("w", suffix=".tsv", delete=False) as spec:
+        for method, path, body in requests:
+            spec.write("%s\t%s\t%s\n" % (method, path, json.dumps(body, ensure_ascii=False) if body is not None else ""))
+    env = dict(os.environ, BENCH_REQUESTS=spec.name, BENCH_AUTH=("Bearer " + auth) if auth else "")
+    threads = max(1, min(threads, connections))
+
+    def run(seconds):
+        out = subprocess.run(["wrk", "-t%d" % threads, "-c%d" % connections, "-d%ds" % seconds, "--timeout", "30s",
+                              "-s", LUA, base], env=env, capture_output=True, text=True)
+        line = next((l for l in out.stdout.splitlines() if l.startswith("BENCH_JSON ")), None)
+        if line is None:
+            raise RuntimeError("wrk printed no figures for %s: %s %s" % (name, out.stdout, out.stderr))
+        return json.loads(line[len("BENCH_JSON "):])
+
+    if warmup:
+        run(warmup)
+    figures = run(duration)
+    os.unlink(spec.name)
+    ok = sum(n for code, n in figures["statuses"].items() if 200 <= int(code) < 300)
+    errors = figures["requests"] - ok + figures["connectErrors"] + figures["readErrors"] + figures["writeErrors"] \
+        + figures["timeouts"]
+    if figures["requests"] == 0:
+        # nothing finished within the measurement: no percentile exists; every open connection waited
+        log("%-26s no request completed within %d s (%d connections waiting)" % (name, duration, connections))
+        return {"name": name, "p50Ms": None, "p99Ms": None, "throughputPerS": 0.0, "errors": connections,
+                "connections": connections, "statuses": {}, "retryAfter503": 0, "timeouts": figures["timeouts"],
+                "completed": 0}
+    result = {"name": name, "p50Ms": round(figures["p50Us"] / 1000, 1), "p99Ms": round(figures["p99Us"] / 1000, 1),
+              "throughputPerS": round(figures["requests"] / (figures["durationUs"] / 1e6), 1), "errors": errors,
+              "connections": connections, "statuses": figures["statuses"],
+              "retryAfter503": figures["retryAfter503"], "timeouts": figures["timeouts"]}
+    if not quiet:
+        log("%-26s p50 %8.1f ms  p99 %8.1f ms  %8.1f/s  errors %d  %s" % (
+            name, result["p50Ms"], result["p99Ms"], result["throughputPerS"], errors, figures["statuses"]))
+    return result
+
+
+def all_cities(tokens, limit):
+    cities, page = [], 0
+    while len(cities) < limit:
+        status, body = http("GET", APP + "/api/v1/cities?size=100&page=%d" % page, token=tokens("curator.demo"))
+        if status != 200 or not body["items"]:
+            break
+        cities.extend(body["items"])
+        page += 1
+    return cities
+
+
+def search_requests(tokens, queries):
+    """Each query through the API, and the request the app sends Elasticsearch for it (admin endpoint)."""
+    api, direct = [], []
+    for q in queries:
+        params = urllib.parse.urlencode({"q": q})
+        api.append(("GET", "/api/v1/search?" + params, None))
+        status, body = http("GET", APP + "/api/v1/admin/search/request?" + params, token=tokens("admin.demo"))
+        if status == 200:
+            direct.append(("POST", "/%s/_search" % body["index"], body["body"]))
+    return api, direct if len(direct) == len(api) else None
+
+
+def publish_to_searchable(tokens, city_id, count):
+    """Creates, submits and publishes case studies as a curator; times publish → found by search."""
+    times = []
+    curator = tokens("curator.demo")
+    for i in range(count):
+        word = "benchpub%d%d" % (int(time.time()), i)
+        draft = {"cityId": city_id, "title": {"en": "Scale benchmark %s smart lighting" % word},
+                 "summary": {"en": "Published by bench/run scale to time how soon search finds it (%s)." % word},
+                 "serviceDomains": ["ENERGY_UTILITIES"], "steps": [], "stage": "PILOT",
+                 "flags": {"scalable": False, "cloud": False, "integratedOffering": False, "openApi": False,
+                           "iot": False}}
+        status, created = http("POST", APP + "/api/v1/case-studies", draft, token=curator)
+        if status != 201 and status != 200:
+            raise RuntimeError("creating a case study answered %s: %s" % (status, created))
+        status, submitted = http("POST", APP + "/api/v1/case-studies/%s/submit" % created["id"],
+                                 {"version": created["version"]}, token=curator)
+        start = time.monotonic()
+        status, published = http("POST", APP + "/api/v1/case-studies/%s/review" % created["id"],
+                                 {"version": submitted["version"], "decision": "PUBLISH"}, token=curator)
+        if status != 200:
+            raise RuntimeError("publishing answered %s: %s" % (status, published))
+        while True:
+            status, found = http("GET", APP + "/api/v1/search?type=case-study&q=" + word)
+            if status == 200 and any(hit.get("id") == created["id"] for hit in found.get("hits", [])):
+                times.append((time.monotonic() - start) * 1000)
+                break
+            if time.monotonic() - start > 60:
+                times.append(60000.0)
+                break
+            time.sleep(0.02)
+    return times
+
+
+def percentile(values, p):
+    ordered = sorted(values)
+    return round(ordered[min(len(ordered) - 1, max(0, int(round(p / 100 * len(ordered) + 0.5)) - 1))], 1)
+
+
+def app_reindex(tokens):
+    admin = tokens("admin.demo")
+    start = time.monotonic()
+    status, job = http("POST", APP + "/api/v1/admin/reindex", token=admin)
+    if status != 202:
+        raise RuntimeError("reindex answered %s: %s" % (status, job))
+    while job["state"] == "RUNNING":
+        time.sleep(0.5)
+        status, job = http("GET", APP + "/api/v1/admin/reindex/" + job["id"], token=tokens("admin.demo"))
+    seconds = time.monotonic() - start
+    if job["state"] != "DONE":
+        raise RuntimeError("reindex failed: %s" % job)
+    docs = sum(index["total"] for index in job["indexes"])
+    return docs, seconds
+
+
+def raw_bulk():
+    """Reads every document of the app's indexes (PIT + search_after) and bulks it into scratch indexes
+    with the same settings and mapping; times only the _bulk requests (500 per request, as the app)."""
+    status, aliases = http("GET", ES + "/_alias/%s-*" % PREFIX)
+    docs, bulk_seconds, read_seconds = 0, 0.0, 0.0
+    for concrete, info in aliases.items():
+        for alias in info.get("aliases", {}):
+            scratch = "%s-scratch-%s" % (PREFIX, alias[len(PREFIX) + 1:])
+            http("DELETE", ES + "/" + scratch)
+            _, settings = http("GET", ES + "/%s/_settings" % concrete)
+            _, mapping = http("GET", ES + "/%s/_mapping" % concrete)
+            index_settings = settings[concrete]["settings"]["index"]
+            create = {"settings": {"number_of_shards": index_settings.get("number_of_shards", "1"),
+                                   "number_of_replicas": index_settings.get("number_of_replicas", "0")},
+                      "mappings": mapping[concrete]["mappings"]}
+            if "analysis" in index_settings:
+                create["settings"]["analysis"] = index_settings["analysis"]
+            status, body = http("PUT", ES + "/" + scratch, create)
+            if status != 200:
+                raise RuntimeError("creating %s answered %s: %s" % (scratch, status, body))
+            t = time.monotonic()
+            _, pit = http("POST", ES + "/%s/_pit?keep_alive=2m" % concrete)
+            after = None
+            while True:
+                query = {"size": 1000, "pit": {"id": pit["id"], "keep_alive": "2m"}, "sort": ["_shard_doc"],
+                         "track_total_hits": False}
+                if after:
+                    query["search_after"] = after
+                _, page = http("POST", ES + "/_search", query)
+                hits = page["hits"]["hits"]
+                read_seconds += time.monotonic() - t
+                if not hits:
+                    break
+                for chunk in range(0, len(hits), 500):
+                    lines = []
+                    for hit in hits[chunk:chunk + 500]:
+                        lines.append(json.dumps({"index": {"_index": scratch, "_id": hit["_id"]}}))
+                        lines.append(json.dumps(hit["_source"], ensure_ascii=False))
+                    payload = ("\n".join(lines) + "\n").encode()
+                    b = time.monotonic()
+                    status, result = http("POST", ES + "/_bulk", payload, timeout=120)
+                    bulk_seconds += time.monotonic() - b
+                    if status != 200 or result.get("errors"):
+                        raise RuntimeError("raw bulk into %s failed" % scratch)
+                docs += len(hits)
+                after = hits[-1]["sort"]
+                t = time.monotonic()
+            http("DELETE", ES + "/_pit", {"id": pit["id"]})
+            http("DELETE", ES + "/" + scratch)
+    return docs, bulk_seconds, read_seconds
+
+
+def cluster_benchmark():
+    """Runs bench/run cluster and reads its table (cities … ms) from what it prints."""
+    try:
+        out = subprocess.run([os.path.join(ROOT, "bench", "run"), "cluster"], capture_output=True, text=True,
+                             timeout=1800)
+    except subprocess.TimeoutExpired:
+        return [], "bench/run cluster took over 30 min"
+    rows = []
+    header = None
+    for line in out.stdout.splitlines():
+        cells = line.split()
+        if "cities" in cells and "ms" in cells:
+            header = cells
+            continue
+        if header and len(cells) == len(header) and cells[0].replace(",", "").isdigit():
+            rows.append({"cities": int(cells[0].replace(",", "")), "ms": float(cells[header.index("ms")])})
+    return rows, None if rows else "no table in: " + out.stdout[-500:] + out.stderr[-500:]
+
+
+def outage_catch_up(tokens, city_id, writes):
+    """Stops Elasticsearch, makes writes, starts it again, and times until search has them all."""
+    es = os.path.join(ROOT, "infra", "bin", "elasticsearch")
+    subprocess.run([es, "stop"], check=True)
+    curator = tokens("curator.demo")
+    ids, words = [], []
+    try:
+        for i in range(writes):
+            word = "benchoutage%d%d" % (int(time.time()), i)
+            status, created = http("POST", APP + "/api/v1/case-studies", {
+                "cityId": city_id, "title": {"en": "Outage benchmark %s" % word},
+                "summary": {"en": "Written while Elasticsearch was down (%s)." % word},
+                "serviceDomains": ["OPEN_DATA"], "steps": [], "stage": "PILOT",
+                "flags": {"scalable": False, "cloud": False, "integratedOffering": False, "openApi": False,
+                          "iot": False}}, token=curator, timeout=120)
+            if status in (200, 201):
+                ids.append(created["id"])
+                words.append(word)
+    finally:
+        subprocess.run([es, "start"], check=True)
+    back = time.monotonic()
+    pending = set(ids)
+    while pending and time.monotonic() - back < 900:
+        for study_id, word in list(zip(ids, words)):
+            if study_id in pending:
+                status, found = http("GET", APP + "/api/v1/search?type=case-study&q=" + word,
+                                     token=tokens("curator.demo"))
+                if status == 200 and any(hit.get("id") == study_id for hit in found.get("hits", [])):
+                    pending.discard(study_id)
+        time.sleep(0.5)
+    seconds = time.monotonic() - back
+    return {"writes": len(ids), "searchableAfterS": round(seconds, 1), "missing": len(pending),
+            "docsPerS": round((len(ids) - len(pending)) / seconds, 1) if seconds else None}
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--duration", type=int, default=15, help="seconds per measurement (default 15)")
+    parser.add_argument("--warmup", type=int, default=5, help="warm-up seconds before each (default 5)")
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--publications", type=int, default=50)
+    parser.add_argument("--outage", action="store_true", help="also stop and start the shared Elasticsearch")
+    parser.add_argument("--outage-writes", type=int, default=200)
+    parser.add_argument("--skip-cluster", action="store_true", help="do not run bench/run cluster")
+    parser.add_argument("--output", default=os.path.join(ROOT, "bench", "results", "scale-latest.json"))
+    args = parser.parse_args()
+    c, d, w = args.connections, args.duration, args.warmup
+
+    status, _ = http("GET", APP + "/actuator/health/readiness")
+    if status != 200:
+        sys.exit("No CityStep app answers on %s: start it with bench/run generate" % APP)
+    tokens = Tokens()
+    curator = tokens("curator.demo")
+    heap = HeapWatch()
+    heap.start()
+
+    totals = {}
+    for kind, uri in (("cities", "/api/v1/cities?size=1"), ("caseStudies", "/api/v1/case-studies?size=1"),
+                      ("experts", "/api/v1/experts?size=1")):
+        totals[kind] = http("GET", APP + uri, token=curator)[1]["total"]
+    log("scale: %s" % totals)
+
+    random.seed(10)
+    cities = all_cities(tokens, 2000)
+    sample = random.sample(cities, min(200, len(cities)))
+    assessed = [city["id"] for city in sample if city["levels"].get("FUNDING") not in (None, "NOT_ASSESSED")][:50]
+    notes = []
+    measurements = []
+
+    api_requests, direct_requests = search_requests(tokens, SEARCHES)
+    baseline_search = wrk("search-api", api_requests, connections=c, duration=d, warmup=w)
+    measurements.append(baseline_search)
+    if direct_requests:
+        measurements.append(wrk("search-es-direct", direct_requests, connections=c, duration=d, warmup=w, base=ES))
+    else:
+        notes.append("TODO search-es-direct: GET /api/v1/admin/search/request is not in this app yet; "
+                     "measured the search API alone")
+        log(notes[-1])
+    measurements.append(wrk("city-by-id", [("GET", "/api/v1/cities/" + city["id"], None) for city in sample],
+                            connections=c, duration=d, warmup=w))
+    measurements.append(wrk("suggest", [("GET", "/api/v1/search/suggest?q=" + urllib.parse.quote(p), None)
+                                        for p in ["sm", "am", "ch", "ener", "par", "智", "tra", "wat", "nan", "op"]],
+                            connections=c, duration=d, warmup=w))
+    measurements.append(wrk("report", [("GET", "/api/v1/reports/maturity-distribution?groupBy=region", None)],
+                            connections=c, duration=d, warmup=w))
+    measurements.append(wrk("cluster-suggestions-page", [("GET", "/api/v1/clusters/suggestions?page=%d&size=20" % p,
+                                                          None) for p in range(5)], connections=c, duration=d,
+                            warmup=w))
+
+    # a hostile 200-character query at concurrency 4 beside normal search traffic
+    log("hostile query at concurrency 4 beside normal searches")
+    hostile_result = {}
+
+    def hostile_load():
+        hostile_result.update(wrk("search-hostile-200-chars", [("GET", "/api/v1/search?" + urllib.parse.urlencode(
+            {"q": HOSTILE}), None)], connections=4, duration=d + w, warmup=0, quiet=True))
+
+    hostile = threading.Thread(target=hostile_load)
+    hostile.start()
+    time.sleep(2)
+    beside = wrk("search-api-beside-hostile", api_requests, connections=c, duration=d, warmup=0)
+    hostile.join()
+    log("hostile queries themselves: p99 %s ms, statuses %s" % (hostile_result["p99Ms"], hostile_result["statuses"]))
+    hostile_report = {"hostileQueryLength": len(HOSTILE), "normalP99MsAlone": baseline_search["p99Ms"],
+                      "normalP99MsBesideHostile": beside["p99Ms"],
+                      "normal503": beside["statuses"].get("503", 0), "hostile503": hostile_result["statuses"].get("503", 0),
+                      "normal": beside, "hostile": hostile_result}
+
+    log("publish → searchable over %d publications" % args.publications)
+    try:
+        times = publish_to_searchable(tokens, "amsterdam", args.publications)
+        publish = {"p50": percentile(times, 50), "p99": percentile(times, 99), "count": len(times)}
+    except Exception as failure:
+        publish = {"p50": None, "p99": None, "count": 0}
+        notes.append("publish → searchable failed: %r" % failure)
+    log("publish → searchable: p50 %s ms, p99 %s ms" % (publish["p50"], publish["p99"]))
+
+    try:
+        log("full reindex through the app")
+        app_docs, app_seconds = app_reindex(tokens)
+        log("app reindex: %d documents in %.1f s" % (app_docs, app_seconds))
+        log("raw _bulk of the same documents into scratch indexes")
+        raw_docs, raw_seconds, read_seconds = raw_bulk()
+        log("raw bulk: %d documents in %.1f s of _bulk (%.1f s reading them)" % (raw_docs, raw_seconds, read_seconds))
+    except Exception as failure:
+        notes.append("reindex comparison failed: %r" % failure)
+        app_docs, app_seconds, raw_docs, raw_seconds, read_seconds = 0, 1, 0, 1, 0
+    reindex = {"appDocsPerS": round(app_docs / app_seconds, 1), "rawBulkDocsPerS": round(raw_docs / raw_seconds, 1),
+               "appDocs": app_docs, "appSeconds": round(app_seconds, 1), "rawDocs": raw_docs,
+               "rawBulkSeconds": round(raw_seconds, 1), "rawReadSeconds": round(read_seconds, 1)}
+
+    # the expensive endpoints last: on the embedded MongoDB they can exhaust the heap, which would
+    # spoil every figure measured after them
+    measurements.append(wrk("matches", [("GET", "/api/v1/cities/%s/matches?characteristic=FUNDING" % cid, None)
+                                        for cid in assessed], auth=tokens("curator.demo"), connections=c, duration=d,
+                            warmup=w))
+    measurements.append(wrk("roadmap", [("GET", "/api/v1/cities/%s/roadmap" % cid, None) for cid in assessed],
+                            auth=tokens("curator.demo"), connections=c, duration=d, warmup=w))
+    # overload: far more concurrent expensive requests than the machine serves
+    overload = {}
+    for name, path in (("matches", "/api/v1/cities/%s/matches?characteristic=FUNDING"),
+                       ("roadmap", "/api/v1/cities/%s/roadmap")):
+        heap_before = heap.heap_max
+        result = wrk(name + "-overload-128", [("GET", path % cid, None) for cid in assessed],
+                     auth=tokens("curator.demo"), connections=128, duration=d, warmup=0)
+        s503 = result["statuses"].get("503", 0)
+        overload[name] = {"ok": sum(n for code, n in result["statuses"].items() if 200 <= int(code) < 300),
+                          "503WithRetryAfter": result["retryAfter503"], "503Without": s503 - result["retryAfter503"],
+                          "otherErrors": result["errors"] - s503, "timeouts": result["timeouts"],
+                          "p99Ms": result["p99Ms"], "heapMaxMbSoFar": round(heap.heap_max, 1),
+                          "heapMaxMbBefore": round(heap_before, 1)}
+        log("overload %s: %s" % (name, overload[name]))
+
+    outage = None
+    if args.outage:
+        log("Elasticsearch outage: %d writes while it is down" % args.outage_writes)
+        outage = outage_catch_up(tokens, "amsterdam", args.outage_writes)
+        log("catch-up: %s" % outage)
+    else:
+        notes.append("catch-up after an Elasticsearch outage not measured (run with --outage; it stops the shared "
+                     "Elasticsearch)")
+
+    clusters, cluster_note = ([], "skipped (--skip-cluster)") if args.skip_cluster else cluster_benchmark()
+    if cluster_note:
+        notes.append("cluster suggestions: " + cluster_note)
+    heap.stopped = True
+
+    by_name = {m["name"]: m for m in measurements}
+
+    def ratio(a, b):
+        return round(a / b, 2) if a is not None and b else None  # None: not measured
+
+    ratios = {
+        "searchP99ApiOverEs": ratio(by_name["search-api"]["p99Ms"], by_name.get("search-es-direct", {}).get("p99Ms")),
+        "searchThroughputApiOverEs": ratio(by_name["search-api"]["throughputPerS"],
+                                           by_name.get("search-es-direct", {}).get("throughputPerS")),
+        "matchesP99OverCityById": ratio(by_name["matches"]["p99Ms"], by_name["city-by-id"]["p99Ms"]),
+        "roadmapP99OverCityById": ratio(by_name["roadmap"]["p99Ms"], by_name["city-by-id"]["p99Ms"]),
+        "reindexAppOverRaw": ratio(reindex["appDocsPerS"], reindex["rawBulkDocsPerS"]),
+    }
+    result = {
+        "scale": totals,
+        "measurements": [{k: m[k] for k in ("name", "p50Ms", "p99Ms", "throughputPerS", "errors")}
+                         for m in measurements],
+        "publishToSearchableMs": publish,
+        "reindex": reindex,
+        "clusterSuggestions": clusters,
+        "appHeapMaxMb": round(heap.heap_max, 1),
+        "appRssMaxMb": round(heap.rss_max, 1),
+        "ratios": ratios,
+        "hostileQuery": {k: v for k, v in hostile_report.items() if k not in ("normal", "hostile")},
+        "overload128": overload,
+        "outage": outage,
+        "settings": {"connections": c, "durationS": d, "warmupS": w, "tool": "wrk (Debian) + bench/wrk/report.lua"},
+        "notes": notes,
+        "measuredAt": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+    }
+    os.makedirs(os.path.dirname(args.output), exist_ok=True)
+    with open(args.output, "w") as out:
+        json.dump(result, out, indent=2, ensure_ascii=False)
+        out.write("\n")
+
+    print()
+    print("Scale: %(cities)s cities, %(caseStudies)s case studies, %(experts)s experts" % totals)
+    print("%-26s %10s %10s %10s %8s" % ("measurement", "p50 ms", "p99 ms", "req/s", "errors"))
+    for m in measurements:
+        print("%-26s %10s %10s %10.1f %8d" % (m["name"], m["p50Ms"], m["p99Ms"], m["throughputPerS"], m["errors"]))
+    print("publish → searchable: p50 %s ms, p99 %s ms (%d publications)" % (publish["p50"], publish["p99"],
+                                                                             publish["count"]))
+    print("reindex: app %s docs/s, raw _bulk %s docs/s" % (reindex["appDocsPerS"], reindex["rawBulkDocsPerS"]))
+    print("hostile query: normal search p99 %s ms alone, %s ms beside it; 503s normal %s, hostile %s" % (
+        hostile_report["normalP99MsAlone"], hostile_report["normalP99MsBesideHostile"], hostile_report["normal503"],
+        hostile_report["hostile503"]))
+    for name, o in overload.items():
+        print("overload c=128 %s: %d ok, %d 503 with Retry-After, %d 503 without, %d other errors, heap max %s MB" % (
+            name, o["ok"], o["503WithRetryAfter"], o["503Without"], o["otherErrors"], o["heapMaxMbSoFar"]))
+    for row in clusters:
+        print("cluster suggestions at %6d cities: %8.0f ms" % (row["cities"], row["ms"]))
+    print("app heap max %.0f MB, resident max %.0f MB" % (heap.heap_max, heap.rss_max))
+    print("ratios (targets): search p99 API/ES %s (≤ 1.3), throughput API/ES %s (≥ 0.8), matches/GET %s (≤ 3), "
+          "roadmap/GET %s (≤ 5), reindex app/raw %s (≥ 0.5)" % (
+              ratios["searchP99ApiOverEs"], ratios["searchThroughputApiOverEs"], ratios["matchesP99OverCityById"],
+              ratios["roadmapP99OverCityById"], ratios["reindexAppOverRaw"]))
+    for note in notes:
+        print("note:", note)
+    print("written", os.path.relpath(args.output, ROOT))
+
+
+if __name__ == "__main__":
+    main()
