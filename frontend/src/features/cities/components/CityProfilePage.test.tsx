@@ -111,6 +111,17 @@ describe('CityProfilePage', () => {
     expect(screen.queryByRole('link', { name: 'Self-assessment' })).not.toBeInTheDocument();
   });
 
+  it('says peers cannot be looked up while search is down, and still draws the staircase', async () => {
+    answerCommon(EDITOR);
+    answerCity([], () =>
+      HttpResponse.json({ ...roadmap, peers: 'UNAVAILABLE', steps: roadmap.steps.map((step) => ({ ...step, matches: [], experts: [] })) }),
+    );
+    await renderProfile({ user: { username: 'editor.amsterdam' } });
+
+    expect(await screen.findByText(/Peers and experts cannot be looked up right now/)).toBeInTheDocument();
+    expect(await screen.findAllByRole('list', { name: /Staircase for/ })).toHaveLength(3);
+  });
+
   it('fetches ten more peers for a step on request', async () => {
     answerCommon(EDITOR);
     answerCity();

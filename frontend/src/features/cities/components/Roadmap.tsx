@@ -179,6 +179,11 @@ export function Roadmap({
           {t('roadmap.median', { value: formatNumber(query.data.median, i18n.language, { maximumFractionDigits: 1 }), max: LEVELS.length - 1 })}
         </p>
       )}
+      {access === 'full' && query.data?.peers === 'UNAVAILABLE' && (
+        <p role="status" className="small muted">
+          {t('roadmap.peersUnavailable')}
+        </p>
+      )}
       {characteristics.length === 0 ? (
         <Empty>{t('roadmap.empty')}</Empty>
       ) : (

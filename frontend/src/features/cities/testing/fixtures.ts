@@ -79,6 +79,7 @@ export function peer(overrides: Partial<Schemas['PeerMatch']> = {}): Schemas['Pe
 
 export const roadmap: Schemas['Roadmap'] = {
   cityId: 'amsterdam',
+  peers: 'AVAILABLE',
   assessedAt: '2014-03-15',
   median: 3,
   steps: [

@@ -199,7 +199,7 @@ public class AssessmentService {
     }
 
     /** A validated self-assessment of a generated data set. */
-    public record SeedAssessment(String cityId, List<Answer> answers, LocalDate assessedAt) {
+    public record SeedValidatedAssessment(String cityId, List<Answer> answers, LocalDate assessedAt) {
     }
 
     /**
@@ -208,14 +208,14 @@ public class AssessmentService {
      * levels in one bulk write, and the assessments are then noted as adopted. For bulk loads on
      * cities without assessments, which rebuild the search indexes afterwards.
      */
-    public Mono<Long> seedValidatedAll(List<SeedAssessment> all, String validatedBy) {
+    public Mono<Long> seedValidatedAll(List<SeedValidatedAssessment> all, String validatedBy) {
         return reactor.core.publisher.Flux.fromIterable(all)
                 .buffer(500)
                 .concatMap(batch -> {
                     var now = clock.instant();
                     List<CityAssessments> built = new ArrayList<>();
                     List<CityService.AssessedLevels> levels = new ArrayList<>();
-                    for (SeedAssessment seed : batch) {
+                    for (SeedValidatedAssessment seed : batch) {
                         checkAnswers(seed.answers());
                         CityAssessments assessments = CityAssessments.of(seed.cityId());
                         assessments.adopt(AssessmentRecord.draft(1, seed.answers(), now).validated(levels(seed.answers()),
@@ -224,7 +224,7 @@ public class AssessmentService {
                         levels.add(new CityService.AssessedLevels(seed.cityId(), assessments.current().levels(),
                                 seed.assessedAt(), assessments.current().round()));
                     }
-                    List<String> ids = batch.stream().map(SeedAssessment::cityId).toList();
+                    List<String> ids = batch.stream().map(SeedValidatedAssessment::cityId).toList();
                     return assessments.insert(built).then()
                             .then(cities.adoptAssessedLevelsAll(levels))
                             .then(template.updateMulti(Query.query(where("_id").in(ids)),

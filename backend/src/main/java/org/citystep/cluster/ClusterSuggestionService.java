@@ -168,7 +168,7 @@ public class ClusterSuggestionService {
 
     private Mono<Map<String, Topics>> publishedTopics() {
         return terms.of(CASE_STUDY_INDEX, "cityId", Map.of("status", "PUBLISHED"), List.of(DOMAIN_FIELD, TECHNOLOGY_FIELD))
-                .collectMap(TermsPerGroup.Group::key, group -> new Topics(
+                .collectMap(TermsPerGroup.GroupTerms::key, group -> new Topics(
                         group.values().getOrDefault(DOMAIN_FIELD, List.of()).stream().filter(ClusterSuggestionService::isDomain)
                                 .map(ServiceDomain::valueOf).collect(Collectors.toSet()),
                         // the read model also lists the case studies' flags (scalable, …); keep the technologies

@@ -83,7 +83,7 @@ final class NeighbourSearch {
 
         int[] order = new int[domainSets.length];
         for (int d = 0; d < domainSets.length; d++) {
-            List<Level> levels = levels(domainSets[d], domainSets, order);
+            List<DomainLevel> levels = levels(domainSets[d], domainSets, order);
             for (Profile profile : profilesOf.get(d)) {
                 List<Neighbour> best = best(profile, levels, order, profilesOf, k + 1, threshold);
                 for (int member : profile.members) {
@@ -101,11 +101,11 @@ final class NeighbourSearch {
     }
 
     /** The best {@code limit} cities for a profile (its own members included), best first. */
-    private static List<Neighbour> best(Profile profile, List<Level> levels, int[] order, List<List<Profile>> profilesOf,
+    private static List<Neighbour> best(Profile profile, List<DomainLevel> levels, int[] order, List<List<Profile>> profilesOf,
             int limit, double threshold) {
         boolean hasTechnologies = profile.key.hasTechnologies();
         PriorityQueue<Neighbour> kept = new PriorityQueue<>(BEST_FIRST.reversed()); // worst on top
-        for (Level level : levels) {
+        for (DomainLevel level : levels) {
             double bound = hasTechnologies ? Math.max(level.domainSimilarity(), 0.8 * level.domainSimilarity() + 0.2)
                     : level.domainSimilarity();
             if (bound < threshold || kept.size() == limit && bound < kept.peek().similarity()) {
@@ -162,7 +162,7 @@ final class NeighbourSearch {
      * first: a bucket is a range of {@code order}, which this fills (a counting sort by shared and
      * extra domains, linear in the number of distinct domain sets).
      */
-    private static List<Level> levels(long domains, long[] domainSets, int[] order) {
+    private static List<DomainLevel> levels(long domains, long[] domainSets, int[] order) {
         int a = Long.bitCount(domains);
         int[] keys = new int[domainSets.length];
         int[] counts = new int[BUCKETS + 1];
@@ -175,21 +175,21 @@ final class NeighbourSearch {
         for (int key = 0; key < BUCKETS; key++) {
             counts[key + 1] += counts[key];
         }
-        List<Level> levels = new ArrayList<>();
+        List<DomainLevel> levels = new ArrayList<>();
         for (int key = 0; key < BUCKETS; key++) {
             if (counts[key + 1] > counts[key]) {
                 int shared = key / 65;
                 int extra = key % 65;
                 // as InterestProfile's Jaccard: shared / (|a| + |b| - shared), and 0 when either is empty
                 double similarity = a == 0 || shared + extra == 0 ? 0 : (double) shared / (a + extra);
-                levels.add(new Level(similarity, counts[key], counts[key + 1]));
+                levels.add(new DomainLevel(similarity, counts[key], counts[key + 1]));
             }
         }
         int[] next = counts.clone();
         for (int d = 0; d < domainSets.length; d++) {
             order[next[keys[d]]++] = d;
         }
-        levels.sort(Comparator.comparingDouble(Level::domainSimilarity).reversed());
+        levels.sort(Comparator.comparingDouble(DomainLevel::domainSimilarity).reversed());
         return levels;
     }
 
@@ -242,6 +242,6 @@ final class NeighbourSearch {
     }
 
     /** Domain sets {@code order[from..to)} are this similar in their domains. */
-    private record Level(double domainSimilarity, int from, int to) {
+    private record DomainLevel(double domainSimilarity, int from, int to) {
     }
 }

@@ -137,7 +137,7 @@ class DataGenerator {
                     return cities.createDemoAll(profiles);
                 }))
                 .then(timed("assessments", phases, () -> Flux.fromIterable(generated)
-                        .map(city -> new AssessmentService.SeedAssessment(city.id(), answers(city), city.assessedAt()))
+                        .map(city -> new AssessmentService.SeedValidatedAssessment(city.id(), answers(city), city.assessedAt()))
                         .buffer(500)
                         .concatMap(batch -> assessments.seedValidatedAll(batch, "data-generator"))
                         .then()))

@@ -86,7 +86,7 @@ public class ReadModelQueries {
      * {@code groups} of them), its {@code perGroup} first documents by {@code sort}, with the
      * {@code includes} fields read as {@code type}, and how many documents the group has.
      */
-    public <T> Mono<Map<String, Group<T>>> topPerGroup(String indexName, Query query, String groupField, int groups,
+    public <T> Mono<Map<String, GroupTop<T>>> topPerGroup(String indexName, Query query, String groupField, int groups,
             int perGroup, List<SortOptions> sort, List<String> includes, Class<T> type) {
         if (groups <= 0) {
             return Mono.just(Map.of());
@@ -107,7 +107,7 @@ public class ReadModelQueries {
                 .onErrorMap(ElasticsearchFailures::translate)
                 .publishOn(Schedulers.parallel())
                 .map(response -> {
-                    Map<String, Group<T>> byGroup = new LinkedHashMap<>();
+                    Map<String, GroupTop<T>> byGroup = new LinkedHashMap<>();
                     Aggregate aggregate = response.aggregations().get("groups");
                     if (aggregate == null || !aggregate.isSterms()) {
                         return byGroup;
@@ -117,14 +117,14 @@ public class ReadModelQueries {
                                 .filter(hit -> hit.source() != null)
                                 .map(hit -> new Found<>(hit.id(), hit.source().to(type, client._jsonpMapper())))
                                 .toList();
-                        byGroup.put(bucket.key().stringValue(), new Group<>(bucket.docCount(), top));
+                        byGroup.put(bucket.key().stringValue(), new GroupTop<>(bucket.docCount(), top));
                     }
                     return byGroup;
                 });
     }
 
     /** A group's size and its first documents. */
-    public record Group<T>(long count, List<Found<T>> first) {
+    public record GroupTop<T>(long count, List<Found<T>> first) {
     }
 
     /** Runs {@code aggregations} over the documents matching {@code query}; emits the aggregates by name. */

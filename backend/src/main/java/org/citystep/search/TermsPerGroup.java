@@ -43,14 +43,14 @@ public class TermsPerGroup {
     }
 
     /** One group and, per field asked for, its distinct values (sorted). */
-    public record Group(String key, Map<String, List<String>> values) {
+    public record GroupTerms(String key, Map<String, List<String>> values) {
     }
 
     /**
      * Every group of {@code groupField} among the documents of index {@code indexName} whose fields
      * equal {@code filters}, with the distinct values of each of {@code fields}; in key order.
      */
-    public Flux<Group> of(String indexName, String groupField, Map<String, String> filters, List<String> fields) {
+    public Flux<GroupTerms> of(String indexName, String groupField, Map<String, String> filters, List<String> fields) {
         String alias = indexes.alias(indexName);
         return page(alias, groupField, filters, fields, null)
                 .expand(page -> page.after() == null ? Mono.empty()
@@ -58,7 +58,7 @@ public class TermsPerGroup {
                 .concatMapIterable(Page::groups);
     }
 
-    private record Page(List<Group> groups, @Nullable Map<String, FieldValue> after) {
+    private record Page(List<GroupTerms> groups, @Nullable Map<String, FieldValue> after) {
     }
 
     private Mono<Page> page(String alias, String groupField, Map<String, String> filters, List<String> fields,
@@ -87,7 +87,7 @@ public class TermsPerGroup {
                 .publishOn(Schedulers.parallel())
                 .map(response -> {
                     CompositeAggregate composite = response.aggregations().get("groups").composite();
-                    List<Group> groups = new ArrayList<>();
+                    List<GroupTerms> groups = new ArrayList<>();
                     for (CompositeBucket bucket : composite.buckets().array()) {
                         Map<String, List<String>> values = new LinkedHashMap<>();
                         for (String field : fields) {
@@ -96,7 +96,7 @@ public class TermsPerGroup {
                                     : terms.sterms().buckets().array().stream().map(StringTermsBucket::key)
                                             .map(FieldValue::stringValue).sorted().toList());
                         }
-                        groups.add(new Group(bucket.key().get("key").stringValue(), values));
+                        groups.add(new GroupTerms(bucket.key().get("key").stringValue(), values));
                     }
                     boolean more = composite.buckets().array().size() == GROUPS_PER_REQUEST
                             && composite.afterKey() != null && !composite.afterKey().isEmpty();

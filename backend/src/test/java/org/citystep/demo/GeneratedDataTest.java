@@ -86,30 +86,41 @@ class GeneratedDataTest {
     @Test
     void levelSpreadPerRegionFollowsFigure3() {
         var figure3 = DataGenerator.figure3(demo.pilotSeed());
-        StepVerifier.create(reports.maturityDistribution(CityGrouping.REGION))
-                .assertNext(report -> {
-                    long total = 0;
-                    for (MaturityDistribution.CharacteristicDistribution characteristic : report.characteristics()) {
-                        for (MaturityDistribution.Group group : characteristic.groups()) {
-                            Map<MaturityLevel, Integer> pilots = new SyntheticData(7, figure3)
-                                    .counts(Region.valueOf(group.group()), characteristic.characteristic());
-                            int pilotTotal = pilots.values().stream().mapToInt(Integer::intValue).sum();
-                            for (MaturityLevel level : MaturityLevel.values()) {
-                                double expected = (double) pilots.getOrDefault(level, 0) / pilotTotal * group.total();
-                                assertThat((double) group.counts().getOrDefault(level, 0L))
-                                        .as("%s %s %s", characteristic.characteristic(), group.group(), level)
-                                        .isCloseTo(expected, org.assertj.core.data.Offset.offset(1.0));
-                            }
-                            if (characteristic.characteristic() == Characteristic.STRATEGY) {
-                                total += group.total();
-                            }
-                        }
-                        assertThat(characteristic.groups()).extracting(MaturityDistribution.Group::group)
-                                .contains("EU", "CHINA", "OTHER");
-                    }
-                    assertThat(total).as("every city has a validated assessment").isEqualTo(200);
-                })
-                .verifyComplete();
+        // counted from the cities themselves: the report counts through the search read model, down here
+        Map<String, Map<Characteristic, Map<MaturityLevel, Long>>> counts = new HashMap<>();
+        long total = 0;
+        for (int page = 0; ; page++) {
+            JsonNode body = JsonMapper.builder().build().readTree(client.get()
+                    .uri("/api/v1/cities?size=100&page=" + page).exchange().expectStatus().isOk()
+                    .expectBody().returnResult().getResponseBody());
+            if (body.get("items").isEmpty()) {
+                break;
+            }
+            for (JsonNode city : body.get("items")) {
+                if (city.get("assessedAt") == null || city.get("assessedAt").isNull()) {
+                    continue;
+                }
+                total++;
+                var byCharacteristic = counts.computeIfAbsent(city.get("region").asText(), r -> new HashMap<>());
+                for (Characteristic characteristic : Characteristic.ratedOnes()) {
+                    MaturityLevel level = MaturityLevel.valueOf(city.get("levels").get(characteristic.name()).asText());
+                    byCharacteristic.computeIfAbsent(characteristic, c -> new HashMap<>()).merge(level, 1L, Long::sum);
+                }
+            }
+        }
+        assertThat(counts).containsKeys("EU", "CHINA", "OTHER");
+        counts.forEach((region, byCharacteristic) -> byCharacteristic.forEach((characteristic, levels) -> {
+            Map<MaturityLevel, Integer> pilots = new SyntheticData(7, figure3).counts(Region.valueOf(region), characteristic);
+            int pilotTotal = pilots.values().stream().mapToInt(Integer::intValue).sum();
+            long groupTotal = levels.values().stream().mapToLong(Long::longValue).sum();
+            for (MaturityLevel level : MaturityLevel.values()) {
+                double expected = (double) pilots.getOrDefault(level, 0) / pilotTotal * groupTotal;
+                assertThat((double) levels.getOrDefault(level, 0L))
+                        .as("%s %s %s", characteristic, region, level)
+                        .isCloseTo(expected, org.assertj.core.data.Offset.offset(1.0));
+            }
+        }));
+        assertThat(total).as("every city has a validated assessment").isEqualTo(200);
     }
 
     /**
