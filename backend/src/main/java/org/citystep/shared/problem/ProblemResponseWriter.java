@@ -24,7 +24,7 @@ public class ProblemResponseWriter {
 
     private final ServerResponse.Context context;
 
-    ProblemResponseWriter(ServerCodecConfigurer codecs) {
+    public ProblemResponseWriter(ServerCodecConfigurer codecs) {
         List<HttpMessageWriter<?>> writers = codecs.getWriters();
         this.context = new ServerResponse.Context() {
             @Override
