@@ -26,6 +26,9 @@ public class SearchService {
             "country", "stage", "tech", "instrument", "language");
     /** Elasticsearch's default index.max_result_window: hits beyond it cannot be paged to. */
     static final int MAX_RESULT_WINDOW = 10_000;
+    /** Past it, Elasticsearch answers with the hits found so far: one search never holds the cluster. */
+    private static final String SEARCH_TIMEOUT = "2s";
+    private static final int HIGHLIGHT_MAX_OFFSET = 20_000;
 
     private final ElasticsearchAsyncClient client;
     private final SearchIndexes indexes;
@@ -58,7 +61,11 @@ public class SearchService {
                         .size(query.size())
                         .trackTotalHits(t -> t.enabled(true))
                         .source(src -> src.filter(f -> f.includes("type", "title", "status")))
-                        .highlight(h -> h.fields("title.*", f -> f).fields("text.*", f -> f))
+                        .timeout(SEARCH_TIMEOUT)
+                        // unified highlighter over the offsets stored in the index: no re-analysis of long texts
+                        .highlight(h -> h.type(co.elastic.clients.elasticsearch.core.search.HighlighterType.Unified)
+                                .numberOfFragments(2).fragmentSize(160).maxAnalyzedOffset(HIGHLIGHT_MAX_OFFSET)
+                                .fields("title.*", f -> f).fields("text.*", f -> f))
                         .aggregations(aggregations),
                         IndexedDocument.class))
                 .onErrorMap(ElasticsearchFailures::translate)
@@ -234,13 +241,17 @@ public class SearchService {
 
     private static Query toQuery(SearchQuery query) {
         String lang = query.language();
-        Query words = query.text().isBlank() ? Query.of(q -> q.matchAll(m -> m))
-                : Query.of(q -> q.multiMatch(m -> m
-                        .query(query.text())
-                        .fields(lang == null ? List.of("title.*^3", "text.*") : List.of("title." + lang + "*^3", "text." + lang + "*"))
-                        .type(TextQueryType.BestFields)
-                        .fuzziness("AUTO")
-                        .prefixLength(1)));
+        BoundedText text = BoundedText.of(query.text());
+        Query words = text.words().isBlank() ? Query.of(q -> q.matchAll(m -> m))
+                : Query.of(q -> q.multiMatch(m -> {
+                    m.query(text.words())
+                            .fields(lang == null ? List.of("title.*^3", "text.*") : List.of("title." + lang + "*^3", "text." + lang + "*"))
+                            .type(TextQueryType.BestFields);
+                    if (text.fuzzy()) {
+                        m.fuzziness("AUTO").prefixLength(1).maxExpansions(BoundedText.FUZZY_EXPANSIONS);
+                    }
+                    return m;
+                }));
         List<Query> filters = new java.util.ArrayList<>();
         if (!query.viewer().seesEverything()) {
             filters.add(visibleTo(query.viewer()));
