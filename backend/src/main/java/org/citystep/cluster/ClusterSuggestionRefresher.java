@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.citystep.casestudy.PublishedCaseStudyChanged;
 import org.citystep.city.CityInterestsChanged;
 import org.citystep.demo.DemoDataLoaded;
+import org.citystep.search.ReadModelChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -44,7 +45,12 @@ class ClusterSuggestionRefresher {
 
     @EventListener(ApplicationReadyEvent.class)
     void start() {
-        running = Flux.merge(changes.asFlux().sample(debounce), now.asFlux())
+        // the first change opens a window of `debounce`; changes inside it wait for its end (a
+        // published case study reaches the read model a moment after its event), and those that
+        // came while it was open open one more window
+        Flux<String> debounced = changes.asFlux().onBackpressureLatest()
+                .concatMap(reason -> Mono.delay(debounce).thenReturn(reason), 1);
+        running = Flux.merge(debounced, now.asFlux())
                 .onBackpressureLatest()
                 .concatMap(reason -> suggestions.refresh().then(Mono.<Void>empty()).onErrorResume(failure -> {
                     log.warn("Cluster suggestions not refreshed ({}), trying again in {}: {}", reason, debounce,
@@ -68,6 +74,17 @@ class ClusterSuggestionRefresher {
     @EventListener
     void publishedCaseStudyChanged(PublishedCaseStudyChanged event) {
         changed("published case study " + event.caseStudyId());
+    }
+
+    /**
+     * The case studies' topics are read from the search read model, which a write reaches a moment
+     * after MongoDB (after an outage, through the catch-up much later): recompute once it has.
+     */
+    @EventListener
+    void readModelChanged(ReadModelChanged event) {
+        if (event.indexName().equals(ClusterSuggestionService.CASE_STUDY_INDEX)) {
+            changed("case studies indexed");
+        }
     }
 
     /**

@@ -50,7 +50,7 @@ public class ClusterSuggestionService {
     /** Open clusters sharing this much of a suggestion's cities already cover it. */
     private static final double COVERED = 0.8;
     /** The case-study feature's search index (its read model) and the fields read from it. */
-    private static final String CASE_STUDY_INDEX = "case-studies";
+    static final String CASE_STUDY_INDEX = "case-studies";
     private static final String DOMAIN_FIELD = "serviceDomain";
     private static final String TECHNOLOGY_FIELD = "tech";
     private static final int STORE_BATCH = 500;

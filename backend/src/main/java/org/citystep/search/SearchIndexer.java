@@ -9,6 +9,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
@@ -35,11 +36,14 @@ public class SearchIndexer {
     private final ElasticsearchAsyncClient client;
     private final SearchIndexes indexes;
     private final ReactiveMongoTemplate template;
+    private final ApplicationEventPublisher events;
 
-    SearchIndexer(ElasticsearchAsyncClient client, SearchIndexes indexes, ReactiveMongoTemplate template) {
+    SearchIndexer(ElasticsearchAsyncClient client, SearchIndexes indexes, ReactiveMongoTemplate template,
+            ApplicationEventPublisher events) {
         this.client = client;
         this.indexes = indexes;
         this.template = template;
+        this.events = events;
     }
 
     /**
@@ -68,7 +72,12 @@ public class SearchIndexer {
      */
     public Mono<Long> indexAll(String indexName, Flux<Indexable> documents) {
         String alias = indexes.alias(indexName);
-        return documents.buffer(BULK_SIZE).concatMap(batch -> bulk(alias, true, batch)).reduce(0L, Long::sum);
+        return documents.buffer(BULK_SIZE).concatMap(batch -> bulk(alias, true, batch)).reduce(0L, Long::sum)
+                .doOnNext(written -> {
+                    if (written > 0) {
+                        events.publishEvent(new ReadModelChanged(indexName));
+                    }
+                });
     }
 
     /**
@@ -101,6 +110,7 @@ public class SearchIndexer {
                         .versionType(VersionType.ExternalGte)
                         .requireAlias(true)
                         .document(document))))
+                .doOnNext(written -> events.publishEvent(new ReadModelChanged(indexName)))
                 .thenReturn(true)
                 // best effort must not hold up the user's write when Elasticsearch hangs
                 .timeout(INDEXING_TIMEOUT)

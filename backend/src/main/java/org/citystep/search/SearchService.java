@@ -13,10 +13,14 @@ import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.json.JsonpUtils;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Full-text search over the read model's aliases. */
 @Service
@@ -32,13 +36,28 @@ public class SearchService {
 
     private final ElasticsearchAsyncClient client;
     private final SearchIndexes indexes;
+    private final JsonMapper json;
 
-    SearchService(ElasticsearchAsyncClient client, SearchIndexes indexes) {
+    SearchService(ElasticsearchAsyncClient client, SearchIndexes indexes, JsonMapper json) {
         this.client = client;
         this.indexes = indexes;
+        this.json = json;
     }
 
     public Mono<SearchResults> search(SearchQuery query) {
+        return validated(query).then(Mono.defer(() -> search(request(query), query)));
+    }
+
+    private Mono<SearchResults> search(SearchRequest request, SearchQuery query) {
+        return Mono.fromFuture(() -> client.search(request, IndexedDocument.class))
+                .onErrorMap(ElasticsearchFailures::translate)
+                // continue on Reactor's threads, not the HTTP client's I/O threads
+                .publishOn(Schedulers.parallel())
+                .map(response -> toResults(response, query));
+    }
+
+    /** Fails with a 400 problem for unknown document types and pages beyond the result window. */
+    private Mono<Void> validated(SearchQuery query) {
         List<String> unknown = query.documentTypes().stream().filter(t -> !indexes.documentTypes().contains(t)).toList();
         if (!unknown.isEmpty()) {
             return Mono.error(new ApiException(ProblemType.VALIDATION_FAILED,
@@ -48,30 +67,47 @@ public class SearchService {
             return Mono.error(new ApiException(ProblemType.VALIDATION_FAILED, "Search results can be paged up to hit "
                     + MAX_RESULT_WINDOW + "; narrow the search with more words or filters instead of paging further."));
         }
+        return Mono.empty();
+    }
+
+    /**
+     * The request {@link #search} sends Elasticsearch for {@code query}, as method, path and JSON
+     * body, so a benchmark can send Elasticsearch exactly the same search.
+     */
+    public Mono<ElasticsearchRequest> requestFor(SearchQuery query) {
+        return validated(query).then(Mono.fromCallable(() -> {
+            SearchRequest request = request(query);
+            String path = "/" + String.join(",", request.index()) + "/_search?ignore_unavailable=true&allow_no_indices=true";
+            return new ElasticsearchRequest("POST", path, json.readTree(JsonpUtils.toJsonString(request, client._jsonpMapper())));
+        }));
+    }
+
+    /** A request to Elasticsearch: what {@code curl -X method host+path -d body} would send. */
+    public record ElasticsearchRequest(String method, String path,
+            @io.swagger.v3.oas.annotations.media.Schema(type = "object", description = "The search request body as JSON")
+            JsonNode body) {
+    }
+
+    private SearchRequest request(SearchQuery query) {
         List<String> aliases = indexes.aliasesFor(query.documentTypes());
         Map<String, Aggregation> aggregations = new LinkedHashMap<>();
         FACETS.forEach(field -> aggregations.put(field, Aggregation.of(a -> a.terms(t -> t.field(field).size(50)))));
         aggregations.put("year", Aggregation.of(a -> a.terms(t -> t.field("year").size(50))));
-        return Mono.fromFuture(() -> client.search(s -> s
-                        .index(aliases)
-                        .ignoreUnavailable(true)
-                        .allowNoIndices(true)
-                        .query(toQuery(query))
-                        .from(query.page() * query.size())
-                        .size(query.size())
-                        .trackTotalHits(t -> t.enabled(true))
-                        .source(src -> src.filter(f -> f.includes("type", "title", "status")))
-                        .timeout(SEARCH_TIMEOUT)
-                        // unified highlighter over the offsets stored in the index: no re-analysis of long texts
-                        .highlight(h -> h.type(co.elastic.clients.elasticsearch.core.search.HighlighterType.Unified)
-                                .numberOfFragments(2).fragmentSize(160).maxAnalyzedOffset(HIGHLIGHT_MAX_OFFSET)
-                                .fields("title.*", f -> f).fields("text.*", f -> f))
-                        .aggregations(aggregations),
-                        IndexedDocument.class))
-                .onErrorMap(ElasticsearchFailures::translate)
-                // continue on Reactor's threads, not the HTTP client's I/O threads
-                .publishOn(Schedulers.parallel())
-                .map(response -> toResults(response, query));
+        return SearchRequest.of(s -> s
+                .index(aliases)
+                .ignoreUnavailable(true)
+                .allowNoIndices(true)
+                .query(toQuery(query))
+                .from(query.page() * query.size())
+                .size(query.size())
+                .trackTotalHits(t -> t.enabled(true))
+                .source(src -> src.filter(f -> f.includes("type", "title", "status")))
+                .timeout(SEARCH_TIMEOUT)
+                // unified highlighter over the offsets stored in the index: no re-analysis of long texts
+                .highlight(h -> h.type(co.elastic.clients.elasticsearch.core.search.HighlighterType.Unified)
+                        .numberOfFragments(2).fragmentSize(160).maxAnalyzedOffset(HIGHLIGHT_MAX_OFFSET)
+                        .fields("title.*", f -> f).fields("text.*", f -> f))
+                .aggregations(aggregations));
     }
 
     /** Completions of what a user has typed, over every index; published content only. */

@@ -3,7 +3,12 @@ package org.citystep.casestudy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +27,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -36,6 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CaseStudySearchIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
     WebTestClient client;
@@ -103,6 +111,7 @@ class CaseStudySearchIT {
                 .expectStatus().isOk();
 
         await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> search("parking", 1));
+        assertSentStraightToElasticsearchTheSameSearchFindsTheSameHits("parking sensors");
         client.get().uri("/api/v1/search/suggest?q={q}", "Smart park").exchange()
                 .expectBody().jsonPath("$.suggestions[0].id").isEqualTo("amsterdam-smart-parking");
         client.get().uri("/api/v1/search?q={q}", "智慧停车").exchange()
@@ -135,5 +144,37 @@ class CaseStudySearchIT {
     @AfterAll
     void deleteTestIndexes() {
         TestIndexes.deleteAll(elasticsearch, properties.indexPrefix());
+    }
+
+    /**
+     * The request an admin reads at {@code /api/v1/admin/search/request}, sent to Elasticsearch
+     * as it is, finds what the search API finds; nobody else may read it.
+     */
+    private void assertSentStraightToElasticsearchTheSameSearchFindsTheSameHits(String q) {
+        client.get().uri("/api/v1/admin/search/request?q={q}", q).header(HttpHeaders.AUTHORIZATION, bearer("curator.demo"))
+                .exchange().expectStatus().isForbidden();
+        byte[] answer = client.get().uri("/api/v1/admin/search/request?q={q}", q)
+                .header(HttpHeaders.AUTHORIZATION, bearer("admin.demo")).exchange().expectStatus().isOk()
+                .expectBody().returnResult().getResponseBody();
+        JsonNode request = JSON.readTree(answer);
+        assertThat(request.get("path").asString()).startsWith("/" + properties.indexPrefix());
+        HttpResponse<String> direct;
+        try {
+            direct = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                                    + System.getenv().getOrDefault("ES_PORT", "9200") + request.get("path").asString()))
+                            .method(request.get("method").asString(), HttpRequest.BodyPublishers.ofString(request.get("body").toString()))
+                            .header("Content-Type", "application/json").build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+        catch (java.io.IOException | InterruptedException e) {
+            throw new AssertionError("Elasticsearch did not answer", e);
+        }
+        assertThat(direct.statusCode()).isEqualTo(200);
+        List<String> straight = new ArrayList<>();
+        JSON.readTree(direct.body()).get("hits").get("hits").forEach(hit -> straight.add(hit.get("_id").asString()));
+        List<String> throughApi = new ArrayList<>();
+        JSON.readTree(client.get().uri("/api/v1/search?q={q}", q).exchange().expectStatus().isOk().expectBody()
+                .returnResult().getResponseBody()).get("hits").forEach(hit -> throughApi.add(hit.get("id").asString()));
+        assertThat(straight).isNotEmpty().isEqualTo(throughApi);
     }
 }
