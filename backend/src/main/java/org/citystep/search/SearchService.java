@@ -58,16 +58,18 @@ public class SearchService {
 
     /** Fails with a 400 problem for unknown document types and pages beyond the result window. */
     private Mono<Void> validated(SearchQuery query) {
-        List<String> unknown = query.documentTypes().stream().filter(t -> !indexes.documentTypes().contains(t)).toList();
-        if (!unknown.isEmpty()) {
-            return Mono.error(new ApiException(ProblemType.VALIDATION_FAILED,
-                    "Unknown type " + unknown + "; known types are " + indexes.documentTypes().stream().sorted().toList() + "."));
-        }
         if ((long) (query.page() + 1) * query.size() > MAX_RESULT_WINDOW) {
             return Mono.error(new ApiException(ProblemType.VALIDATION_FAILED, "Search results can be paged up to hit "
                     + MAX_RESULT_WINDOW + "; narrow the search with more words or filters instead of paging further."));
         }
-        return Mono.empty();
+        return knownTypes(query.documentTypes());
+    }
+
+    /** Fails with a 400 problem naming the known types when some of {@code documentTypes} are unknown. */
+    private Mono<Void> knownTypes(List<String> documentTypes) {
+        List<String> unknown = documentTypes.stream().filter(t -> !indexes.documentTypes().contains(t)).toList();
+        return unknown.isEmpty() ? Mono.empty() : Mono.error(new ApiException(ProblemType.VALIDATION_FAILED,
+                "Unknown type " + unknown + "; known types are " + indexes.documentTypes().stream().sorted().toList() + "."));
     }
 
     /**
@@ -117,14 +119,8 @@ public class SearchService {
 
     /** Completions of what a user has typed, over the indexes of {@code documentTypes} (all when empty). */
     public Mono<List<Suggestion>> suggest(String prefix, List<String> documentTypes, int size) {
-        List<String> unknown = documentTypes.stream().filter(t -> !indexes.documentTypes().contains(t)).toList();
-        if (!unknown.isEmpty()) {
-            return Mono.error(new ApiException(ProblemType.VALIDATION_FAILED,
-                    "Unknown type " + unknown + "; known types are " + indexes.documentTypes().stream().sorted().toList() + "."));
-        }
-        List<String> aliases = indexes.aliasesFor(documentTypes);
-        return Mono.fromFuture(() -> client.search(s -> s
-                        .index(aliases)
+        return knownTypes(documentTypes).then(Mono.fromFuture(() -> client.search(s -> s
+                        .index(indexes.aliasesFor(documentTypes))
                         .ignoreUnavailable(true)
                         .allowNoIndices(true)
                         .source(src -> src.filter(f -> f.includes("type", "title")))
@@ -138,7 +134,7 @@ public class SearchService {
                         .map(option -> new Suggestion(option.text(), option.source() == null ? "" : option.source().type(),
                                 option.id()))
                         .limit(size)
-                        .toList());
+                        .toList()));
     }
 
     /**
