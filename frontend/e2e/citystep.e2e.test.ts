@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BASE_URL, horizontalOverflow, launch, newContext, record, screenshot, seriousViolations, signIn } from './support/browser';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { BASE_URL, horizontalOverflow, launch, newContext, record, recordFailure, screenshot, seriousViolations, signIn } from './support/browser';
 
 /**
  * The whole product through a real browser against the real stack: the packaged app with its demo
@@ -11,6 +11,9 @@ const title = `Flood-warning sensors on Amsterdam canals ${Date.now().toString(3
 
 beforeAll(async () => {
   browser = await launch();
+});
+beforeEach(({ task, onTestFailed }) => {
+  onTestFailed(() => recordFailure(task.name));
 });
 afterAll(async () => {
   await browser?.close();

@@ -33,11 +33,59 @@ export async function newContext(
   { width = 1280, language = 'en' }: { width?: number; language?: 'en' | 'zh-CN' } = {},
 ): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width, height: 900 }, locale: language === 'zh-CN' ? 'zh-CN' : 'en-GB' });
+  context.on('page', watch);
   // the starting language, unless the page itself has chosen one since (a reload keeps the choice)
   await context.addInitScript((lang) => {
     if (!window.localStorage.getItem('citystep.language')) window.localStorage.setItem('citystep.language', lang);
   }, language);
   return context;
+}
+
+/** What the open pages did lately: console errors, failed requests, error answers, navigations. */
+const events: string[] = [];
+const openPages = new Set<Page>();
+
+function note(line: string) {
+  events.push(`${new Date().toISOString()} ${line}`);
+  if (events.length > 400) events.splice(0, events.length - 400);
+}
+
+function watch(page: Page) {
+  openPages.add(page);
+  page.on('close', () => openPages.delete(page));
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') note(`console.${message.type()} ${message.text()}`);
+  });
+  page.on('pageerror', (error) => note(`pageerror ${error.message}`));
+  page.on('requestfailed', (request) => note(`requestfailed ${request.method()} ${request.url()} ${request.failure()?.errorText ?? ''}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) note(`http ${response.status()} ${response.request().method()} ${response.url()}`);
+  });
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame()) note(`navigated ${frame.url()}`);
+  });
+}
+
+/**
+ * After a failed step: a screenshot and the visible text of every open page, and the recent page
+ * events, so that a failure on CI says what the user would have seen.
+ */
+export async function recordFailure(name: string) {
+  const slug = name.replace(/[^a-z0-9]+/gi, '-').slice(0, 80);
+  let index = 0;
+  for (const page of openPages) {
+    index += 1;
+    try {
+      await page.screenshot({ path: join(ARTIFACTS, `failed-${slug}-${index}.png`), fullPage: true, timeout: 5_000 });
+      const text = await page.evaluate(() => document.body?.innerText ?? '');
+      console.log(`[failed: ${name}] page ${index} at ${page.url()} shows:\n${text.slice(0, 1500)}`);
+    } catch (error) {
+      console.log(`[failed: ${name}] page ${index} at ${page.url()} could not be captured: ${String(error)}`);
+    }
+  }
+  // the next step starts with no leftovers of this one
+  await Promise.all([...openPages].map((page) => page.context().close().catch(() => undefined)));
+  console.log(`[failed: ${name}] recent page events:\n${events.slice(-60).join('\n')}`);
 }
 
 /** Signs in on Keycloak's real login page, starting from the app's "Sign in" button. */
