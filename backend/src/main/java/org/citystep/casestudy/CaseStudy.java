@@ -23,7 +23,6 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndex(name = "status_city", def = "{'status': 1, 'cityId': 1}")
 @CompoundIndex(name = "status_steps", def = "{'status': 1, 'content.steps.characteristic': 1, 'content.steps.toLevel': 1}")
 @CompoundIndex(name = "status_verified", def = "{'status': 1, 'lastVerified': 1}")
-@CompoundIndex(name = "index_pending", def = "{'indexPending': 1}")
 @CompoundIndex(name = "updated", def = "{'updatedAt': -1}")
 public class CaseStudy {
 
@@ -41,7 +40,6 @@ public class CaseStudy {
     private List<String> awards;
     private @Nullable LocalDate lastVerified;
     private List<AuditEntry> audit;
-    private boolean indexPending;
     private final boolean demo;
     private final Instant createdAt;
     private Instant updatedAt;
@@ -49,7 +47,7 @@ public class CaseStudy {
     @PersistenceCreator
     CaseStudy(String id, @Nullable Long version, String cityId, CaseStudyContent content, CaseStudyStatus status,
             boolean bestPractice, @Nullable List<String> awards, @Nullable LocalDate lastVerified,
-            @Nullable List<AuditEntry> audit, boolean indexPending, boolean demo, Instant createdAt,
+            @Nullable List<AuditEntry> audit, boolean demo, Instant createdAt,
             Instant updatedAt) {
         this.id = id;
         this.version = version;
@@ -60,14 +58,13 @@ public class CaseStudy {
         this.awards = awards == null ? new ArrayList<>() : new ArrayList<>(awards);
         this.lastVerified = lastVerified;
         this.audit = audit == null ? new ArrayList<>() : new ArrayList<>(audit);
-        this.indexPending = indexPending;
         this.demo = demo;
         this.createdAt = createdAt;
         this.updatedAt = updatedAt;
     }
 
     static CaseStudy draft(String id, String cityId, CaseStudyContent content, boolean demo, String by, Instant now) {
-        CaseStudy study = new CaseStudy(id, null, cityId, content, CaseStudyStatus.DRAFT, false, null, null, null, true,
+        CaseStudy study = new CaseStudy(id, null, cityId, content, CaseStudyStatus.DRAFT, false, null, null, null,
                 demo, now, now);
         study.audit.add(new AuditEntry(by, now, null, CaseStudyStatus.DRAFT, null));
         return study;
@@ -146,19 +143,9 @@ public class CaseStudy {
         return status.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
-    /** Every change is saved with this mark; it is cleared once the search index reflects it. */
-    void markIndexPending() {
-        this.indexPending = true;
-    }
-
     public boolean dueForReverification(LocalDate today) {
         return status == CaseStudyStatus.PUBLISHED
                 && (lastVerified == null || lastVerified.isBefore(today.minusMonths(REVERIFY_AFTER_MONTHS)));
-    }
-
-    /** Loaded in bulk and indexed by the full search rebuild that follows: nothing pending for the catch-up. */
-    void indexedByRebuild() {
-        this.indexPending = false;
     }
 
     public String id() {

@@ -1,8 +1,8 @@
 package org.citystep.casestudy;
 
 import java.time.Instant;
+import java.util.Collection;
 
-import org.citystep.search.SearchCatchUp;
 import org.citystep.search.SearchIndexDefinition;
 import org.citystep.search.SearchIndexer;
 import org.citystep.search.SearchSource;
@@ -13,11 +13,9 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** The case-studies index: its definition, its documents, and catching up with writes that missed it. */
+/** The case-studies index: its definition, its documents (all, changed since, or by id). */
 @Component
-class CaseStudySearchIndex implements SearchSource, SearchCatchUp {
-
-    private static final int BATCH = 200;
+class CaseStudySearchIndex implements SearchSource {
 
     private final CaseStudyService studies;
 
@@ -33,11 +31,6 @@ class CaseStudySearchIndex implements SearchSource, SearchCatchUp {
             return new SearchIndexDefinition(CaseStudySearchDocument.INDEX, CaseStudySearchDocument.TYPE,
                     "casestudy/search-mapping.json");
         }
-    }
-
-    @Override
-    public Mono<Long> catchUp() {
-        return studies.pendingIndexing(BATCH).concatMap(studies::syncSearch).filter(Boolean::booleanValue).count();
     }
 
     @Override
@@ -58,5 +51,10 @@ class CaseStudySearchIndex implements SearchSource, SearchCatchUp {
     @Override
     public Flux<SearchIndexer.Indexable> changedSince(Instant since) {
         return studies.searchDocuments(studies.changedSince(since));
+    }
+
+    @Override
+    public Flux<SearchIndexer.Indexable> byIds(Collection<String> ids) {
+        return studies.searchDocuments(studies.getAll(ids));
     }
 }

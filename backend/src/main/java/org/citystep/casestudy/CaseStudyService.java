@@ -17,9 +17,12 @@ import org.citystep.city.CityService;
 import org.citystep.reference.Characteristic;
 import org.citystep.reference.MaturityLevel;
 import org.citystep.reference.ReferenceDataService;
+import org.citystep.search.PendingWrite;
 import org.citystep.search.SearchIndexer;
+import org.citystep.search.SearchOutbox;
 import org.citystep.security.CurrentUser;
 import org.citystep.security.Role;
+import org.citystep.shared.mongo.IdBatches;
 import org.citystep.shared.paging.PageParams;
 import org.citystep.shared.paging.PageResponse;
 import org.citystep.shared.problem.ApiException;
@@ -44,18 +47,23 @@ import reactor.core.publisher.Mono;
 @Service
 public class CaseStudyService {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CaseStudyService.class);
+
     private final CaseStudies studies;
     private final ReactiveMongoTemplate template;
     private final CityService cities;
     private final ReferenceDataService reference;
     private final SearchIndexer indexer;
+    private final SearchOutbox outbox;
     private final org.citystep.search.SearchService search;
     private final Clock clock;
     private final org.springframework.context.ApplicationEventPublisher events;
 
     CaseStudyService(CaseStudies studies, ReactiveMongoTemplate template, CityService cities,
-            ReferenceDataService reference, SearchIndexer indexer, org.citystep.search.SearchService search,
-            Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+            ReferenceDataService reference, SearchIndexer indexer, SearchOutbox outbox,
+            org.citystep.search.SearchService search, Clock clock,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.outbox = outbox;
         this.search = search;
         this.events = events;
         this.studies = studies;
@@ -117,31 +125,40 @@ public class CaseStudyService {
         return cities.exists(cityId)
                 .flatMap(exists -> exists ? Mono.<Void>empty() : Mono.error(ApiException.invalid(
                         "No city '" + cityId + "'.", List.of(new Problems.FieldProblem("cityId", "is not a known city")))))
-                .then(Mono.defer(() -> studies.insert(CaseStudy.draft(id, cityId, checked, false, user.username(),
-                        clock.instant()))))
-                .onErrorMap(DuplicateKeyException.class,
-                        e -> ApiException.conflict("A case study with id '" + id + "' exists already."))
-                .flatMap(this::synced);
-    }
-
-    /** A city moved to another region or country: its case studies' search documents must follow. */
-    @org.springframework.context.event.EventListener
-    void cityMoved(org.citystep.city.CityMoved moved) {
-        template.updateMulti(Query.query(where("cityId").is(moved.cityId())),
-                        org.springframework.data.mongodb.core.query.Update.update("indexPending", true),
-                        template.getCollectionName(CaseStudy.class))
-                .subscribe();
+                .then(outbox.add(CaseStudySearchDocument.INDEX, id))
+                .flatMap(pending -> studies.insert(CaseStudy.draft(id, cityId, checked, false, user.username(),
+                                clock.instant()))
+                        .onErrorMap(DuplicateKeyException.class,
+                                e -> ApiException.conflict("A case study with id '" + id + "' exists already."))
+                        .flatMap(study -> synced(study, pending)));
     }
 
     /**
-     * Adds a case study of the demo data set in the state the set gives it; stored pending for
-     * search, which the index fill and the catch-up write in bulk.
+     * A city moved to another region or country: its case studies' search documents must follow.
+     * They go to the search outbox, which the catch-up worker indexes in bulk.
+     */
+    @org.springframework.context.event.EventListener
+    void cityMoved(org.citystep.city.CityMoved moved) {
+        Query ofCity = Query.query(where("cityId").is(moved.cityId()));
+        ofCity.fields().include("_id");
+        template.find(ofCity, org.bson.Document.class, template.getCollectionName(CaseStudy.class))
+                .map(study -> study.getString("_id"))
+                .buffer(SEARCH_BATCH)
+                .concatMap(ids -> outbox.addAll(CaseStudySearchDocument.INDEX, ids))
+                .subscribe(null, failure -> log.warn("The case studies of moved city {} could not be queued for search: {}",
+                        moved.cityId(), failure.toString()));
+    }
+
+    /**
+     * Adds a case study of the demo data set in the state the set gives it; left pending in the
+     * search outbox, which the catch-up works off in bulk.
      */
     public Mono<CaseStudy> createDemo(String id, String cityId, CaseStudyContent content, CaseStudyStatus status,
             boolean bestPractice, List<String> awards, @Nullable LocalDate lastVerified) {
         CaseStudy study = CaseStudy.draft(id, cityId, check(content), true, "demo-data", clock.instant());
         study.seedState(status, bestPractice, awards, lastVerified, "demo-data", clock.instant());
-        return studies.insert(study)
+        return outbox.add(CaseStudySearchDocument.INDEX, id)
+                .then(studies.insert(study))
                 .onErrorMap(DuplicateKeyException.class,
                         e -> ApiException.conflict("A case study with id '" + id + "' exists already."));
     }
@@ -205,7 +222,6 @@ public class CaseStudyService {
                 study.reject(curator, "Out of scope for the case-study collection.", now);
             }
         }
-        study.indexedByRebuild();
         return study;
     }
 
@@ -279,15 +295,17 @@ public class CaseStudyService {
                         .flatMapIterable(byId -> batch.stream()
                                 .map(study -> new SearchIndexer.Indexable(study.id(), study.version(),
                                         CaseStudySearchDocument.of(study, byId.get(study.cityId()))))
-                                .toList()));
+                                .toList()),
+                        1);
     }
 
     Mono<Long> count() {
         return studies.count();
     }
 
+    /** Every case study in bounded memory, to fill a new search index. */
     Flux<CaseStudy> all() {
-        return studies.findAll();
+        return IdBatches.all(template, CaseStudy.class, SEARCH_BATCH);
     }
 
     Flux<CaseStudy> changedSince(java.time.Instant since) {
@@ -317,35 +335,31 @@ public class CaseStudyService {
                     }
                     boolean publishedBefore = study.status() == CaseStudyStatus.PUBLISHED;
                     change.accept(study);
-                    study.markIndexPending();
-                    return studies.save(study).doOnNext(saved -> {
-                        if (publishedBefore || saved.status() == CaseStudyStatus.PUBLISHED) {
-                            events.publishEvent(new PublishedCaseStudyChanged(saved.id(), saved.cityId()));
-                        }
-                    });
-                })
-                .flatMap(this::synced);
+                    return outbox.add(CaseStudySearchDocument.INDEX, id).flatMap(pending -> studies.save(study)
+                            .doOnNext(saved -> {
+                                if (publishedBefore || saved.status() == CaseStudyStatus.PUBLISHED) {
+                                    events.publishEvent(new PublishedCaseStudyChanged(saved.id(), saved.cityId()));
+                                }
+                            })
+                            .flatMap(saved -> synced(saved, pending)));
+                });
     }
 
     /**
-     * Keeps the search index in step with the case study (every state: search filters by caller).
-     * Clears the pending mark when that worked and no newer write came meanwhile.
+     * Keeps the search index in step with the case study (every state: search filters by caller);
+     * settles the write's outbox entry when that worked, else the catch-up worker does it later.
      */
-    Mono<CaseStudy> synced(CaseStudy study) {
-        return syncSearch(study).thenReturn(study);
-    }
-
-    /** As {@link #synced}; emits whether the index is in step with this version. */
-    Mono<Boolean> syncSearch(CaseStudy study) {
+    private Mono<CaseStudy> synced(CaseStudy study, PendingWrite pending) {
         return cities.getAll(List.of(study.cityId())).next().map(java.util.Optional::of)
                 .defaultIfEmpty(java.util.Optional.empty())
-                .flatMap(city -> indexer.indexAndSettle(CaseStudySearchDocument.INDEX, CaseStudy.class, study.id(),
-                        study.version(), CaseStudySearchDocument.of(study, city.orElse(null))));
+                .flatMap(city -> indexer.indexAndSettle(pending, study.version(),
+                        CaseStudySearchDocument.of(study, city.orElse(null))))
+                .thenReturn(study);
     }
 
-    /** The case studies whose latest write has not reached the search index, a batch at a time. */
-    Flux<CaseStudy> pendingIndexing(int batch) {
-        return template.find(Query.query(where("indexPending").is(true)).limit(batch), CaseStudy.class);
+    /** The case studies with these ids, in one query. */
+    Flux<CaseStudy> getAll(java.util.Collection<String> ids) {
+        return studies.findAllById(ids);
     }
 
     /** Reference codes must exist, and every step must climb exactly one level. */

@@ -23,7 +23,6 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("cities")
 @CompoundIndex(name = "region_country", def = "{'profile.region': 1, 'profile.country': 1}")
 @CompoundIndex(name = "interests", def = "{'profile.interests': 1}")
-@CompoundIndex(name = "index_pending", def = "{'indexPending': 1}")
 @CompoundIndex(name = "updated", def = "{'updatedAt': -1}")
 @CompoundIndex(name = "level_strategy", def = "{'levels.STRATEGY': 1, 'profile.region': 1}")
 @CompoundIndex(name = "level_stakeholders", def = "{'levels.STAKEHOLDERS': 1, 'profile.region': 1}")
@@ -44,14 +43,13 @@ public class City {
     private Map<Characteristic, MaturityLevel> levels;
     private @Nullable LocalDate assessedAt;
     private int assessmentRound;
-    private boolean indexPending;
     private final Instant createdAt;
     private Instant updatedAt;
 
     @PersistenceCreator
     City(String id, @Nullable Long version, CityProfile profile, boolean demo,
             @Nullable Map<Characteristic, MaturityLevel> levels, @Nullable LocalDate assessedAt, int assessmentRound,
-            boolean indexPending, Instant createdAt, Instant updatedAt) {
+            Instant createdAt, Instant updatedAt) {
         this.id = id;
         this.version = version;
         this.profile = profile;
@@ -59,13 +57,12 @@ public class City {
         this.levels = levels == null ? notAssessed() : new EnumMap<>(levels);
         this.assessedAt = assessedAt;
         this.assessmentRound = assessmentRound;
-        this.indexPending = indexPending;
         this.createdAt = createdAt;
         this.updatedAt = updatedAt;
     }
 
     static City create(String id, CityProfile profile, boolean demo, Instant now) {
-        return new City(id, null, profile, demo, null, null, 0, true, now, now);
+        return new City(id, null, profile, demo, null, null, 0, now, now);
     }
 
     static Map<Characteristic, MaturityLevel> notAssessed() {
@@ -77,12 +74,6 @@ public class City {
     void update(CityProfile changed, Instant now) {
         this.profile = changed;
         this.updatedAt = now;
-        this.indexPending = true; // cleared once this version is in the search index
-    }
-
-    /** Loaded in bulk and indexed by the full search rebuild that follows: nothing pending for the catch-up. */
-    void indexedByRebuild() {
-        this.indexPending = false;
     }
 
     public String id() {

@@ -1,8 +1,8 @@
 package org.citystep.city;
 
 import java.time.Instant;
+import java.util.Collection;
 
-import org.citystep.search.SearchCatchUp;
 import org.citystep.search.SearchIndexDefinition;
 import org.citystep.search.SearchIndexer;
 import org.citystep.search.SearchSource;
@@ -13,11 +13,9 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** The cities index: its definition, its documents, and catching up with writes that missed it. */
+/** The cities index: its definition, its documents (all, changed since, or by id). */
 @Component
-class CitySearchIndex implements SearchSource, SearchCatchUp {
-
-    private static final int BATCH = 200;
+class CitySearchIndex implements SearchSource {
 
     private final CityService cities;
 
@@ -33,11 +31,6 @@ class CitySearchIndex implements SearchSource, SearchCatchUp {
             return new SearchIndexDefinition(CitySearchDocument.INDEX, CitySearchDocument.TYPE,
                     "city/search-mapping.json");
         }
-    }
-
-    @Override
-    public Mono<Long> catchUp() {
-        return cities.pendingIndexing(BATCH).concatMap(cities::syncSearch).filter(Boolean::booleanValue).count();
     }
 
     @Override
@@ -58,6 +51,11 @@ class CitySearchIndex implements SearchSource, SearchCatchUp {
     @Override
     public Flux<SearchIndexer.Indexable> changedSince(Instant since) {
         return cities.changedSince(since).map(CitySearchIndex::indexable);
+    }
+
+    @Override
+    public Flux<SearchIndexer.Indexable> byIds(Collection<String> ids) {
+        return cities.getAll(ids).map(CitySearchIndex::indexable);
     }
 
     private static SearchIndexer.Indexable indexable(City city) {

@@ -11,9 +11,12 @@ import org.bson.Document;
 import org.citystep.reference.Characteristic;
 import org.citystep.reference.MaturityLevel;
 import org.citystep.search.ReadModelQueries;
+import org.citystep.search.PendingWrite;
 import org.citystep.search.SearchIndexer;
+import org.citystep.search.SearchOutbox;
 import org.citystep.security.CurrentUser;
 import org.citystep.security.Role;
+import org.citystep.shared.mongo.IdBatches;
 import org.citystep.shared.paging.PageParams;
 import org.citystep.shared.paging.PageResponse;
 import org.citystep.shared.problem.ApiException;
@@ -40,16 +43,18 @@ public class CityService {
     private final Cities cities;
     private final ReactiveMongoTemplate template;
     private final SearchIndexer indexer;
+    private final SearchOutbox outbox;
     private final Clock clock;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final CityReadModel readModel;
 
-    CityService(Cities cities, ReactiveMongoTemplate template, SearchIndexer indexer, Clock clock,
-            org.springframework.context.ApplicationEventPublisher events, ReadModelQueries queries) {
+    CityService(Cities cities, ReactiveMongoTemplate template, SearchIndexer indexer, SearchOutbox outbox,
+            Clock clock, org.springframework.context.ApplicationEventPublisher events, ReadModelQueries queries) {
         this.readModel = new CityReadModel(queries);
         this.cities = cities;
         this.template = template;
         this.indexer = indexer;
+        this.outbox = outbox;
         this.clock = clock;
         this.events = events;
     }
@@ -95,11 +100,12 @@ public class CityService {
     }
 
     /**
-     * Creates a city of the demo data set (marked as demo in every representation). Stored pending
-     * for search: the index fill and the catch-up write bulk loads in bulk, not one by one.
+     * Creates a city of the demo data set (marked as demo in every representation). Left pending in
+     * the search outbox: the catch-up writes a whole demo set in bulk, not one by one.
      */
     public Mono<City> createDemo(String id, CityProfile profile) {
-        return cities.insert(City.create(id, profile, true, clock.instant()))
+        return outbox.add(CitySearchDocument.INDEX, id)
+                .then(cities.insert(City.create(id, profile, true, clock.instant())))
                 .onErrorMap(DuplicateKeyException.class,
                         e -> ApiException.conflict("A city with id '" + id + "' exists already."));
     }
@@ -117,11 +123,7 @@ public class CityService {
     public Mono<Long> createDemoAll(Map<String, CityProfile> profiles) {
         var now = clock.instant();
         return reactor.core.publisher.Flux.fromIterable(profiles.entrySet())
-                .map(entry -> {
-                    City city = City.create(entry.getKey(), entry.getValue(), true, now);
-                    city.indexedByRebuild();
-                    return city;
-                })
+                .map(entry -> City.create(entry.getKey(), entry.getValue(), true, now))
                 .buffer(BULK_BATCH)
                 .concatMap(batch -> cities.insert(batch).count()
                         .onErrorMap(DuplicateKeyException.class,
@@ -160,11 +162,12 @@ public class CityService {
     }
 
     private Mono<City> insert(City city) {
-        return cities.insert(city)
-                .onErrorMap(DuplicateKeyException.class,
-                        e -> ApiException.conflict("A city with id '" + city.id() + "' exists already."))
-                .doOnNext(saved -> events.publishEvent(new CityInterestsChanged(saved.id())))
-                .flatMap(this::indexed);
+        return outbox.add(CitySearchDocument.INDEX, city.id())
+                .flatMap(pending -> cities.insert(city)
+                        .onErrorMap(DuplicateKeyException.class,
+                                e -> ApiException.conflict("A city with id '" + city.id() + "' exists already."))
+                        .doOnNext(saved -> events.publishEvent(new CityInterestsChanged(saved.id())))
+                        .flatMap(saved -> indexed(saved, pending)));
     }
 
     /**
@@ -190,16 +193,17 @@ public class CityService {
                     }
                     boolean interestsChange = !city.profile().interests().equals(profile.interests());
                     city.update(profile, clock.instant());
-                    return cities.save(city).doOnNext(saved -> {
-                        if (movesCity) {
-                            events.publishEvent(new CityMoved(saved.id()));
-                        }
-                        if (interestsChange) {
-                            events.publishEvent(new CityInterestsChanged(saved.id()));
-                        }
-                    });
-                })
-                .flatMap(this::indexed);
+                    return outbox.add(CitySearchDocument.INDEX, id).flatMap(pending -> cities.save(city)
+                            .doOnNext(saved -> {
+                                if (movesCity) {
+                                    events.publishEvent(new CityMoved(saved.id()));
+                                }
+                                if (interestsChange) {
+                                    events.publishEvent(new CityInterestsChanged(saved.id()));
+                                }
+                            })
+                            .flatMap(saved -> indexed(saved, pending)));
+                });
     }
 
     /**
@@ -214,12 +218,14 @@ public class CityService {
         Characteristic.ratedOnes().forEach(c -> levelsDocument.put(c.name(),
                 levels.getOrDefault(c, MaturityLevel.NOT_ASSESSED).name()));
         Update update = new Update().set("levels", levelsDocument).set("assessedAt", assessedAt)
-                .set("assessmentRound", round).set("indexPending", true).set("updatedAt", clock.instant())
+                .set("assessmentRound", round).set("updatedAt", clock.instant())
                 .inc("version", 1);
         Query olderRound = Query.query(where("_id").is(id).orOperator(where("assessmentRound").lt(round),
                 where("assessmentRound").exists(false)));
-        return template.findAndModify(olderRound, update, FindAndModifyOptions.options().returnNew(true), City.class)
-                .flatMap(this::indexed)
+        return outbox.add(CitySearchDocument.INDEX, id)
+                .flatMap(pending -> template.findAndModify(olderRound, update,
+                        FindAndModifyOptions.options().returnNew(true), City.class)
+                        .flatMap(city -> indexed(city, pending)))
                 .switchIfEmpty(Mono.defer(() -> exists(id).flatMap(exists -> exists ? Mono.<City>empty()
                         : Mono.error(ApiException.notFound("city", id)))))
                 .then();
@@ -254,29 +260,20 @@ public class CityService {
         return readModel.levelCounts(characteristic, grouping);
     }
 
+    /** Every city in bounded memory, to fill a new search index. */
     Flux<City> all() {
-        return cities.findAll();
+        return IdBatches.all(template, City.class, 500);
     }
 
     Flux<City> changedSince(java.time.Instant since) {
         return template.find(Query.query(where("updatedAt").gte(since)), City.class);
     }
 
-    private Mono<City> indexed(City city) {
-        return syncSearch(city).thenReturn(city);
-    }
-
     /**
-     * Indexes the city now (best effort) and, if that worked, clears its pending mark; emits whether
-     * the index is in step with this version.
+     * Indexes the city now (best effort) and, if that worked, settles its outbox entry; a failure
+     * leaves it to the catch-up worker.
      */
-    Mono<Boolean> syncSearch(City city) {
-        return indexer.indexAndSettle(CitySearchDocument.INDEX, City.class, city.id(), city.version(),
-                CitySearchDocument.of(city));
-    }
-
-    /** The cities whose latest write has not reached the search index, a batch at a time. */
-    Flux<City> pendingIndexing(int batch) {
-        return template.find(Query.query(where("indexPending").is(true)).limit(batch), City.class);
+    private Mono<City> indexed(City city, PendingWrite pending) {
+        return indexer.indexAndSettle(pending, city.version(), CitySearchDocument.of(city)).thenReturn(city);
     }
 }

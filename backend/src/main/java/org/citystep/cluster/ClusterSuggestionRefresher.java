@@ -6,6 +6,7 @@ import org.citystep.casestudy.PublishedCaseStudyChanged;
 import org.citystep.city.CityInterestsChanged;
 import org.citystep.demo.DemoDataLoaded;
 import org.citystep.search.ReadModelChanged;
+import org.citystep.shared.mongo.Leases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -24,7 +25,8 @@ import reactor.core.publisher.Sinks;
  * are debounced: the first starts a window of {@code suggestionDebounce}, and at its end one
  * recomputation covers every change in it. Loading the demo data set, and a start without any
  * suggestions, recompute at once. One recomputation runs at a time; while one runs, further triggers
- * wait and are merged into one. When Elasticsearch cannot answer, the current suggestions stay and
+ * wait and are merged into one; across app instances, a lease in MongoDB lets one compute at a time.
+ * When Elasticsearch cannot answer, the current suggestions stay and
  * the recomputation is tried again after the debounce time. Requests never compute them.
  */
 @Component
@@ -32,14 +34,20 @@ class ClusterSuggestionRefresher {
 
     private static final Logger log = LoggerFactory.getLogger(ClusterSuggestionRefresher.class);
 
+    /** Longer than any recomputation takes (4.6 s at 50k cities): a holder that died frees it after this. */
+    private static final Duration LEASE = Duration.ofMinutes(5);
+    static final String LEASE_NAME = "cluster-suggestions";
+
     private final ClusterSuggestionService suggestions;
+    private final Leases leases;
     private final Duration debounce;
     private final Sinks.Many<String> changes = Sinks.many().unicast().onBackpressureBuffer();
     private final Sinks.Many<String> now = Sinks.many().unicast().onBackpressureBuffer();
     private Disposable running = Flux.<Void>empty().subscribe();
 
-    ClusterSuggestionRefresher(ClusterSuggestionService suggestions, ClusterProperties properties) {
+    ClusterSuggestionRefresher(ClusterSuggestionService suggestions, Leases leases, ClusterProperties properties) {
         this.suggestions = suggestions;
+        this.leases = leases;
         this.debounce = properties.suggestionDebounce();
     }
 
@@ -52,7 +60,7 @@ class ClusterSuggestionRefresher {
                 .concatMap(reason -> Mono.delay(debounce).thenReturn(reason), 1);
         running = Flux.merge(debounced, now.asFlux())
                 .onBackpressureLatest()
-                .concatMap(reason -> suggestions.refresh().then(Mono.<Void>empty()).onErrorResume(failure -> {
+                .concatMap(reason -> refreshUnderLease(reason).onErrorResume(failure -> {
                     log.warn("Cluster suggestions not refreshed ({}), trying again in {}: {}", reason, debounce,
                             failure.toString());
                     changed("retry after a failure");
@@ -64,6 +72,23 @@ class ClusterSuggestionRefresher {
                 emit(now, "none computed yet");
             }
         }, failure -> log.warn("Cluster suggestions: could not check for a current set: {}", failure.toString()));
+    }
+
+    /**
+     * One instance of the app computes at a time (all read the stored result). An instance whose
+     * change came while another one computes tries again after the debounce, so its change is
+     * covered by a computation that started after it.
+     */
+    private Mono<Void> refreshUnderLease(String reason) {
+        return leases.acquire(LEASE_NAME, LEASE).flatMap(held -> {
+            if (!held) {
+                changed(reason + ", after another instance's computation");
+                return Mono.<Void>empty();
+            }
+            return suggestions.refresh().then()
+                    .onErrorResume(failure -> leases.release(LEASE_NAME).then(Mono.error(failure)))
+                    .then(leases.release(LEASE_NAME));
+        });
     }
 
     @EventListener

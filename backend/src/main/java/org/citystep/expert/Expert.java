@@ -15,7 +15,6 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndex(name = "status_characteristics", def = "{'status': 1, 'profile.expertise.characteristics': 1}")
 @CompoundIndex(name = "status_domains", def = "{'status': 1, 'profile.expertise.serviceDomains': 1}")
 @CompoundIndex(name = "status_languages", def = "{'status': 1, 'profile.languages': 1}")
-@CompoundIndex(name = "index_pending", def = "{'indexPending': 1}")
 public class Expert {
 
     @Id
@@ -25,31 +24,28 @@ public class Expert {
     private ExpertProfile profile;
     private ExpertStatus status;
     private final boolean demo;
-    private boolean indexPending;
     private final Instant createdAt;
     private Instant updatedAt;
 
     @PersistenceCreator
     Expert(String id, @Nullable Long version, ExpertProfile profile, ExpertStatus status, boolean demo,
-            boolean indexPending, Instant createdAt, Instant updatedAt) {
+            Instant createdAt, Instant updatedAt) {
         this.id = id;
         this.version = version;
         this.profile = profile;
         this.status = status;
         this.demo = demo;
-        this.indexPending = indexPending;
         this.createdAt = createdAt;
         this.updatedAt = updatedAt;
     }
 
     static Expert propose(String id, ExpertProfile profile, boolean demo, Instant now) {
-        return new Expert(id, null, profile, ExpertStatus.PROPOSED, demo, true, now, now);
+        return new Expert(id, null, profile, ExpertStatus.PROPOSED, demo, now, now);
     }
 
     void update(ExpertProfile changed, Instant now) {
         this.profile = changed;
         this.updatedAt = now;
-        this.indexPending = true;
     }
 
     void approve(Instant now) {
@@ -58,12 +54,6 @@ public class Expert {
         }
         this.status = ExpertStatus.APPROVED;
         this.updatedAt = now;
-        this.indexPending = true;
-    }
-
-    /** Loaded in bulk and indexed by the full search rebuild that follows: nothing pending for the catch-up. */
-    void indexedByRebuild() {
-        this.indexPending = false;
     }
 
     public String id() {

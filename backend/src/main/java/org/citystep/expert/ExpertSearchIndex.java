@@ -1,8 +1,8 @@
 package org.citystep.expert;
 
 import java.time.Instant;
+import java.util.Collection;
 
-import org.citystep.search.SearchCatchUp;
 import org.citystep.search.SearchIndexDefinition;
 import org.citystep.search.SearchIndexer;
 import org.citystep.search.SearchSource;
@@ -13,11 +13,9 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** The experts index: its definition, its documents, and catching up with writes that missed it. */
+/** The experts index: its definition, its documents (all, changed since, or by id). */
 @Component
-class ExpertSearchIndex implements SearchSource, SearchCatchUp {
-
-    private static final int BATCH = 200;
+class ExpertSearchIndex implements SearchSource {
 
     private final ExpertService experts;
 
@@ -56,8 +54,8 @@ class ExpertSearchIndex implements SearchSource, SearchCatchUp {
     }
 
     @Override
-    public Mono<Long> catchUp() {
-        return experts.pendingIndexing(BATCH).concatMap(experts::syncSearch).filter(Boolean::booleanValue).count();
+    public Flux<SearchIndexer.Indexable> byIds(Collection<String> ids) {
+        return experts.getAll(ids).map(ExpertSearchIndex::indexable);
     }
 
     private static SearchIndexer.Indexable indexable(Expert expert) {

@@ -10,9 +10,12 @@ import org.citystep.reference.Characteristic;
 import org.citystep.city.Region;
 import org.citystep.reference.ServiceDomain;
 import org.citystep.search.ReadModelQueries;
+import org.citystep.search.PendingWrite;
 import org.citystep.search.SearchIndexer;
+import org.citystep.search.SearchOutbox;
 import org.citystep.security.CurrentUser;
 import org.citystep.security.Role;
+import org.citystep.shared.mongo.IdBatches;
 import org.citystep.shared.paging.PageParams;
 import org.citystep.shared.paging.PageResponse;
 import org.citystep.shared.problem.ApiException;
@@ -32,12 +35,14 @@ public class ExpertService {
     private final Experts experts;
     private final ReactiveMongoTemplate template;
     private final SearchIndexer indexer;
+    private final SearchOutbox outbox;
     private final Clock clock;
 
     private final ExpertReadModel readModel;
 
-    ExpertService(Experts experts, ReactiveMongoTemplate template, SearchIndexer indexer, Clock clock,
-            ReadModelQueries queries) {
+    ExpertService(Experts experts, ReactiveMongoTemplate template, SearchIndexer indexer, SearchOutbox outbox,
+            Clock clock, ReadModelQueries queries) {
+        this.outbox = outbox;
         this.readModel = new ExpertReadModel(queries);
         this.experts = experts;
         this.template = template;
@@ -114,8 +119,8 @@ public class ExpertService {
     public Mono<Expert> createDemo(String id, ExpertProfile profile) {
         Expert expert = Expert.propose(id, profile, true, clock.instant());
         expert.approve(clock.instant());
-        // stored pending for search: the index fill and the catch-up write bulk loads in bulk
-        return experts.insert(expert).onErrorMap(DuplicateKeyException.class,
+        // left pending in the search outbox: the catch-up writes a whole demo set in bulk
+        return outbox.add(ExpertSearchDocument.INDEX, id).then(experts.insert(expert)).onErrorMap(DuplicateKeyException.class,
                 e -> ApiException.conflict("An expert with id '" + expert.id() + "' exists already."));
     }
 
@@ -138,7 +143,6 @@ public class ExpertService {
                     if (demo.approved()) {
                         expert.approve(now);
                     }
-                    expert.indexedByRebuild();
                     return expert;
                 })
                 .buffer(500)
@@ -182,27 +186,24 @@ public class ExpertService {
                         return Mono.error(ApiException.staleVersion("expert", id, version, expert.version()));
                     }
                     change.accept(expert);
-                    return experts.save(expert);
-                })
-                .flatMap(this::indexed);
+                    return outbox.add(ExpertSearchDocument.INDEX, id)
+                            .flatMap(pending -> experts.save(expert).flatMap(saved -> indexed(saved, pending)));
+                });
     }
 
-    private Mono<Expert> indexed(Expert expert) {
-        return syncSearch(expert).thenReturn(expert);
+    /** Indexes the expert now (best effort); settles its outbox entry if that worked and nothing newer came. */
+    private Mono<Expert> indexed(Expert expert, PendingWrite pending) {
+        return indexer.indexAndSettle(pending, expert.version(), ExpertSearchDocument.of(expert)).thenReturn(expert);
     }
 
-    /** Indexes the expert now (best effort); clears its pending mark if that worked and nothing newer came. */
-    Mono<Boolean> syncSearch(Expert expert) {
-        return indexer.indexAndSettle(ExpertSearchDocument.INDEX, Expert.class, expert.id(), expert.version(),
-                ExpertSearchDocument.of(expert));
+    /** The experts with these ids, in one query. */
+    Flux<Expert> getAll(java.util.Collection<String> ids) {
+        return experts.findAllById(ids);
     }
 
-    Flux<Expert> pendingIndexing(int batch) {
-        return template.find(Query.query(where("indexPending").is(true)).limit(batch), Expert.class);
-    }
-
+    /** Every expert in bounded memory, to fill a new search index. */
     Flux<Expert> all() {
-        return experts.findAll();
+        return IdBatches.all(template, Expert.class, 500);
     }
 
     Flux<Expert> changedSince(java.time.Instant since) {
@@ -214,9 +215,10 @@ public class ExpertService {
     }
 
     private Mono<Expert> insert(Expert expert) {
-        return experts.insert(expert).onErrorMap(DuplicateKeyException.class,
-                e -> ApiException.conflict("An expert with id '" + expert.id() + "' exists already."))
-                .flatMap(this::indexed);
+        return outbox.add(ExpertSearchDocument.INDEX, expert.id())
+                .flatMap(pending -> experts.insert(expert).onErrorMap(DuplicateKeyException.class,
+                                e -> ApiException.conflict("An expert with id '" + expert.id() + "' exists already."))
+                        .flatMap(saved -> indexed(saved, pending)));
     }
 
     private static boolean isCurator(CurrentUser user) {

@@ -1,12 +1,19 @@
 package org.citystep.search;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
+import org.citystep.shared.mongo.Leases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -16,24 +23,38 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Every few seconds, while Elasticsearch answers, asks each feature to index what its writes left
- * pending (Elasticsearch was down, slow, or the app stopped in between). So nothing written is lost
- * to search, and no write depends on the second store succeeding.
+ * Every few seconds, while Elasticsearch answers, indexes what the {@link SearchOutbox} holds as
+ * due (Elasticsearch was down or slow, or the app stopped between a write and its indexing), in
+ * bulk, batch after batch until nothing due is left. So nothing written is lost to search, and no
+ * write depends on the second store succeeding. A document whose source is gone is removed from
+ * its index; one that fails is retried with a growing backoff. With several app instances, the one
+ * holding the catch-up lease does it.
  */
 @Component
 class SearchCatchUpWorker {
 
     private static final Logger log = LoggerFactory.getLogger(SearchCatchUpWorker.class);
+    static final int BATCH = 500;
+    /** The instance that holds it catches up for all, renewing it every round; if it dies, another takes over. */
+    private static final String LEASE_NAME = "search-catch-up";
+    private static final Duration MIN_LEASE = Duration.ofMinutes(1);
 
     private final SearchIndexes indexes;
-    private final List<SearchCatchUp> features;
+    private final SearchIndexer indexer;
+    private final SearchOutbox outbox;
+    private final Leases leases;
+    private final ApplicationEventPublisher events;
     private final Duration interval;
     private Disposable running = Flux.<Long>empty().subscribe();
 
-    SearchCatchUpWorker(SearchIndexes indexes, List<SearchCatchUp> features,
+    SearchCatchUpWorker(SearchIndexes indexes, SearchIndexer indexer, SearchOutbox outbox, Leases leases,
+            ApplicationEventPublisher events,
             @Value("${citystep.elasticsearch.catch-up-interval:10s}") Duration interval) {
         this.indexes = indexes;
-        this.features = features;
+        this.indexer = indexer;
+        this.outbox = outbox;
+        this.leases = leases;
+        this.events = events;
         this.interval = interval;
     }
 
@@ -41,16 +62,78 @@ class SearchCatchUpWorker {
     void start() {
         running = Flux.interval(interval, interval)
                 .onBackpressureDrop()
-                .concatMap(tick -> round().onErrorResume(failure -> Mono.just(0L)))
+                .concatMap(tick -> round().onErrorResume(failure -> {
+                    log.debug("Search catch-up round failed: {}", failure.toString());
+                    return Mono.just(0L);
+                }))
                 .filter(caughtUp -> caughtUp > 0)
                 .subscribe(caughtUp -> log.info("Search caught up with {} documents written meanwhile", caughtUp));
     }
 
-    /** One round: nothing while Elasticsearch is unreachable (no point trying every document). */
+    /**
+     * One round, on the one app instance that holds the catch-up lease; nothing while Elasticsearch
+     * is unreachable (no point trying every document).
+     */
     Mono<Long> round() {
-        return indexes.reachable()
-                .then(indexes.ensured())
-                .then(Flux.fromIterable(features).concatMap(SearchCatchUp::catchUp).reduce(0L, Long::sum));
+        Duration lease = interval.multipliedBy(3).compareTo(MIN_LEASE) > 0 ? interval.multipliedBy(3) : MIN_LEASE;
+        return leases.acquire(LEASE_NAME, lease)
+                .flatMap(held -> !held ? Mono.just(0L)
+                        : indexes.reachable().then(indexes.ensured()).then(drain(0)));
+    }
+
+    /** Batch after batch while full batches come: a backlog after an outage is worked off at bulk speed. */
+    private Mono<Long> drain(long sofar) {
+        return outbox.due(BATCH).collectList()
+                .flatMap(due -> due.isEmpty() ? Mono.just(sofar)
+                        : batch(due).flatMap(done -> due.size() == BATCH && done > 0 ? drain(sofar + done)
+                                : Mono.just(sofar + done)));
+    }
+
+    private Mono<Long> batch(List<SearchOutbox.Due> due) {
+        Map<String, List<SearchOutbox.Due>> byIndex = new LinkedHashMap<>();
+        due.forEach(entry -> byIndex.computeIfAbsent(entry.write().index(), index -> new ArrayList<>()).add(entry));
+        return Flux.fromIterable(byIndex.entrySet())
+                .concatMap(group -> catchUp(group.getKey(), group.getValue()))
+                .reduce(0L, Long::sum);
+    }
+
+    private Mono<Long> catchUp(String indexName, List<SearchOutbox.Due> due) {
+        var source = indexes.source(indexName);
+        if (source.isEmpty()) {
+            // an index this version of the app no longer has: nothing can be done with these
+            return outbox.settleAll(due.stream().map(SearchOutbox.Due::write).toList()).thenReturn(0L);
+        }
+        String alias = indexes.alias(indexName);
+        return source.get().byIds(SearchOutbox.documentIds(due)).collectList()
+                .flatMap(found -> {
+                    Set<String> existing = new HashSet<>();
+                    found.forEach(document -> existing.add(document.id()));
+                    List<String> gone = SearchOutbox.documentIds(due).stream().filter(id -> !existing.contains(id)).toList();
+                    return Mono.zip(indexer.bulkInStep(alias, true, found), indexer.deleteAll(indexName, gone));
+                })
+                .flatMap(written -> {
+                    List<PendingWrite> settled = new ArrayList<>();
+                    List<SearchOutbox.Due> failed = new ArrayList<>();
+                    for (SearchOutbox.Due entry : due) {
+                        String id = entry.write().documentId();
+                        if (written.getT1().contains(id) || written.getT2().contains(id)) {
+                            settled.add(entry.write());
+                        }
+                        else {
+                            failed.add(entry);
+                        }
+                    }
+                    if (!failed.isEmpty()) {
+                        log.warn("{} documents of {} could not be indexed; trying again later", failed.size(), alias);
+                    }
+                    if (!written.getT1().isEmpty()) {
+                        events.publishEvent(new ReadModelChanged(indexName));
+                    }
+                    return outbox.settleAll(settled)
+                            .then(outbox.retryLater(failed, "Elasticsearch refused the document"))
+                            .thenReturn((long) settled.size());
+                })
+                .onErrorResume(failure -> outbox.retryLater(due, failure.toString()).then(Mono.error(failure)));
     }
 
     @PreDestroy

@@ -1,13 +1,12 @@
 package org.citystep.search;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -21,8 +20,8 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Writes documents to the read model right after their MongoDB write. Best effort: a failure or a
- * wait over two seconds is logged and swallowed so the user's write still succeeds; the document
- * stays marked pending and the catch-up worker indexes it later. Documents are indexed with their
+ * wait over two seconds is logged and swallowed so the user's write still succeeds; the write's
+ * {@link SearchOutbox} entry stays and the catch-up worker indexes the document later. Documents are indexed with their
  * MongoDB version as an external version (external_gte: the same version may be written again when
  * data it is built from, such as its city, changed), so a late, older write never replaces a newer one.
  */
@@ -35,30 +34,26 @@ public class SearchIndexer {
 
     private final ElasticsearchAsyncClient client;
     private final SearchIndexes indexes;
-    private final ReactiveMongoTemplate template;
+    private final SearchOutbox outbox;
     private final ApplicationEventPublisher events;
 
-    SearchIndexer(ElasticsearchAsyncClient client, SearchIndexes indexes, ReactiveMongoTemplate template,
+    SearchIndexer(ElasticsearchAsyncClient client, SearchIndexes indexes, SearchOutbox outbox,
             ApplicationEventPublisher events) {
         this.client = client;
         this.indexes = indexes;
-        this.template = template;
+        this.outbox = outbox;
         this.events = events;
     }
 
     /**
-     * Indexes a document whose MongoDB record (of {@code entity}) carries an {@code indexPending}
-     * mark, and clears the mark if the index now holds this version and no newer write came
-     * meanwhile (that one is pending in its own right). Emits whether the index is in step.
+     * Indexes a document after its write and, if the index now holds this version (or a newer one),
+     * settles the write's outbox entry; a newer write meanwhile keeps its own entry. Emits whether the
+     * index is in step; when not, the catch-up worker indexes the document later.
      */
-    public Mono<Boolean> indexAndSettle(String indexName, Class<?> entity, String id, long version, Object document) {
-        return index(indexName, id, version, document)
+    public Mono<Boolean> indexAndSettle(PendingWrite pending, long version, Object document) {
+        return index(pending.index(), pending.documentId(), version, document)
                 .filter(Boolean::booleanValue)
-                // by collection name: through the entity class, Spring Data would also increment the version
-                .flatMap(done -> template.updateFirst(
-                        Query.query(Criteria.where("_id").is(id).and("version").is(version)),
-                        Update.update("indexPending", false), template.getCollectionName(entity)))
-                .thenReturn(true)
+                .flatMap(done -> outbox.settle(pending).thenReturn(true))
                 .defaultIfEmpty(false);
     }
 
@@ -72,7 +67,7 @@ public class SearchIndexer {
      */
     public Mono<Long> indexAll(String indexName, Flux<Indexable> documents) {
         String alias = indexes.alias(indexName);
-        return documents.buffer(BULK_SIZE).concatMap(batch -> bulk(alias, true, batch)).reduce(0L, Long::sum)
+        return documents.buffer(BULK_SIZE).concatMap(batch -> bulk(alias, true, batch), 1).reduce(0L, Long::sum)
                 .doOnNext(written -> {
                     if (written > 0) {
                         events.publishEvent(new ReadModelChanged(indexName));
@@ -85,6 +80,14 @@ public class SearchIndexer {
      * documents it holds at their version now.
      */
     Mono<Long> bulk(String target, boolean throughAlias, List<Indexable> batch) {
+        return bulkInStep(target, throughAlias, batch).map(inStep -> (long) inStep.size());
+    }
+
+    /** As {@link #bulk}; emits the ids of the documents the index holds at their version (or newer) now. */
+    Mono<Set<String>> bulkInStep(String target, boolean throughAlias, List<Indexable> batch) {
+        if (batch.isEmpty()) {
+            return Mono.just(Set.of());
+        }
         return Mono.fromFuture(() -> client.bulk(b -> {
                     batch.forEach(item -> b.operations(op -> op.index(i -> i
                             .index(target).id(item.id()).version(item.version())
@@ -92,8 +95,30 @@ public class SearchIndexer {
                     return b.requireAlias(throughAlias);
                 }))
                 .publishOn(Schedulers.parallel())
-                .map(response -> batch.size() - response.items().stream()
-                        .filter(item -> item.error() != null && item.status() != 409).count())
+                .map(response -> response.items().stream()
+                        .filter(item -> item.error() == null || item.status() == 409)
+                        .map(item -> item.id())
+                        .filter(java.util.Objects::nonNull)
+                        .collect(Collectors.toSet()))
+                .onErrorMap(ElasticsearchFailures::translate);
+    }
+
+    /** Removes documents whose source is gone; emits the ids that are no longer in the index. */
+    Mono<Set<String>> deleteAll(String indexName, Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Mono.just(Set.of());
+        }
+        String alias = indexes.alias(indexName);
+        return Mono.fromFuture(() -> client.bulk(b -> {
+                    ids.forEach(id -> b.operations(op -> op.delete(d -> d.index(alias).id(id))));
+                    return b.requireAlias(true);
+                }))
+                .publishOn(Schedulers.parallel())
+                .map(response -> response.items().stream()
+                        .filter(item -> item.error() == null || item.status() == 404)
+                        .map(item -> item.id())
+                        .filter(java.util.Objects::nonNull)
+                        .collect(Collectors.toSet()))
                 .onErrorMap(ElasticsearchFailures::translate);
     }
 

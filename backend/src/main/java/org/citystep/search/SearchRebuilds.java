@@ -98,13 +98,14 @@ public class SearchRebuilds {
                     return save(job, new ReindexJob.Progress(name, newIndex, total, 0, false))
                             .then(Mono.fromFuture(() -> client.indices().create(c -> c.index(newIndex)
                                     .withJson(new StringReader(indexes.mapping(name))))))
+                            // one batch read ahead of the one being written: memory stays flat at any size
                             .thenMany(source.all().buffer(SearchIndexer.BULK_SIZE)
                                     .concatMap(batch -> indexer.bulk(newIndex, false, batch)
                                             .flatMap(done -> {
                                                 failed.addAndGet(batch.size() - done);
                                                 return save(job, new ReindexJob.Progress(name, newIndex, total,
                                                         written.addAndGet(done), false));
-                                            })))
+                                            }), 1))
                             // never swap to an index that misses documents: the old one stays in use
                             .then(Mono.defer(() -> failed.get() == 0 ? Mono.empty()
                                     : Mono.fromFuture(() -> client.indices().delete(d -> d.index(newIndex)))

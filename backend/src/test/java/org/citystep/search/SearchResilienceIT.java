@@ -97,6 +97,8 @@ class SearchResilienceIT {
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
         client.get().uri("/actuator/health").exchange()
                 .expectBody().jsonPath("$.components.elasticsearch.status").isEqualTo("DOWN");
+        // both writes wait in the outbox, so a crash now would not lose them to search either
+        assertThat(writesWaiting()).isEqualTo(2);
 
         ELASTICSEARCH.restore();
 
@@ -105,7 +107,16 @@ class SearchResilienceIT {
             assertThat(idsIn("/api/v1/search?type=city&size=100"))
                     .isEqualTo(idsIn("/api/v1/cities?size=100"))
                     .contains("resilience-during");
+            assertThat(writesWaiting()).isZero();
         });
+    }
+
+    /** What an admin reads on the health endpoint (details show to signed-in admins only). */
+    private long writesWaiting() {
+        JsonNode health = JSON.readTree(client.get().uri("/actuator/health")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + KeycloakTokens.accessToken("admin.demo")).exchange()
+                .expectBody().returnResult().getResponseBody());
+        return health.at("/components/elasticsearch/details/writesWaitingForSearch").asLong(-1);
     }
 
     @AfterAll

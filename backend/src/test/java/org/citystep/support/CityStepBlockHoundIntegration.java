@@ -6,8 +6,8 @@ import reactor.blockhound.integration.BlockHoundIntegration;
 /**
  * BlockHound fails any test that blocks a reactive thread. The only exceptions are locks that
  * libraries hold for a few instructions, never across I/O: the MongoDB driver's connection-pool
- * bookkeeping and cluster clock, the Elasticsearch client's connection pool, and springdoc's lock around building the OpenAPI document once (it is cached after;
- * two first requests at once wait on each other). Everything else that blocks is a bug to fix in
+ * bookkeeping and cluster clock, the Elasticsearch client's connection pool, springdoc's lock around building the OpenAPI document once (it is cached after;
+ * two first requests at once wait on each other) and Jackson's around building a deserializer once. Everything else that blocks is a bug to fix in
  * main code.
  */
 public class CityStepBlockHoundIntegration implements BlockHoundIntegration {
@@ -19,6 +19,9 @@ public class CityStepBlockHoundIntegration implements BlockHoundIntegration {
         // the cluster clock's lock, taken when a reply arrives; contended only when replies race
         builder.allowBlockingCallsInside("com.mongodb.internal.Locks", "withInterruptibleLock");
         builder.allowBlockingCallsInside("org.springdoc.api.AbstractOpenApiResource", "getOpenApi");
+        // Jackson builds a type's deserializer once under a lock; two first reads of a type at once
+        // (search hits read in parallel) wait on each other for that moment
+        builder.allowBlockingCallsInside("tools.jackson.databind.deser.DeserializerCache", "_createAndCacheValueDeserializer");
         // The Elasticsearch client's connection pool guards its bookkeeping with a lock that a
         // reactive thread takes when it sends a request (lease) while the client's I/O thread may
         // hold it. BlockHound must not throw there: an error thrown from inside a lock's wait

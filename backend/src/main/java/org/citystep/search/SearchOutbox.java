@@ -1,0 +1,147 @@
+package org.citystep.search;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.bson.Document;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.ReactiveBulkOperations;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The documents whose latest write may not have reached search yet, one small MongoDB document
+ * each, keyed by index and document id. A write records its entry <em>before</em> it changes the
+ * source document, so a crash at any point leaves the entry behind; indexing settles it. The
+ * catch-up worker reads only this collection, which holds what is pending and nothing else, so no
+ * loop ever scans the 100k case studies themselves.
+ */
+@Component
+public class SearchOutbox {
+
+    static final String COLLECTION = "search_outbox";
+    /** The writer indexes at once; the worker steps in only after that had its chance. */
+    static final Duration WRITER_GRACE = Duration.ofSeconds(5);
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(10);
+    private static final Duration MAX_RETRY = Duration.ofMinutes(10);
+
+    private final ReactiveMongoTemplate template;
+    private final Clock clock;
+
+    SearchOutbox(ReactiveMongoTemplate template, Clock clock) {
+        this.template = template;
+        this.clock = clock;
+    }
+
+    /** Records that document {@code documentId} of {@code index} is about to change. */
+    public Mono<PendingWrite> add(String index, String documentId) {
+        PendingWrite pending = new PendingWrite(index, documentId, token());
+        return template.upsert(byKey(index, documentId), fresh(pending).set("dueAt", clock.instant().plus(WRITER_GRACE)),
+                        COLLECTION)
+                .thenReturn(pending);
+    }
+
+    /** Records many documents of one index at once (a bulk change); the worker indexes them in bulk. */
+    public Mono<Void> addAll(String index, Collection<String> documentIds) {
+        if (documentIds.isEmpty()) {
+            return Mono.empty();
+        }
+        ReactiveBulkOperations bulk = template.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
+        for (String id : documentIds) {
+            bulk.upsert(byKey(index, id), fresh(new PendingWrite(index, id, token()))
+                    .set("dueAt", clock.instant()));
+        }
+        return bulk.execute().then();
+    }
+
+    /** Clears the entry if no newer write replaced it meanwhile; emits whether it was cleared. */
+    public Mono<Boolean> settle(PendingWrite pending) {
+        return template.remove(byKeyAndToken(pending), COLLECTION).map(result -> result.getDeletedCount() > 0);
+    }
+
+    Mono<Void> settleAll(Collection<PendingWrite> settled) {
+        if (settled.isEmpty()) {
+            return Mono.empty();
+        }
+        ReactiveBulkOperations bulk = template.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
+        settled.forEach(pending -> bulk.remove(byKeyAndToken(pending)));
+        return bulk.execute().then();
+    }
+
+    /** An entry due for the worker, with how often indexing it failed before. */
+    record Due(PendingWrite write, int attempts) {
+    }
+
+    /** Up to {@code limit} entries whose time has come, longest waiting first. */
+    Flux<Due> due(int limit) {
+        Query query = Query.query(where("dueAt").lte(clock.instant())).with(Sort.by("dueAt")).limit(limit);
+        return template.find(query, Document.class, COLLECTION)
+                .map(entry -> new Due(new PendingWrite(entry.getString("index"), entry.getString("documentId"),
+                        entry.getString("token")), entry.getInteger("attempts", 0)));
+    }
+
+    /**
+     * Indexing these failed: each is tried again after a backoff that doubles with every failure
+     * (10 s up to 10 min), so a document that cannot be indexed never holds up the others.
+     */
+    Mono<Void> retryLater(Collection<Due> failed, String reason) {
+        if (failed.isEmpty()) {
+            return Mono.empty();
+        }
+        ReactiveBulkOperations bulk = template.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
+        for (Due due : failed) {
+            bulk.updateOne(byKeyAndToken(due.write()), new Update().inc("attempts", 1).set("lastError", reason)
+                    .set("dueAt", clock.instant().plus(backoff(due.attempts() + 1))));
+        }
+        return bulk.execute().then();
+    }
+
+    /** How many writes wait for search; the count of a small collection. */
+    public Mono<Long> size() {
+        return template.count(new Query(), COLLECTION);
+    }
+
+    /** Unique, not secret: 128 random bits without SecureRandom, which may block reading the OS entropy source. */
+    private static String token() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong());
+    }
+
+    static Duration backoff(int attempts) {
+        int doublings = Math.min(Math.max(attempts - 1, 0), 16);
+        Duration wait = FIRST_RETRY.multipliedBy(1L << doublings);
+        return wait.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : wait;
+    }
+
+    private static Update fresh(PendingWrite pending) {
+        return new Update().set("index", pending.index()).set("documentId", pending.documentId())
+                .set("token", pending.token()).set("attempts", 0).unset("lastError");
+    }
+
+    private static Query byKey(String index, String documentId) {
+        return Query.query(where("_id").is(key(index, documentId)));
+    }
+
+    private static Query byKeyAndToken(PendingWrite pending) {
+        return Query.query(where("_id").is(key(pending.index(), pending.documentId())).and("token").is(pending.token()));
+    }
+
+    static String key(String index, String documentId) {
+        return index + "/" + documentId;
+    }
+
+    static List<String> documentIds(Collection<Due> due) {
+        return due.stream().map(d -> d.write().documentId()).toList();
+    }
+}

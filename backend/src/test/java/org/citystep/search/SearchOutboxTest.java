@@ -1,0 +1,122 @@
+package org.citystep.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import reactor.test.StepVerifier;
+
+/**
+ * The search outbox on the embedded MongoDB: a write's entry outlives everything but the indexing
+ * of the newest write, and a document that keeps failing waits longer each time instead of
+ * blocking the others.
+ */
+class SearchOutboxTest {
+
+    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-06T10:00:00Z"));
+    private final Clock clock = new Clock() {
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+    };
+    private MongoServer server;
+    private MongoClient client;
+    private SearchOutbox outbox;
+
+    @BeforeEach
+    void start() {
+        server = new MongoServer(new MemoryBackend());
+        InetSocketAddress address = server.bind();
+        client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
+        outbox = new SearchOutbox(new ReactiveMongoTemplate(client, "citystep"), clock);
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.shutdown();
+    }
+
+    private void later(Duration by) {
+        now.updateAndGet(instant -> instant.plus(by));
+    }
+
+    private List<String> due() {
+        return outbox.due(100).map(d -> d.write().documentId() + "#" + d.attempts()).collectList().block();
+    }
+
+    @Test
+    void theWriterSettlesItsOwnEntryButNotANewerWritesOne() {
+        PendingWrite first = outbox.add("cities", "amsterdam").block();
+        PendingWrite second = outbox.add("cities", "amsterdam").block();
+        PendingWrite other = outbox.add("cities", "zagreb").block();
+        StepVerifier.create(outbox.size()).expectNext(2L).verifyComplete();
+
+        // the first write's indexing finished after the second write: the second is still owed
+        StepVerifier.create(outbox.settle(first)).expectNext(false).verifyComplete();
+        StepVerifier.create(outbox.settle(second)).expectNext(true).verifyComplete();
+        StepVerifier.create(outbox.settle(other)).expectNext(true).verifyComplete();
+        StepVerifier.create(outbox.size()).expectNext(0L).verifyComplete();
+    }
+
+    @Test
+    void theWorkerSeesAnEntryOnlyAfterTheWriterHadItsChance() {
+        outbox.add("cities", "amsterdam").block();
+        assertThat(due()).isEmpty();
+        later(SearchOutbox.WRITER_GRACE);
+        assertThat(due()).containsExactly("amsterdam#0");
+
+        // a bulk change (a city moved: its case studies) is due at once
+        outbox.addAll("case-studies", List.of("a", "b")).block();
+        assertThat(due()).containsExactlyInAnyOrder("amsterdam#0", "a#0", "b#0");
+    }
+
+    @Test
+    void aDocumentThatKeepsFailingWaitsLongerEachTimeAndNeverBlocksTheOthers() {
+        outbox.addAll("cities", List.of("poison", "fine")).block();
+        var poison = outbox.due(100).filter(d -> d.write().documentId().equals("poison")).blockFirst();
+
+        outbox.retryLater(List.of(poison), "mapping conflict").block();
+        assertThat(due()).containsExactly("fine#0");
+        later(Duration.ofSeconds(10));
+        assertThat(due()).containsExactlyInAnyOrder("fine#0", "poison#1");
+
+        var again = outbox.due(100).filter(d -> d.write().documentId().equals("poison")).blockFirst();
+        outbox.retryLater(List.of(again), "mapping conflict").block();
+        later(Duration.ofSeconds(10));
+        assertThat(due()).as("the second wait is 20 s").containsExactly("fine#0");
+        later(Duration.ofSeconds(10));
+        assertThat(due()).containsExactlyInAnyOrder("fine#0", "poison#2");
+
+        assertThat(SearchOutbox.backoff(1)).isEqualTo(Duration.ofSeconds(10));
+        assertThat(SearchOutbox.backoff(4)).isEqualTo(Duration.ofSeconds(80));
+        assertThat(SearchOutbox.backoff(40)).isEqualTo(Duration.ofMinutes(10));
+    }
+}
