@@ -309,7 +309,7 @@ public class CaseStudyService {
     }
 
     Flux<CaseStudy> changedSince(java.time.Instant since) {
-        return template.find(Query.query(where("updatedAt").gte(since)), CaseStudy.class);
+        return IdBatches.matching(template, Query.query(where("updatedAt").gte(since)), CaseStudy.class, SEARCH_BATCH);
     }
 
     private static final int SEARCH_BATCH = 500;

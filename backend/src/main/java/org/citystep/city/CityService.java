@@ -266,7 +266,7 @@ public class CityService {
     }
 
     Flux<City> changedSince(java.time.Instant since) {
-        return template.find(Query.query(where("updatedAt").gte(since)), City.class);
+        return IdBatches.matching(template, Query.query(where("updatedAt").gte(since)), City.class, 500);
     }
 
     /**

@@ -207,7 +207,7 @@ public class ExpertService {
     }
 
     Flux<Expert> changedSince(java.time.Instant since) {
-        return template.find(Query.query(where("updatedAt").gte(since)), Expert.class);
+        return IdBatches.matching(template, Query.query(where("updatedAt").gte(since)), Expert.class, 500);
     }
 
     Mono<Long> count() {

@@ -19,7 +19,12 @@ public final class IdBatches {
     }
 
     public static <T> Flux<T> all(ReactiveMongoOperations mongo, Class<T> type, int batchSize) {
-        Query ids = new Query();
+        return matching(mongo, new Query(), type, batchSize);
+    }
+
+    /** The documents that {@code query} matches (its criteria only), in batches of {@code batchSize}. */
+    public static <T> Flux<T> matching(ReactiveMongoOperations mongo, Query query, Class<T> type, int batchSize) {
+        Query ids = Query.of(query);
         ids.fields().include("_id");
         return mongo.find(ids, org.bson.Document.class, mongo.getCollectionName(type))
                 .map(document -> document.get("_id"))

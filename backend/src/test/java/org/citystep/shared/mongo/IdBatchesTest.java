@@ -17,7 +17,7 @@ import com.mongodb.reactivestreams.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import reactor.test.StepVerifier;
 
-/** Filling a search index reads every document exactly once, a batch at a time. */
+/** Filling a search index reads every document (or every matching one) exactly once, a batch at a time. */
 class IdBatchesTest {
 
     @Document("items")
@@ -37,6 +37,12 @@ class IdBatchesTest {
 
             StepVerifier.create(IdBatches.all(mongo, Item.class, 500).collectList())
                     .assertNext(read -> assertThat(read).containsExactlyInAnyOrderElementsOf(items))
+                    .verifyComplete();
+            // only what the query matches (a rebuild's replay of recent writes)
+            var recent = org.springframework.data.mongodb.core.query.Query.query(
+                    org.springframework.data.mongodb.core.query.Criteria.where("number").gte(1_000));
+            StepVerifier.create(IdBatches.matching(mongo, recent, Item.class, 50).map(Item::number).sort().collectList())
+                    .assertNext(read -> assertThat(read).isEqualTo(IntStream.range(1_000, 1_203).boxed().toList()))
                     .verifyComplete();
         }
         finally {
