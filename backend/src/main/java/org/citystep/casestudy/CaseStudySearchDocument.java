@@ -17,7 +17,8 @@ record CaseStudySearchDocument(String type, String status, Map<String, String> t
         String cityId,
         @Nullable String region, @Nullable String country, List<String> serviceDomain, List<String> characteristic,
         List<String> fromLevel, String stage, List<String> tech, List<String> instrument, @Nullable Integer year,
-        boolean bestPractice, List<String> suggest, List<String> steps, java.time.Instant updatedAt) {
+        boolean bestPractice, List<String> suggest, List<String> steps, java.time.Instant updatedAt,
+        java.time.@Nullable LocalDate lastVerified) {
 
     static final String INDEX = "case-studies";
     static final String TYPE = "case-study";
@@ -54,7 +55,8 @@ record CaseStudySearchDocument(String type, String status, Map<String, String> t
                 c.funding() == null ? List.of() : c.funding().instruments().stream().sorted().toList(),
                 c.startDate() == null ? null : c.startDate().getYear(), study.bestPractice(),
                 published ? c.title().values().stream().distinct().toList() : List.of(),
-                c.steps().stream().map(CaseStudySearchDocument::stepKey).distinct().sorted().toList(), study.updatedAt());
+                c.steps().stream().map(CaseStudySearchDocument::stepKey).distinct().sorted().toList(), study.updatedAt(),
+                study.lastVerified());
     }
 
     /** One step as a single keyword, so "climbs FUNDING from BASIC to AVERAGE" is one exact term. */

@@ -55,15 +55,17 @@ public class CaseStudyService {
     private final ReferenceDataService reference;
     private final SearchIndexer indexer;
     private final SearchOutbox outbox;
+    private final CaseStudyListing listing;
     private final org.citystep.search.SearchService search;
     private final Clock clock;
     private final org.springframework.context.ApplicationEventPublisher events;
 
     CaseStudyService(CaseStudies studies, ReactiveMongoTemplate template, CityService cities,
-            ReferenceDataService reference, SearchIndexer indexer, SearchOutbox outbox,
+            ReferenceDataService reference, SearchIndexer indexer, SearchOutbox outbox, CaseStudyListing listing,
             org.citystep.search.SearchService search, Clock clock,
             org.springframework.context.ApplicationEventPublisher events) {
         this.outbox = outbox;
+        this.listing = listing;
         this.search = search;
         this.events = events;
         this.studies = studies;
@@ -80,36 +82,9 @@ public class CaseStudyService {
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound("case study", id)));
     }
 
+    /** A page of the case studies the caller may see, newest change first; through the search read model. */
     public Mono<PageResponse<CaseStudy>> list(CaseStudyFilter filter, PageParams page, CurrentUser user) {
-        List<Criteria> criteria = new ArrayList<>();
-        if (!isCurator(user)) {
-            Criteria published = where("status").is(CaseStudyStatus.PUBLISHED);
-            criteria.add(user.has(Role.CITY_EDITOR) && user.cityId().isPresent()
-                    ? new Criteria().orOperator(published, where("cityId").is(user.cityId().get()))
-                    : published);
-        }
-        if (filter.cityId() != null) {
-            criteria.add(where("cityId").is(filter.cityId()));
-        }
-        if (filter.status() != null) {
-            criteria.add(where("status").is(filter.status()));
-        }
-        if (filter.serviceDomain() != null) {
-            criteria.add(where("content.serviceDomains").is(filter.serviceDomain()));
-        }
-        if (filter.characteristic() != null) {
-            criteria.add(where("content.steps.characteristic").is(filter.characteristic()));
-        }
-        if (filter.dueForReverification()) {
-            criteria.add(where("status").is(CaseStudyStatus.PUBLISHED));
-            criteria.add(new Criteria().orOperator(where("lastVerified").is(null),
-                    where("lastVerified").lt(today().minusMonths(CaseStudy.REVERIFY_AFTER_MONTHS))));
-        }
-        Query query = criteria.isEmpty() ? new Query() : new Query(new Criteria().andOperator(criteria));
-        return Mono.zip(template.find(Query.of(query).with(page.toPageRequest(Sort.by(Sort.Direction.DESC, "updatedAt")
-                                .and(Sort.by("_id")))), CaseStudy.class).collectList(),
-                        template.count(Query.of(query), CaseStudy.class))
-                .map(result -> new PageResponse<>(result.getT1(), page.page(), page.size(), result.getT2()));
+        return listing.list(filter, page, user);
     }
 
     /** Drafts a case study for {@code cityId}; its id is {@code requestedId} or derived from city and title. */

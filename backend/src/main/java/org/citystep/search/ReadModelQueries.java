@@ -60,6 +60,37 @@ public class ReadModelQueries {
                 .map(response -> response.hits().hits().stream().map(Hit::id).toList());
     }
 
+    /** A page of ids in the requested order, and how many documents match in all. */
+    public record IdPage(List<String> ids, long total) {
+    }
+
+    /** Elasticsearch serves the first 10,000 hits of a query by offset (its max_result_window). */
+    public static final int MAX_OFFSET_WINDOW = 10_000;
+
+    /**
+     * The ids of one page of the documents matching {@code query} in {@code sort} order, and the exact
+     * number that match; for lists read through the read model instead of scanning MongoDB.
+     */
+    public Mono<IdPage> page(String indexName, Query query, int from, int size, List<SortOptions> sort) {
+        return Mono.fromFuture(() -> client.search(s -> s
+                        .index(indexes.alias(indexName))
+                        .ignoreUnavailable(true)
+                        .allowNoIndices(true)
+                        .timeout(QUERY_TIMEOUT)
+                        .query(query)
+                        .from(from)
+                        .size(size)
+                        .sort(sort)
+                        .trackTotalHits(t -> t.enabled(true))
+                        .source(src -> src.fetch(false)),
+                        Void.class))
+                .timeout(CLIENT_TIMEOUT)
+                .onErrorMap(ElasticsearchFailures::translate)
+                .publishOn(Schedulers.parallel())
+                .map(response -> new IdPage(response.hits().hits().stream().map(Hit::id).toList(),
+                        response.hits().total() == null ? 0 : response.hits().total().value()));
+    }
+
     /** As {@link #ids}, with the {@code includes} fields of each document read as {@code type}. */
     public <T> Mono<List<Found<T>>> find(String indexName, Query query, int size, List<SortOptions> sort,
             List<String> includes, Class<T> type) {

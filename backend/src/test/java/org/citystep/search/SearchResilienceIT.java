@@ -99,6 +99,10 @@ class SearchResilienceIT {
                 .expectBody().jsonPath("$.components.elasticsearch.status").isEqualTo("DOWN");
         // both writes wait in the outbox, so a crash now would not lose them to search either
         assertThat(writesWaiting()).isEqualTo(2);
+        // lists read the read model; while it is down, a small collection is listed from MongoDB
+        client.get().uri("/api/v1/cities/resilience-before").exchange().expectStatus().isOk();
+        client.get().uri("/api/v1/case-studies?size=5").header(HttpHeaders.AUTHORIZATION, curator()).exchange()
+                .expectStatus().isOk();
 
         ELASTICSEARCH.restore();
 
@@ -109,6 +113,10 @@ class SearchResilienceIT {
                     .contains("resilience-during");
             assertThat(writesWaiting()).isZero();
         });
+        // offsets beyond Elasticsearch's window are refused with a reason, not a 500
+        client.get().uri("/api/v1/case-studies?page=100&size=100").exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     /** What an admin reads on the health endpoint (details show to signed-in admins only). */
