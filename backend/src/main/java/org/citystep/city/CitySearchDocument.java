@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  */
 record CitySearchDocument(String type, Map<String, String> title, String region, String country,
         @Nullable Long population, List<String> suggest, Map<String, String> levels, boolean assessed,
-        List<String> interests, @Nullable String administrativeLevel, List<String> languages) {
+        List<String> interests, @Nullable String administrativeLevel, List<String> languages, String cityId) {
 
     static final String INDEX = "cities";
     static final String TYPE = "city";
@@ -28,6 +28,6 @@ record CitySearchDocument(String type, Map<String, String> title, String region,
                 p.name().values().stream().distinct().toList(), levels, city.assessedAt() != null,
                 p.interests().stream().map(Enum::name).sorted().toList(),
                 p.administrativeLevel() == null ? null : p.administrativeLevel().name(),
-                LanguageTags.primaries(p.languages()));
+                LanguageTags.primaries(p.languages()), city.id());
     }
 }

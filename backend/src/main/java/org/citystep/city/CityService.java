@@ -47,9 +47,12 @@ public class CityService {
     private final Clock clock;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final CityReadModel readModel;
+    private final CityListing listing;
 
     CityService(Cities cities, ReactiveMongoTemplate template, SearchIndexer indexer, SearchOutbox outbox,
-            Clock clock, org.springframework.context.ApplicationEventPublisher events, ReadModelQueries queries) {
+            Clock clock, org.springframework.context.ApplicationEventPublisher events, ReadModelQueries queries,
+            CityListing listing) {
+        this.listing = listing;
         this.readModel = new CityReadModel(queries);
         this.cities = cities;
         this.template = template;
@@ -81,9 +84,9 @@ public class CityService {
         return cities.existsByDemoTrue();
     }
 
+    /** A page of the cities directory, by id; through the search read model. */
     public Mono<PageResponse<City>> list(CityFilter filter, PageParams page) {
-        return cities.findFiltered(filter, page.toPageRequest(Sort.by("id")))
-                .map(result -> new PageResponse<>(result.getContent(), page.page(), page.size(), result.getTotalElements()));
+        return listing.list(filter, page);
     }
 
     /** Creates a city under {@code requestedId}, or under a slug of its English name. */
