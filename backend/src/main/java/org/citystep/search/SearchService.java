@@ -106,9 +106,18 @@ public class SearchService {
                 .source(src -> src.filter(f -> f.includes("type", "title", "status")))
                 .timeout(SEARCH_TIMEOUT)
                 // unified highlighter over the offsets stored in the index: no re-analysis of long texts
-                .highlight(h -> h.type(co.elastic.clients.elasticsearch.core.search.HighlighterType.Unified)
-                        .numberOfFragments(2).fragmentSize(160).maxAnalyzedOffset(HIGHLIGHT_MAX_OFFSET)
-                        .fields("title.*", f -> f).fields("text.*", f -> f))
+                .highlight(h -> {
+                    h.type(co.elastic.clients.elasticsearch.core.search.HighlighterType.Unified)
+                            .numberOfFragments(2).fragmentSize(160).maxAnalyzedOffset(HIGHLIGHT_MAX_OFFSET)
+                            .fields("title.*", f -> f).fields("text.*", f -> f);
+                    // highlighting every fuzzy expansion over long texts cost 5 times the rest of the
+                    // search at 100k case studies; fuzziness widens the hits, highlights show the words typed
+                    BoundedText text = BoundedText.of(query.text());
+                    if (text.fuzzy()) {
+                        h.highlightQuery(wordsQuery(text, query.language(), false));
+                    }
+                    return h;
+                })
                 .aggregations(aggregations));
     }
 
@@ -271,19 +280,22 @@ public class SearchService {
         return FACETS;
     }
 
+    private static Query wordsQuery(BoundedText text, @org.jspecify.annotations.Nullable String lang, boolean fuzzy) {
+        return Query.of(q -> q.multiMatch(m -> {
+            m.query(text.words())
+                    .fields(lang == null ? List.of("title.*^3", "text.*") : List.of("title." + lang + "*^3", "text." + lang + "*"))
+                    .type(TextQueryType.BestFields);
+            if (fuzzy) {
+                m.fuzziness("AUTO").prefixLength(1).maxExpansions(BoundedText.FUZZY_EXPANSIONS);
+            }
+            return m;
+        }));
+    }
+
     private static Query toQuery(SearchQuery query) {
         String lang = query.language();
         BoundedText text = BoundedText.of(query.text());
-        Query words = text.words().isBlank() ? Query.of(q -> q.matchAll(m -> m))
-                : Query.of(q -> q.multiMatch(m -> {
-                    m.query(text.words())
-                            .fields(lang == null ? List.of("title.*^3", "text.*") : List.of("title." + lang + "*^3", "text." + lang + "*"))
-                            .type(TextQueryType.BestFields);
-                    if (text.fuzzy()) {
-                        m.fuzziness("AUTO").prefixLength(1).maxExpansions(BoundedText.FUZZY_EXPANSIONS);
-                    }
-                    return m;
-                }));
+        Query words = text.words().isBlank() ? Query.of(q -> q.matchAll(m -> m)) : wordsQuery(text, lang, text.fuzzy());
         List<Query> filters = new java.util.ArrayList<>();
         if (!query.viewer().seesEverything()) {
             filters.add(visibleTo(query.viewer()));

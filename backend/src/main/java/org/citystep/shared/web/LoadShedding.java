@@ -35,7 +35,7 @@ class LoadShedding implements WebFilter, Ordered {
 
     LoadShedding(@Value("${citystep.load-shedding.staircase:16}") int staircase,
             @Value("${citystep.load-shedding.search:32}") int search,
-            @Value("${citystep.load-shedding.report:8}") int report, ProblemResponseWriter writer) {
+            @Value("${citystep.load-shedding.report:32}") int report, ProblemResponseWriter writer) {
         this.budgets = List.of(
                 new Budget("matching", Pattern.compile("^/api/v1/cities/[^/]+/(matches|roadmap)$"), new Semaphore(staircase)),
                 new Budget("search", Pattern.compile("^/api/v1/search(/suggest)?$"), new Semaphore(search)),
