@@ -34,7 +34,7 @@ class LoadShedding implements WebFilter, Ordered {
     private final ProblemResponseWriter writer;
 
     LoadShedding(@Value("${citystep.load-shedding.staircase:16}") int staircase,
-            @Value("${citystep.load-shedding.search:32}") int search,
+            @Value("${citystep.load-shedding.search:48}") int search,
             @Value("${citystep.load-shedding.report:32}") int report, ProblemResponseWriter writer) {
         this.budgets = List.of(
                 new Budget("matching", Pattern.compile("^/api/v1/cities/[^/]+/(matches|roadmap)$"), new Semaphore(staircase)),
@@ -67,10 +67,14 @@ class LoadShedding implements WebFilter, Ordered {
                     + budget.what() + " are being answered right now; try again in a second."), headers);
         }
         AtomicBoolean released = new AtomicBoolean();
-        return chain.filter(exchange).doFinally(signal -> {
+        Runnable release = () -> {
             if (released.compareAndSet(false, true)) {
                 budget.permits().release();
             }
-        });
+        };
+        // freed as the answer starts, not after it was sent: a client that asks again the moment it
+        // has its answer must find the place free (it found it taken, at exactly the budget, before)
+        exchange.getResponse().beforeCommit(() -> Mono.fromRunnable(release));
+        return chain.filter(exchange).doFinally(signal -> release.run());
     }
 }

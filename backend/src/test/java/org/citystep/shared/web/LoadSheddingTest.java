@@ -48,4 +48,16 @@ class LoadSheddingTest {
         StepVerifier.create(shedding.filter(third, exchange -> Mono.empty())).verifyComplete();
         assertThat(third.getResponse().getStatusCode()).isNull();
     }
+
+    @Test
+    void aPlaceIsFreeAsSoonAsTheAnswerStartsSoAClientAskingAgainAtOnceIsServed() {
+        // the answer is written, but the handling has not ended yet (as when the client reads it first)
+        WebFilterChain answersThenLingers = exchange -> exchange.getResponse().setComplete().then(Mono.never());
+        Disposable first = shedding.filter(get("/api/v1/search"), answersThenLingers).subscribe();
+
+        MockServerWebExchange again = get("/api/v1/search");
+        StepVerifier.create(shedding.filter(again, exchange -> Mono.empty())).verifyComplete();
+        assertThat(again.getResponse().getStatusCode()).isNull();
+        first.dispose();
+    }
 }
