@@ -7,15 +7,12 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
-import java.util.function.Function;
 
 import org.citystep.search.ReadModelQueries;
 import org.citystep.security.CurrentUser;
 import org.citystep.security.Role;
 import org.citystep.shared.paging.PageParams;
 import org.citystep.shared.paging.PageResponse;
-import org.citystep.shared.problem.ApiException;
 import org.citystep.shared.problem.BackingServiceUnavailableException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -54,21 +51,9 @@ class CaseStudyListing {
     }
 
     Mono<PageResponse<CaseStudy>> list(CaseStudyFilter filter, PageParams page, CurrentUser user) {
-        int from = page.page() * page.size();
-        if (from + page.size() > ReadModelQueries.MAX_OFFSET_WINDOW) {
-            return Mono.error(ApiException.invalid("Only the first " + ReadModelQueries.MAX_OFFSET_WINDOW
-                    + " case studies of a list are served by page; narrow the list with a filter.",
-                    List.of(new org.citystep.shared.problem.Problems.FieldProblem("page",
-                            "must be below " + (ReadModelQueries.MAX_OFFSET_WINDOW / page.size())))));
-        }
         List<SortOptions> newestFirst = List.of(SortOptions.of(s -> s.field(f -> f.field("updatedAt").order(SortOrder.Desc))));
-        return queries.page(CaseStudySearchDocument.INDEX, readModelQuery(filter, user), from, page.size(), newestFirst)
-                .flatMap(found -> studies.findAllById(found.ids()).collectMap(CaseStudy::id, Function.identity())
-                        // the read model trails a write by up to a second (its refresh): a study that
-                        // changed meanwhile and no longer fits the list is left out, not shown wrongly
-                        .map(byId -> new PageResponse<>(found.ids().stream().map(byId::get).filter(Objects::nonNull)
-                                .filter(study -> fits(study, filter, user)).toList(), page.page(), page.size(),
-                                found.total())))
+        return queries.listPage(CaseStudySearchDocument.INDEX, readModelQuery(filter, user), page, newestFirst,
+                        "case studies", studies::findAllById, CaseStudy::id, study -> fits(study, filter, user))
                 .onErrorResume(BackingServiceUnavailableException.class, down -> fromMongoDb(filter, page, user, down));
     }
 
@@ -104,7 +89,7 @@ class CaseStudyListing {
         return Query.of(q -> q.bool(b -> b.filter(filters)));
     }
 
-    /** The list's conditions, checked on the study as MongoDB holds it now. */
+    /** The list's conditions, checked on the study as MongoDB holds it now (the read model may trail it). */
     private boolean fits(CaseStudy study, CaseStudyFilter filter, CurrentUser user) {
         boolean published = study.status() == CaseStudyStatus.PUBLISHED;
         boolean visible = isCurator(user) || published

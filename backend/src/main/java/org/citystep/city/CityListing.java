@@ -2,15 +2,11 @@ package org.citystep.city;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
-import java.util.function.Function;
 
 import org.citystep.search.ReadModelQueries;
 import org.citystep.shared.paging.PageParams;
 import org.citystep.shared.paging.PageResponse;
-import org.citystep.shared.problem.ApiException;
 import org.citystep.shared.problem.BackingServiceUnavailableException;
-import org.citystep.shared.problem.Problems;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
@@ -44,20 +40,9 @@ class CityListing {
     }
 
     Mono<PageResponse<City>> list(CityFilter filter, PageParams page) {
-        int from = page.page() * page.size();
-        if (from + page.size() > ReadModelQueries.MAX_OFFSET_WINDOW) {
-            return Mono.error(ApiException.invalid("Only the first " + ReadModelQueries.MAX_OFFSET_WINDOW
-                    + " cities of a list are served by page; narrow the list with a filter.",
-                    List.of(new Problems.FieldProblem("page",
-                            "must be below " + (ReadModelQueries.MAX_OFFSET_WINDOW / page.size())))));
-        }
         List<SortOptions> byId = List.of(SortOptions.of(s -> s.field(f -> f.field("cityId").order(SortOrder.Asc))));
-        return queries.page(CitySearchDocument.INDEX, readModelQuery(filter), from, page.size(), byId)
-                .flatMap(found -> cities.findAllById(found.ids()).collectMap(City::id, Function.identity())
-                        // a city changed within the last refresh that no longer fits is left out
-                        .map(byIdMap -> new PageResponse<>(found.ids().stream().map(byIdMap::get)
-                                .filter(Objects::nonNull).filter(city -> fits(city, filter)).toList(),
-                                page.page(), page.size(), found.total())))
+        return queries.listPage(CitySearchDocument.INDEX, readModelQuery(filter), page, byId, "cities",
+                        cities::findAllById, City::id, city -> fits(city, filter))
                 .onErrorResume(BackingServiceUnavailableException.class, down -> template.estimatedCount(City.class)
                         .flatMap(size -> size > DIRECT_READ_LIMIT ? Mono.error(down)
                                 : cities.findFiltered(filter, page.toPageRequest(Sort.by("id")))

@@ -4,7 +4,14 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
+import org.citystep.shared.paging.PageParams;
+import org.citystep.shared.paging.PageResponse;
+import org.citystep.shared.problem.ApiException;
+import org.citystep.shared.problem.Problems;
 import org.springframework.stereotype.Service;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
@@ -14,6 +21,7 @@ import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -44,20 +52,7 @@ public class ReadModelQueries {
 
     /** The ids of the documents of {@code indexName} that match {@code query}, best first (or by {@code sort}). */
     public Mono<List<String>> ids(String indexName, Query query, int size, List<SortOptions> sort) {
-        return Mono.fromFuture(() -> client.search(s -> s
-                        .index(indexes.alias(indexName))
-                        .ignoreUnavailable(true)
-                        .allowNoIndices(true)
-                        .timeout(QUERY_TIMEOUT)
-                        .query(query)
-                        .size(size)
-                        .sort(sort)
-                        .source(src -> src.fetch(false)),
-                        Void.class))
-                .timeout(CLIENT_TIMEOUT)
-                .onErrorMap(ElasticsearchFailures::translate)
-                .publishOn(Schedulers.parallel())
-                .map(response -> response.hits().hits().stream().map(Hit::id).toList());
+        return idSearch(indexName, query, 0, size, sort, false).map(IdPage::ids);
     }
 
     /** A page of ids in the requested order, and how many documents match in all. */
@@ -68,10 +63,28 @@ public class ReadModelQueries {
     public static final int MAX_OFFSET_WINDOW = 10_000;
 
     /**
-     * The ids of one page of the documents matching {@code query} in {@code sort} order, and the exact
-     * number that match; for lists read through the read model instead of scanning MongoDB.
+     * One page of a list read through the read model instead of a MongoDB scan: Elasticsearch filters,
+     * sorts and counts; {@code byIds} reads the page's documents (from MongoDB, by id), which are
+     * returned in Elasticsearch's order. The read model trails a write by up to a second (its
+     * refresh): a document that changed meanwhile and no longer {@code fits} the list is left out
+     * rather than shown wrongly. A page beyond the first 10,000 results answers 400.
      */
-    public Mono<IdPage> page(String indexName, Query query, int from, int size, List<SortOptions> sort) {
+    public <T> Mono<PageResponse<T>> listPage(String indexName, Query query, PageParams page, List<SortOptions> sort,
+            String what, Function<List<String>, Flux<T>> byIds, Function<T, String> idOf, Predicate<T> fits) {
+        int from = page.page() * page.size();
+        if (from + page.size() > MAX_OFFSET_WINDOW) {
+            return Mono.error(ApiException.invalid("Only the first " + MAX_OFFSET_WINDOW + " " + what
+                    + " of a list are served by page; narrow the list with a filter.",
+                    List.of(new Problems.FieldProblem("page", "must be below " + (MAX_OFFSET_WINDOW / page.size())))));
+        }
+        return idSearch(indexName, query, from, page.size(), sort, true)
+                .flatMap(found -> byIds.apply(found.ids()).collectMap(idOf, Function.identity())
+                        .map(byId -> new PageResponse<>(found.ids().stream().map(byId::get).filter(Objects::nonNull)
+                                .filter(fits).toList(), page.page(), page.size(), found.total())));
+    }
+
+    private Mono<IdPage> idSearch(String indexName, Query query, int from, int size, List<SortOptions> sort,
+            boolean countAll) {
         return Mono.fromFuture(() -> client.search(s -> s
                         .index(indexes.alias(indexName))
                         .ignoreUnavailable(true)
@@ -81,7 +94,7 @@ public class ReadModelQueries {
                         .from(from)
                         .size(size)
                         .sort(sort)
-                        .trackTotalHits(t -> t.enabled(true))
+                        .trackTotalHits(t -> t.enabled(countAll))
                         .source(src -> src.fetch(false)),
                         Void.class))
                 .timeout(CLIENT_TIMEOUT)

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.VersionType;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -95,12 +96,18 @@ public class SearchIndexer {
                     return b.requireAlias(throughAlias);
                 }))
                 .publishOn(Schedulers.parallel())
-                .map(response -> response.items().stream()
-                        .filter(item -> item.error() == null || item.status() == 409)
-                        .map(item -> item.id())
-                        .filter(java.util.Objects::nonNull)
-                        .collect(Collectors.toSet()))
+                // 409: a newer version is indexed already
+                .map(response -> idsDone(response, 409))
                 .onErrorMap(ElasticsearchFailures::translate);
+    }
+
+    /** The ids a bulk request left as asked: no error, or the one status that means the same here. */
+    private static Set<String> idsDone(BulkResponse response, int alsoDone) {
+        return response.items().stream()
+                .filter(item -> item.error() == null || item.status() == alsoDone)
+                .map(item -> item.id())
+                .filter(java.util.Objects::nonNull)
+                .collect(Collectors.toSet());
     }
 
     /** Removes documents whose source is gone; emits the ids that are no longer in the index. */
@@ -114,11 +121,8 @@ public class SearchIndexer {
                     return b.requireAlias(true);
                 }))
                 .publishOn(Schedulers.parallel())
-                .map(response -> response.items().stream()
-                        .filter(item -> item.error() == null || item.status() == 404)
-                        .map(item -> item.id())
-                        .filter(java.util.Objects::nonNull)
-                        .collect(Collectors.toSet()))
+                // 404: not there, as wanted
+                .map(response -> idsDone(response, 404))
                 .onErrorMap(ElasticsearchFailures::translate);
     }
 

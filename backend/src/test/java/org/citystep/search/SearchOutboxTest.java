@@ -3,13 +3,11 @@ package org.citystep.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetSocketAddress;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 
+import org.citystep.support.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,23 +27,7 @@ import reactor.test.StepVerifier;
  */
 class SearchOutboxTest {
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-06T10:00:00Z"));
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-06T10:00:00Z"));
     private MongoServer server;
     private MongoClient client;
     private SearchOutbox outbox;
@@ -65,7 +47,7 @@ class SearchOutboxTest {
     }
 
     private void later(Duration by) {
-        now.updateAndGet(instant -> instant.plus(by));
+        clock.advance(by);
     }
 
     private List<String> due() {

@@ -32,7 +32,7 @@ public class Leases {
 
     @org.springframework.beans.factory.annotation.Autowired
     Leases(ReactiveMongoTemplate template, Clock clock) {
-        this(template, clock, InstanceId.of());
+        this(template, clock, instanceId());
     }
 
     Leases(ReactiveMongoTemplate template, Clock clock, String holder) {
@@ -57,21 +57,15 @@ public class Leases {
     }
 
     /** This instance, as lease holders are named: host, process and a random part. */
-    static final class InstanceId {
-
-        private InstanceId() {
+    private static String instanceId() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
         }
-
-        static String of() {
-            String host;
-            try {
-                host = java.net.InetAddress.getLocalHost().getHostName();
-            }
-            catch (java.io.IOException unknown) {
-                host = "unknown-host";
-            }
-            return host + "/" + ProcessHandle.current().pid() + "/"
-                    + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong());
+        catch (java.io.IOException unknown) {
+            host = "unknown-host";
         }
+        return host + "/" + ProcessHandle.current().pid() + "/"
+                + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong());
     }
 }

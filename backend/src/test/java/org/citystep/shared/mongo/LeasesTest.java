@@ -1,11 +1,10 @@
 package org.citystep.shared.mongo;
 
 import java.net.InetSocketAddress;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 
+import org.citystep.support.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +21,7 @@ class LeasesTest {
 
     private MongoServer server;
     private MongoClient client;
-    private Instant now = Instant.parse("2026-12-06T10:00:00Z");
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-06T10:00:00Z"));
     private Leases first;
     private Leases second;
 
@@ -32,22 +31,6 @@ class LeasesTest {
         InetSocketAddress address = server.bind();
         client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
         ReactiveMongoTemplate mongo = new ReactiveMongoTemplate(client, "citystep");
-        Clock clock = new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now;
-            }
-        };
         first = new Leases(mongo, clock, "instance-1");
         second = new Leases(mongo, clock, "instance-2");
     }
@@ -66,13 +49,13 @@ class LeasesTest {
         // another lease is independent
         StepVerifier.create(second.acquire("catch-up", minute)).expectNext(true).verifyComplete();
         // the holder renews its own
-        now = now.plusSeconds(50);
+        clock.advance(Duration.ofSeconds(50));
         StepVerifier.create(first.acquire("cluster-suggestions", minute)).expectNext(true).verifyComplete();
-        now = now.plusSeconds(50);
+        clock.advance(Duration.ofSeconds(50));
         StepVerifier.create(second.acquire("cluster-suggestions", minute)).expectNext(false).verifyComplete();
 
         // a holder that died: its lease expires
-        now = now.plusSeconds(11);
+        clock.advance(Duration.ofSeconds(11));
         StepVerifier.create(second.acquire("cluster-suggestions", minute)).expectNext(true).verifyComplete();
         StepVerifier.create(first.acquire("cluster-suggestions", minute)).expectNext(false).verifyComplete();
 
