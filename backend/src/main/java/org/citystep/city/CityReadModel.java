@@ -2,12 +2,17 @@ package org.citystep.city;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.citystep.reference.Characteristic;
 import org.citystep.reference.MaturityLevel;
+import org.citystep.reference.ServiceDomain;
 import org.citystep.search.ReadModelQueries;
+import org.jspecify.annotations.Nullable;
 
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
@@ -31,12 +36,12 @@ final class CityReadModel {
     }
 
     /**
-     * The ids of up to {@code limit} cities at {@code level} in {@code characteristic}, other than
+     * Up to {@code limit} cities at {@code level} in {@code characteristic}, other than
      * {@code of}, most alike first: same country, region and kind of administration, shared interests,
      * a population of the same order, and any of {@code preferred} (for example cities with case studies
      * of the step). The cut-off is by likeness, never alphabetical.
      */
-    Mono<List<String>> idsAtLevel(Characteristic characteristic, MaturityLevel level, City of,
+    Mono<List<CityStanding>> atLevel(Characteristic characteristic, MaturityLevel level, City of,
             Collection<String> preferred, int limit) {
         CityProfile profile = of.profile();
         List<Query> alike = new ArrayList<>();
@@ -63,7 +68,32 @@ final class CityReadModel {
                 .filter(f -> f.term(t -> t.field("levels." + characteristic.name()).value(level.name())))
                 .mustNot(n -> n.ids(i -> i.values(of.id())))
                 .should(alike)));
-        return queries.ids(CitySearchDocument.INDEX, query, limit, List.of());
+        return queries.find(CitySearchDocument.INDEX, query, limit, List.of(), StandingSource.FIELDS,
+                        StandingSource.class)
+                .map(found -> found.stream().map(hit -> hit.source().standing(hit.id())).toList());
+    }
+
+    /** The fields of an indexed city that a {@link CityStanding} is made of. */
+    record StandingSource(@Nullable Map<String, String> title, String region, String country, @Nullable Long population,
+            @Nullable Map<String, String> levels, @Nullable List<String> interests, @Nullable String administrativeLevel,
+            @Nullable List<String> languages) {
+
+        static final List<String> FIELDS = List.of("title", "region", "country", "population", "levels", "interests",
+                "administrativeLevel", "languages");
+
+        CityStanding standing(String id) {
+            Map<Characteristic, MaturityLevel> byCharacteristic = new EnumMap<>(Characteristic.class);
+            if (levels != null) {
+                levels.forEach((characteristic, level) ->
+                        byCharacteristic.put(Characteristic.valueOf(characteristic), MaturityLevel.valueOf(level)));
+            }
+            Set<ServiceDomain> domains = interests == null ? Set.of()
+                    : interests.stream().map(ServiceDomain::valueOf).collect(Collectors.toSet());
+            CityProfile profile = new CityProfile(title == null ? Map.of() : title, country, Region.valueOf(region),
+                    population, null, null, administrativeLevel == null ? null : AdministrativeLevel.valueOf(administrativeLevel),
+                    languages == null ? List.of() : languages, Map.of(), domains, List.of(), List.of());
+            return new CityStanding(id, profile, byCharacteristic);
+        }
     }
 
     /** How many cities of each group (with a validated self-assessment) are at each level of {@code characteristic}. */

@@ -236,16 +236,13 @@ public class CityService {
 
     /**
      * Up to {@code limit} cities other than {@code of} at {@code level} in {@code characteristic}, most
-     * alike first ({@link CityReadModel#idsAtLevel}), with {@code preferred} cities pulled forward:
-     * found through the search read model, then read by id. Fails with a 503 while search is down.
+     * alike first ({@link CityReadModel#atLevel}), with {@code preferred} cities pulled forward, as the
+     * search read model knows them: confirm the ones you show with {@link #getAll}. Fails with a 503
+     * while search is down.
      */
-    public Flux<City> atLevel(Characteristic characteristic, MaturityLevel level, City of,
+    public Mono<List<CityStanding>> atLevel(Characteristic characteristic, MaturityLevel level, City of,
             java.util.Collection<String> preferred, int limit) {
-        return readModel.idsAtLevel(characteristic, level, of, preferred, limit)
-                .flatMapMany(ids -> cities.findAllById(ids).collectMap(City::id)
-                        .flatMapIterable(byId -> ids.stream().map(byId::get).filter(java.util.Objects::nonNull)
-                                .filter(city -> city.levels().get(characteristic) == level)
-                                .toList()));
+        return readModel.atLevel(characteristic, level, of, preferred, limit);
     }
 
     /** Every city, without the long profile texts, for comparisons across all cities. */

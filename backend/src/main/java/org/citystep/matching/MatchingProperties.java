@@ -12,8 +12,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param expertsPerStep experts suggested for one step
  * @param projectSimilarityTimeout how long the Elasticsearch part of the ranking may take before
  *                      it is left out and reported unavailable
+ * @param cacheTtl      how long found peers are kept per city (its own changes show at once, other
+ *                      cities' within this time); 0 computes them on every request
  */
 @ConfigurationProperties("citystep.matching")
 public record MatchingProperties(@DefaultValue("200") int maxCandidates, @DefaultValue("10") int expertsPerStep,
-        @DefaultValue("3s") Duration projectSimilarityTimeout) {
+        @DefaultValue("3s") Duration projectSimilarityTimeout, @DefaultValue("30s") Duration cacheTtl) {
 }

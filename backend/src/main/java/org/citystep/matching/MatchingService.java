@@ -16,6 +16,7 @@ import org.citystep.casestudy.StepEvidence;
 import org.citystep.city.City;
 import org.citystep.city.CityProfile;
 import org.citystep.city.CityService;
+import org.citystep.city.CityStanding;
 import org.citystep.city.Region;
 import org.citystep.expert.Expert;
 import org.citystep.expert.ExpertService;
@@ -41,15 +42,21 @@ import reactor.core.publisher.Mono;
  * roadmap. Every "which cities, case studies, experts" question goes to the search read model, and
  * MongoDB is read by id only: candidates per characteristic (the most alike at the target level,
  * those with case studies of the step pulled forward), one grouped more-like-this query for project
- * likeness of all candidates, and per step one query each for evidence and experts.
+ * likeness of all candidates, and per step one query each for evidence and experts. Candidates are
+ * ranked as the read model knows them; only the few that are shown are read from MongoDB, and one
+ * whose level changed in the second the read model trails is left out, never shown off the staircase.
  */
 @Service
 @EnableConfigurationProperties(MatchingProperties.class)
 public class MatchingService {
 
     static final int ROADMAP_MATCHES = 3;
+    /** The roadmap shows three peers per step, of the fifty most alike: one step of a full match list's work. */
+    private static final int ROADMAP_CANDIDATES = 50;
     private static final int CASE_STUDIES_PER_MATCH = 3;
     private static final int EXPERTS_PER_MATCH = 3;
+    /** Best-ranked candidates confirmed in MongoDB per match shown, so a stale one can be replaced. */
+    private static final int CONFIRMED_PER_MATCH = 2;
     /** Cities with the most case studies of a step, pulled forward among the candidates. */
     private static final int EVIDENCE_CITIES_PREFERRED = 50;
 
@@ -60,6 +67,7 @@ public class MatchingService {
     private final ReferenceDataService reference;
     private final MatchReasons reasons;
     private final MatchingProperties properties;
+    private final StepMatchesCache found;
 
     MatchingService(CityService cities, AssessmentService assessments, PublishedWork work,
             ExpertService experts, ReferenceDataService reference, MatchReasons reasons, MatchingProperties properties) {
@@ -70,6 +78,7 @@ public class MatchingService {
         this.reference = reference;
         this.reasons = reasons;
         this.properties = properties;
+        this.found = new StepMatchesCache(properties.cacheTtl());
     }
 
     /** The best {@code limit} peers of city {@code cityId} for {@code characteristic}. */
@@ -87,7 +96,8 @@ public class MatchingService {
                                 + "' has no validated level in " + characteristic + ". Peers one step ahead can be "
                                 + "found once a self-assessment rating it has been validated."));
                     }
-                    return stepMatches(city, List.of(characteristic), limit).map(all -> all.get(characteristic));
+                    return stepMatches(city, List.of(characteristic), limit, properties.maxCandidates())
+                            .map(all -> all.get(characteristic));
                 });
     }
 
@@ -102,7 +112,8 @@ public class MatchingService {
                             .filter(c -> level(city, c).isAssessed()).toList();
                     Double median = Balance.median(city.levels().values());
                     // levels and missing criteria come from MongoDB: shown even while search cannot find peers
-                    return stepMatches(city, assessed, ROADMAP_MATCHES)
+                    return stepMatches(city, assessed, ROADMAP_MATCHES,
+                                    Math.min(ROADMAP_CANDIDATES, properties.maxCandidates()))
                             .map(matches -> roadmap(city, median, met, matches, Roadmap.PeerLookup.AVAILABLE))
                             .onErrorResume(BackingServiceUnavailableException.class, down -> Mono.just(
                                     roadmap(city, median, met, Map.of(), Roadmap.PeerLookup.UNAVAILABLE)));
@@ -131,12 +142,18 @@ public class MatchingService {
     }
 
     private Mono<Map<Characteristic, StepMatches>> stepMatches(City city, List<Characteristic> characteristics,
-            int limit) {
+            int limit, int maxCandidates) {
         if (characteristics.isEmpty()) {
             return Mono.just(Map.of());
         }
+        return found.get(city.id(), city.version(), characteristics, limit, maxCandidates,
+                () -> computeStepMatches(city, characteristics, limit, maxCandidates));
+    }
+
+    private Mono<Map<Characteristic, StepMatches>> computeStepMatches(City city, List<Characteristic> characteristics,
+            int limit, int maxCandidates) {
         return Flux.fromIterable(characteristics)
-                .flatMapSequential(c -> candidates(city, c).map(candidates -> Map.entry(c, candidates)))
+                .flatMapSequential(c -> candidates(city, c, maxCandidates).map(candidates -> Map.entry(c, candidates)))
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue, LinkedHashMap::new)
                 .flatMap(candidates -> {
                     Set<String> everyCandidate = new LinkedHashSet<>();
@@ -151,19 +168,18 @@ public class MatchingService {
      * The cities at the target level most worth ranking, found by the read model: the most alike, with
      * those that published case studies of the very step pulled forward, at most {@code maxCandidates}.
      */
-    private Mono<List<City>> candidates(City city, Characteristic characteristic) {
+    private Mono<List<CityStanding>> candidates(City city, Characteristic characteristic, int maxCandidates) {
         MaturityLevel level = level(city, characteristic);
         MaturityLevel target = target(level);
         return work.citiesShowingStep(characteristic, evidenceFrom(level), target, EVIDENCE_CITIES_PREFERRED)
-                .flatMap(showingStep -> cities.atLevel(characteristic, target, city, showingStep,
-                        properties.maxCandidates()).collectList());
+                .flatMap(showingStep -> cities.atLevel(characteristic, target, city, showingStep, maxCandidates));
     }
 
-    private Mono<StepMatches> step(City city, Characteristic characteristic, List<City> candidates,
+    private Mono<StepMatches> step(City city, Characteristic characteristic, List<CityStanding> candidates,
             Projects projects, int limit) {
         MaturityLevel level = level(city, characteristic);
         MaturityLevel target = target(level);
-        List<String> ids = candidates.stream().map(City::id).toList();
+        List<String> ids = candidates.stream().map(CityStanding::id).toList();
         Mono<Map<String, List<StepEvidence>>> evidence = work.stepEvidence(ids, characteristic, evidenceFrom(level),
                         target, CASE_STUDIES_PER_MATCH)
                 .map(byCity -> byCity.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
@@ -173,16 +189,23 @@ public class MatchingService {
                         new ExpertService.ExpertNeed(profile.interests(), profile.country(), profile.region()),
                         properties.expertsPerStep())
                 .collectList();
-        return Mono.zip(evidence, stepExperts).map(evidenceAndExperts -> {
-            List<PeerRanking.ScoredPeer> ranked = PeerRanking.rank(Peer.of(city), characteristic,
-                    candidates.stream().map(Peer::of).toList(), projects.byCity(), evidenceAndExperts.getT1());
+        return Mono.zip(evidence, stepExperts).flatMap(evidenceAndExperts -> {
+            Map<String, List<StepEvidence>> evidenceByCity = evidenceAndExperts.getT1();
             List<Expert> found = evidenceAndExperts.getT2();
-            List<PeerMatch> matches = ranked.stream().limit(limit)
-                    .map(scored -> toMatch(city, characteristic, level, target, scored, found))
-                    .toList();
-            return new StepMatches(city.id(), characteristic, level, target, level == target,
-                    projects.status(),
-                    candidates.size(), matches, found.stream().map(MatchingService::expertRef).toList());
+            List<String> best = PeerRanking.rank(Peer.of(city), characteristic,
+                            candidates.stream().map(Peer::of).toList(), projects.byCity(), evidenceByCity).stream()
+                    .limit((long) limit * CONFIRMED_PER_MATCH).map(scored -> scored.peer().id()).toList();
+            return cities.getAll(best).filter(peer -> level(peer, characteristic) == target).collectList()
+                    .map(confirmed -> {
+                        List<PeerMatch> matches = PeerRanking.rank(Peer.of(city), characteristic,
+                                        confirmed.stream().map(Peer::of).toList(), projects.byCity(), evidenceByCity)
+                                .stream().limit(limit)
+                                .map(scored -> toMatch(city, characteristic, level, target, scored, found))
+                                .toList();
+                        return new StepMatches(city.id(), characteristic, level, target, level == target,
+                                projects.status(), candidates.size(), matches,
+                                found.stream().map(MatchingService::expertRef).toList());
+                    });
         });
     }
 

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.citystep.city.City;
 import org.citystep.city.CityProfile;
+import org.citystep.city.CityStanding;
 import org.citystep.reference.Characteristic;
 import org.citystep.reference.MaturityLevel;
 
@@ -15,6 +16,10 @@ record Peer(String id, CityProfile profile, Map<Characteristic, MaturityLevel> l
     }
 
     static Peer of(City city) {
+        return new Peer(city.id(), city.profile(), city.levels());
+    }
+
+    static Peer of(CityStanding city) {
         return new Peer(city.id(), city.profile(), city.levels());
     }
 
