@@ -1,14 +1,12 @@
 package org.citystep.shared.web;
 
 import java.util.List;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
 import org.citystep.shared.problem.ProblemResponseWriter;
 import org.citystep.shared.problem.ProblemType;
 import org.citystep.shared.problem.Problems;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
@@ -19,28 +17,33 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Bounded concurrency for the expensive reads (matches, roadmap, search, the report): above what the
- * machine can serve, a request is answered 503 with {@code Retry-After} at once instead of queueing
- * until memory runs out. Each kind has its own budget, so a flood of one never starves the others;
- * cheap reads and writes are never shed.
+ * Bounded concurrency for the expensive reads (matches, roadmap, search, the report): a few run at
+ * once, a bounded number wait their turn in arrival order, and a request beyond that, or one that
+ * waited too long, is answered 503 with {@code Retry-After} at once instead of queueing until memory
+ * runs out. Each kind has its own budget, so a flood of one never starves the others; cheap reads and
+ * writes are never shed.
  */
 @Component
+@EnableConfigurationProperties(LoadSheddingProperties.class)
 class LoadShedding implements WebFilter, Ordered {
 
-    private record Budget(String what, Pattern path, Semaphore permits) {
+    private record Budget(String what, Pattern path, ConcurrencyBudget places) {
     }
 
     private final List<Budget> budgets;
     private final ProblemResponseWriter writer;
 
-    LoadShedding(@Value("${citystep.load-shedding.staircase:16}") int staircase,
-            @Value("${citystep.load-shedding.search:48}") int search,
-            @Value("${citystep.load-shedding.report:32}") int report, ProblemResponseWriter writer) {
+    LoadShedding(LoadSheddingProperties limits, ProblemResponseWriter writer) {
         this.budgets = List.of(
-                new Budget("matching", Pattern.compile("^/api/v1/cities/[^/]+/(matches|roadmap)$"), new Semaphore(staircase)),
-                new Budget("search", Pattern.compile("^/api/v1/search(/suggest)?$"), new Semaphore(search)),
-                new Budget("the report", Pattern.compile("^/api/v1/reports/.*"), new Semaphore(report)));
+                budget("matching", "^/api/v1/cities/[^/]+/(matches|roadmap)$", limits.matching()),
+                budget("search", "^/api/v1/search(/suggest)?$", limits.search()),
+                budget("the report", "^/api/v1/reports/.*", limits.report()));
         this.writer = writer;
+    }
+
+    private static Budget budget(String what, String path, LoadSheddingProperties.Limit limit) {
+        return new Budget(what, Pattern.compile(path),
+                new ConcurrencyBudget(limit.running(), limit.waiting(), limit.maxWait()));
     }
 
     @Override
@@ -60,21 +63,17 @@ class LoadShedding implements WebFilter, Ordered {
     }
 
     private Mono<Void> limited(Budget budget, ServerWebExchange exchange, WebFilterChain chain) {
-        if (!budget.permits().tryAcquire()) {
-            HttpHeaders headers = new HttpHeaders();
-            headers.set(HttpHeaders.RETRY_AFTER, "1");
-            return writer.write(exchange, Problems.of(ProblemType.SERVICE_UNAVAILABLE, "Too many requests for "
-                    + budget.what() + " are being answered right now; try again in a second."), headers);
-        }
-        AtomicBoolean released = new AtomicBoolean();
-        Runnable release = () -> {
-            if (released.compareAndSet(false, true)) {
-                budget.permits().release();
-            }
-        };
-        // freed as the answer starts, not after it was sent: a client that asks again the moment it
-        // has its answer must find the place free (it found it taken, at exactly the budget, before)
-        exchange.getResponse().beforeCommit(() -> Mono.fromRunnable(release));
-        return chain.filter(exchange).doFinally(signal -> release.run());
+        return budget.places().within(permit -> {
+                    // freed as the answer starts, not after it was sent: a client that asks again the
+                    // moment it has its answer must find the place free
+                    exchange.getResponse().beforeCommit(() -> Mono.fromRunnable(permit::release));
+                    return chain.filter(exchange);
+                })
+                .onErrorResume(ConcurrencyBudget.Refused.class, refused -> {
+                    HttpHeaders headers = new HttpHeaders();
+                    headers.set(HttpHeaders.RETRY_AFTER, "1");
+                    return writer.write(exchange, Problems.of(ProblemType.SERVICE_UNAVAILABLE, "Too many requests for "
+                            + budget.what() + " are being answered right now; try again in a second."), headers);
+                });
     }
 }

@@ -2,6 +2,8 @@ package org.citystep.shared.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+
 import org.citystep.shared.problem.ProblemResponseWriter;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
@@ -14,10 +16,17 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
-/** Above its budget an expensive read is answered 503 with Retry-After at once; a finished one frees its place. */
+/**
+ * One expensive read runs per kind, one more waits its turn; beyond that a request is answered 503
+ * with Retry-After at once, and a finished one makes room.
+ */
 class LoadSheddingTest {
 
-    private final LoadShedding shedding = new LoadShedding(1, 1, 1,
+    private static final LoadSheddingProperties.Limit ONE_AND_ONE_WAITING =
+            new LoadSheddingProperties.Limit(1, 1, Duration.ofSeconds(5));
+
+    private final LoadShedding shedding = new LoadShedding(
+            new LoadSheddingProperties(ONE_AND_ONE_WAITING, ONE_AND_ONE_WAITING, ONE_AND_ONE_WAITING),
             new ProblemResponseWriter(ServerCodecConfigurer.create()));
 
     private static MockServerWebExchange get(String path) {
@@ -25,15 +34,20 @@ class LoadSheddingTest {
     }
 
     @Test
-    void aSecondMatchRequestBeyondTheBudgetIsShedAndTheFirstOneFreesItsPlace() {
+    void aRequestBeyondRunningAndWaitingIsShedAtOnceAndTheWaitingOneRunsWhenThePlaceFrees() {
         WebFilterChain hanging = exchange -> Mono.never();
         Disposable first = shedding.filter(get("/api/v1/cities/amsterdam/matches"), hanging).subscribe();
+        MockServerWebExchange waiting = get("/api/v1/cities/chengdu/roadmap");
+        boolean[] waitingRan = {false};
+        Disposable second = shedding.filter(waiting, exchange -> Mono.fromRunnable(() -> waitingRan[0] = true))
+                .subscribe();
+        assertThat(waitingRan[0]).as("waits while the first one runs").isFalse();
 
-        MockServerWebExchange second = get("/api/v1/cities/chengdu/roadmap");
-        StepVerifier.create(shedding.filter(second, exchange -> Mono.empty())).verifyComplete();
-        assertThat(second.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
-        assertThat(second.getResponse().getHeaders().getFirst("Retry-After")).isEqualTo("1");
-        assertThat(second.getResponse().getHeaders().getContentType()).hasToString("application/problem+json");
+        MockServerWebExchange third = get("/api/v1/cities/chengdu/roadmap");
+        StepVerifier.create(shedding.filter(third, exchange -> Mono.empty())).verifyComplete();
+        assertThat(third.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(third.getResponse().getHeaders().getFirst("Retry-After")).isEqualTo("1");
+        assertThat(third.getResponse().getHeaders().getContentType()).hasToString("application/problem+json");
 
         // another kind of request has its own budget; cheap reads are never counted
         MockServerWebExchange search = get("/api/v1/search");
@@ -43,10 +57,13 @@ class LoadSheddingTest {
         StepVerifier.create(shedding.filter(city, exchange -> Mono.empty())).verifyComplete();
         assertThat(city.getResponse().getStatusCode()).isNull();
 
-        first.dispose(); // the client went away: its place is free again
-        MockServerWebExchange third = get("/api/v1/cities/chengdu/roadmap");
-        StepVerifier.create(shedding.filter(third, exchange -> Mono.empty())).verifyComplete();
-        assertThat(third.getResponse().getStatusCode()).isNull();
+        first.dispose(); // the client went away: the waiting request takes its place
+        assertThat(waitingRan[0]).isTrue();
+        assertThat(waiting.getResponse().getStatusCode()).isNull();
+        second.dispose();
+        MockServerWebExchange fourth = get("/api/v1/cities/chengdu/roadmap");
+        StepVerifier.create(shedding.filter(fourth, exchange -> Mono.empty())).verifyComplete();
+        assertThat(fourth.getResponse().getStatusCode()).isNull();
     }
 
     @Test
@@ -56,7 +73,9 @@ class LoadSheddingTest {
         Disposable first = shedding.filter(get("/api/v1/search"), answersThenLingers).subscribe();
 
         MockServerWebExchange again = get("/api/v1/search");
-        StepVerifier.create(shedding.filter(again, exchange -> Mono.empty())).verifyComplete();
+        boolean[] ran = {false};
+        StepVerifier.create(shedding.filter(again, exchange -> Mono.fromRunnable(() -> ran[0] = true))).verifyComplete();
+        assertThat(ran[0]).as("ran at once, without waiting").isTrue();
         assertThat(again.getResponse().getStatusCode()).isNull();
         first.dispose();
     }

@@ -1,0 +1,86 @@
+package org.citystep.shared.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.test.StepVerifier;
+
+class ConcurrencyBudgetTest {
+
+    @Test
+    void waitersAreServedInArrivalOrderAndOneThatWaitedTooLongIsRefusedAndLeavesTheQueue() {
+        ConcurrencyBudget budget = new ConcurrencyBudget(1, 2, Duration.ofMillis(200));
+        List<String> order = new ArrayList<>();
+        List<ConcurrencyBudget.Permit> granted = new ArrayList<>();
+        for (String name : List.of("first", "second", "third")) {
+            budget.within(permit -> {
+                order.add(name);
+                granted.add(permit);
+                return Mono.never();
+            }).subscribe();
+        }
+        StepVerifier.create(budget.within(permit -> Mono.just("fourth")))
+                .expectError(ConcurrencyBudget.Refused.class).verify();
+        assertThat(order).containsExactly("first");
+
+        granted.get(0).release();
+        granted.get(0).release(); // twice frees one place only
+        assertThat(order).containsExactly("first", "second");
+        assertThat(budget.running()).isEqualTo(1);
+        granted.get(1).release();
+        assertThat(order).containsExactly("first", "second", "third");
+
+        StepVerifier.create(budget.within(permit -> Mono.just("too late")))
+                .expectError(ConcurrencyBudget.Refused.class).verify(Duration.ofSeconds(2));
+        assertThat(budget.waiting()).as("the one that gave up is no longer queued").isZero();
+        granted.get(2).release();
+        assertThat(budget.running()).isZero();
+    }
+
+    @Test
+    void underRacingAcquiresReleasesAndCancelsNoPlaceIsLostOrDoubled() throws Exception {
+        ConcurrencyBudget budget = new ConcurrencyBudget(3, 8, Duration.ofMillis(50));
+        AtomicInteger inside = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        int requests = 2_000;
+        CountDownLatch done = new CountDownLatch(requests);
+        ExecutorService callers = Executors.newFixedThreadPool(8);
+        List<Disposable> subscriptions = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (int i = 0; i < requests; i++) {
+            callers.execute(() -> {
+                Disposable subscription = budget.within(permit -> Mono.just(1)
+                                .doOnNext(one -> most.accumulateAndGet(inside.incrementAndGet(), Math::max))
+                                .delayElement(Duration.ofMillis(ThreadLocalRandom.current().nextInt(3)), Schedulers.parallel())
+                                .doOnSuccess(one -> inside.decrementAndGet())
+                                .doOnCancel(inside::decrementAndGet))
+                        .doFinally(signal -> done.countDown())
+                        .subscribe(ignored -> { }, failure -> { });
+                if (ThreadLocalRandom.current().nextInt(10) == 0) {
+                    subscription.dispose(); // the client went away
+                }
+                subscriptions.add(subscription);
+            });
+        }
+        assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
+        callers.shutdown();
+        assertThat(most.get()).isLessThanOrEqualTo(3);
+        // a place is freed just after its request reported done
+        await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> assertThat(budget.running()).isZero());
+        assertThat(budget.waiting()).isZero();
+    }
+}
