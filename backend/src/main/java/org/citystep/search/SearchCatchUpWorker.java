@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.citystep.shared.mongo.Leases;
 import org.slf4j.Logger;
@@ -17,6 +18,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -27,8 +30,9 @@ import reactor.core.publisher.Mono;
  * due (Elasticsearch was down or slow, or the app stopped between a write and its indexing), in
  * bulk, batch after batch until nothing due is left. So nothing written is lost to search, and no
  * write depends on the second store succeeding. A document whose source is gone is removed from
- * its index; one that fails is retried with a growing backoff. With several app instances, the one
- * holding the catch-up lease does it.
+ * its index; one that fails is retried with a growing backoff, and after ten refusals it is a dead
+ * letter (metric {@code citystep.search.dead.letters}, admin endpoint). With several app instances,
+ * the one holding the catch-up lease does it.
  */
 @Component
 class SearchCatchUpWorker {
@@ -46,9 +50,10 @@ class SearchCatchUpWorker {
     private final ApplicationEventPublisher events;
     private final Duration interval;
     private Disposable running = Flux.<Long>empty().subscribe();
+    private final AtomicLong deadLetters = new AtomicLong();
 
     SearchCatchUpWorker(SearchIndexes indexes, SearchIndexer indexer, SearchOutbox outbox, Leases leases,
-            ApplicationEventPublisher events,
+            ApplicationEventPublisher events, MeterRegistry meters,
             @Value("${citystep.elasticsearch.catch-up-interval:10s}") Duration interval) {
         this.indexes = indexes;
         this.indexer = indexer;
@@ -56,6 +61,9 @@ class SearchCatchUpWorker {
         this.leases = leases;
         this.events = events;
         this.interval = interval;
+        Gauge.builder("citystep.search.dead.letters", deadLetters, AtomicLong::get)
+                .description("Writes whose document could not be indexed after repeated tries (GET /api/v1/admin/search/dead-letters)")
+                .register(meters);
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -76,7 +84,8 @@ class SearchCatchUpWorker {
      */
     Mono<Long> round() {
         Duration lease = interval.multipliedBy(3).compareTo(MIN_LEASE) > 0 ? interval.multipliedBy(3) : MIN_LEASE;
-        return leases.acquire(LEASE_NAME, lease)
+        return outbox.deadLetterCount().doOnNext(deadLetters::set).onErrorResume(failure -> Mono.empty())
+                .then(leases.acquire(LEASE_NAME, lease))
                 .flatMap(held -> !held ? Mono.just(0L)
                         : indexes.reachable().then(indexes.ensured()).then(drain(0)));
     }
@@ -130,10 +139,10 @@ class SearchCatchUpWorker {
                         events.publishEvent(new ReadModelChanged(indexName));
                     }
                     return outbox.settleAll(settled)
-                            .then(outbox.retryLater(failed, "Elasticsearch refused the document"))
+                            .then(outbox.retryLater(failed, "Elasticsearch refused the document", true))
                             .thenReturn((long) settled.size());
                 })
-                .onErrorResume(failure -> outbox.retryLater(due, failure.toString()).then(Mono.error(failure)));
+                .onErrorResume(failure -> outbox.retryLater(due, failure.toString(), false).then(Mono.error(failure)));
     }
 
     @PreDestroy

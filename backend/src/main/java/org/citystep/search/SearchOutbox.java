@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.ReactiveBulkOperations;
@@ -35,6 +36,8 @@ public class SearchOutbox {
     static final Duration WRITER_GRACE = Duration.ofSeconds(5);
     private static final Duration FIRST_RETRY = Duration.ofSeconds(10);
     private static final Duration MAX_RETRY = Duration.ofMinutes(10);
+    /** After so many failures (about 40 minutes of trying) an entry is a dead letter: an admin looks at it. */
+    static final int MAX_ATTEMPTS = 10;
 
     private final ReactiveMongoTemplate template;
     private final Clock clock;
@@ -93,23 +96,60 @@ public class SearchOutbox {
 
     /**
      * Indexing these failed: each is tried again after a backoff that doubles with every failure
-     * (10 s up to 10 min), so a document that cannot be indexed never holds up the others.
+     * (10 s up to 10 min), so a document that cannot be indexed never holds up the others. After
+     * {@value #MAX_ATTEMPTS} refusals of the document itself ({@code refused}) it becomes a dead letter,
+     * no longer tried until an admin retries it; a batch that failed as a whole (Elasticsearch went
+     * away meanwhile) only waits.
      */
-    Mono<Void> retryLater(Collection<Due> failed, String reason) {
+    Mono<Void> retryLater(Collection<Due> failed, String reason, boolean refused) {
         if (failed.isEmpty()) {
             return Mono.empty();
         }
         ReactiveBulkOperations bulk = template.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
         for (Due due : failed) {
-            bulk.updateOne(byKeyAndToken(due.write()), new Update().inc("attempts", 1).set("lastError", reason)
-                    .set("dueAt", clock.instant().plus(backoff(due.attempts() + 1))));
+            int attempts = refused ? due.attempts() + 1 : Math.min(due.attempts() + 1, MAX_ATTEMPTS - 1);
+            Update update = new Update().set("attempts", attempts).set("lastError", reason);
+            if (attempts >= MAX_ATTEMPTS) {
+                update.unset("dueAt").set(DEAD_LETTER, true).set("deadSince", clock.instant());
+            }
+            else {
+                update.set("dueAt", clock.instant().plus(backoff(attempts)));
+            }
+            bulk.updateOne(byKeyAndToken(due.write()), update);
         }
         return bulk.execute().then();
     }
 
-    /** How many writes wait for search; the count of a small collection. */
+    /** How many writes wait for search, dead letters included; the count of a small collection. */
     public Mono<Long> size() {
         return template.count(new Query(), COLLECTION);
+    }
+
+    private static final String DEAD_LETTER = "deadLetter";
+
+    /** A write whose document could not be indexed after {@value #MAX_ATTEMPTS} tries. */
+    public record DeadLetter(String index, String documentId, int attempts, @Nullable String lastError,
+            java.time.@Nullable Instant deadSince) {
+    }
+
+    public Mono<Long> deadLetterCount() {
+        return template.count(Query.query(where(DEAD_LETTER).is(true)), COLLECTION);
+    }
+
+    /** A page of dead letters, in key order. */
+    public Flux<DeadLetter> deadLetters(int page, int size) {
+        Query query = Query.query(where(DEAD_LETTER).is(true)).with(Sort.by("_id")).skip((long) page * size).limit(size);
+        return template.find(query, Document.class, COLLECTION)
+                .map(entry -> new DeadLetter(entry.getString("index"), entry.getString("documentId"),
+                        entry.getInteger("attempts", 0), entry.getString("lastError"),
+                        entry.getDate("deadSince") == null ? null : entry.getDate("deadSince").toInstant()));
+    }
+
+    /** Makes every dead letter due again, with a fresh count of attempts; emits how many. */
+    public Mono<Long> retryDeadLetters() {
+        return template.updateMulti(Query.query(where(DEAD_LETTER).is(true)), new Update().set("dueAt", clock.instant())
+                        .set("attempts", 0).unset(DEAD_LETTER).unset("deadSince"), COLLECTION)
+                .map(result -> result.getModifiedCount());
     }
 
     /** Unique, not secret: 128 random bits without SecureRandom, which may block reading the OS entropy source. */
@@ -126,7 +166,8 @@ public class SearchOutbox {
 
     private static Update fresh(PendingWrite pending) {
         return new Update().set("index", pending.index()).set("documentId", pending.documentId())
-                .set("token", pending.token()).set("attempts", 0).unset("lastError");
+                .set("token", pending.token()).set("attempts", 0).unset("lastError").unset(DEAD_LETTER)
+                .unset("deadSince");
     }
 
     private static Query byKey(String index, String documentId) {

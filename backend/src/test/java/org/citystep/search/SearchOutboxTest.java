@@ -85,13 +85,13 @@ class SearchOutboxTest {
         outbox.addAll("cities", List.of("poison", "fine")).block();
         var poison = outbox.due(100).filter(d -> d.write().documentId().equals("poison")).blockFirst();
 
-        outbox.retryLater(List.of(poison), "mapping conflict").block();
+        outbox.retryLater(List.of(poison), "mapping conflict", true).block();
         assertThat(due()).containsExactly("fine#0");
         later(Duration.ofSeconds(10));
         assertThat(due()).containsExactlyInAnyOrder("fine#0", "poison#1");
 
         var again = outbox.due(100).filter(d -> d.write().documentId().equals("poison")).blockFirst();
-        outbox.retryLater(List.of(again), "mapping conflict").block();
+        outbox.retryLater(List.of(again), "mapping conflict", true).block();
         later(Duration.ofSeconds(10));
         assertThat(due()).as("the second wait is 20 s").containsExactly("fine#0");
         later(Duration.ofSeconds(10));
@@ -100,5 +100,55 @@ class SearchOutboxTest {
         assertThat(SearchOutbox.backoff(1)).isEqualTo(Duration.ofSeconds(10));
         assertThat(SearchOutbox.backoff(4)).isEqualTo(Duration.ofSeconds(80));
         assertThat(SearchOutbox.backoff(40)).isEqualTo(Duration.ofMinutes(10));
+    }
+
+    private SearchOutbox.Due dueOne(String id) {
+        return outbox.due(100).filter(d -> d.write().documentId().equals(id)).blockFirst();
+    }
+
+    @Test
+    void aDocumentRefusedTenTimesIsADeadLetterUntilAnAdminRetriesIt() {
+        outbox.addAll("cities", List.of("poison")).block();
+        for (int i = 0; i < SearchOutbox.MAX_ATTEMPTS; i++) {
+            outbox.retryLater(List.of(dueOne("poison")), "mapping conflict", true).block();
+            later(Duration.ofMinutes(10));
+        }
+        assertThat(due()).as("no longer tried").isEmpty();
+        StepVerifier.create(outbox.deadLetterCount()).expectNext(1L).verifyComplete();
+        StepVerifier.create(outbox.deadLetters(0, 20))
+                .assertNext(dead -> {
+                    assertThat(dead.documentId()).isEqualTo("poison");
+                    assertThat(dead.attempts()).isEqualTo(SearchOutbox.MAX_ATTEMPTS);
+                    assertThat(dead.lastError()).isEqualTo("mapping conflict");
+                })
+                .verifyComplete();
+
+        StepVerifier.create(outbox.retryDeadLetters()).expectNext(1L).verifyComplete();
+        assertThat(due()).containsExactly("poison#0");
+        StepVerifier.create(outbox.deadLetterCount()).expectNext(0L).verifyComplete();
+    }
+
+    @Test
+    void batchesThatFailWholeWhileElasticsearchIsAwayNeverMakeDeadLetters() {
+        outbox.addAll("cities", List.of("fine")).block();
+        for (int i = 0; i < 3 * SearchOutbox.MAX_ATTEMPTS; i++) {
+            outbox.retryLater(List.of(dueOne("fine")), "connection refused", false).block();
+            later(Duration.ofMinutes(10));
+        }
+        StepVerifier.create(outbox.deadLetterCount()).expectNext(0L).verifyComplete();
+        assertThat(due()).containsExactly("fine#" + (SearchOutbox.MAX_ATTEMPTS - 1));
+    }
+
+    @Test
+    void aNewWriteOfADeadLetterDocumentIsTriedAgain() {
+        outbox.addAll("cities", List.of("poison")).block();
+        for (int i = 0; i < SearchOutbox.MAX_ATTEMPTS; i++) {
+            outbox.retryLater(List.of(dueOne("poison")), "mapping conflict", true).block();
+            later(Duration.ofMinutes(10));
+        }
+        outbox.add("cities", "poison").block();
+        later(SearchOutbox.WRITER_GRACE);
+        assertThat(due()).containsExactly("poison#0");
+        StepVerifier.create(outbox.deadLetterCount()).expectNext(0L).verifyComplete();
     }
 }
