@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import org.citystep.reference.Characteristic;
@@ -71,5 +72,23 @@ class StepMatchesCacheTest {
         off.get("amsterdam", 1, FUNDING, 10, 200, available).block();
         off.get("amsterdam", 1, FUNDING, 10, 200, available).block();
         assertThat(computed).hasValue(2);
+    }
+
+    @Test
+    void anEntryAskedForInTheSecondHalfOfItsLifeIsComputedAgainWhileTheOldOneIsServed() {
+        AtomicLong now = new AtomicLong();
+        StepMatchesCache timed = new StepMatchesCache(Duration.ofSeconds(30), now::get);
+        var available = computing(StepMatches.ProjectSimilarity.AVAILABLE);
+        timed.get("amsterdam", 1, FUNDING, 10, 200, available).block();
+        now.addAndGet(Duration.ofSeconds(10).toNanos());
+        timed.get("amsterdam", 1, FUNDING, 10, 200, available).block();
+        assertThat(computed).as("young enough: served as it is").hasValue(1);
+
+        now.addAndGet(Duration.ofSeconds(10).toNanos()); // 20 s old
+        timed.get("amsterdam", 1, FUNDING, 10, 200, available).block(); // served, and computed again beside it
+        assertThat(computed).hasValue(2);
+        now.addAndGet(Duration.ofSeconds(15).toNanos()); // the first computation would have expired
+        timed.get("amsterdam", 1, FUNDING, 10, 200, available).block();
+        assertThat(computed).as("served from the entry computed again").hasValue(2);
     }
 }
