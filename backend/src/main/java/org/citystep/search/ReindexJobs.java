@@ -6,7 +6,5 @@ import reactor.core.publisher.Mono;
 
 interface ReindexJobs extends ReactiveMongoRepository<ReindexJob, String> {
 
-    Mono<Boolean> existsByStateAndHeartbeatAtAfter(ReindexJob.State state, java.time.Instant since);
-
     Mono<ReindexJob> findFirstByOrderByStartedAtDesc();
 }

@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.citystep.shared.mongo.Leases;
 import org.citystep.shared.problem.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +29,7 @@ public class SearchRebuilds {
 
     private static final Logger log = LoggerFactory.getLogger(SearchRebuilds.class);
     private static final java.time.Duration STALE_AFTER = java.time.Duration.ofMinutes(5);
+    private static final String LEASE = "search-rebuild";
     /** Writes are replayed from a little before the rebuild began: other instances' clocks differ. */
     private static final java.time.Duration CLOCK_MARGIN = java.time.Duration.ofSeconds(30);
     private static final DateTimeFormatter ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
@@ -36,9 +39,13 @@ public class SearchRebuilds {
     private final SearchIndexer indexer;
     private final ReindexJobs jobs;
     private final Clock clock;
+    private final Leases leases;
+    /** Guards this instance; the lease guards the others (it is renewed with every batch's progress). */
+    private final AtomicBoolean runningHere = new AtomicBoolean();
 
     SearchRebuilds(ElasticsearchAsyncClient client, SearchIndexes indexes, SearchIndexer indexer, ReindexJobs jobs,
-            Clock clock) {
+            Clock clock, Leases leases) {
+        this.leases = leases;
         this.client = client;
         this.indexes = indexes;
         this.indexer = indexer;
@@ -46,19 +53,35 @@ public class SearchRebuilds {
         this.clock = clock;
     }
 
-    /** Starts a rebuild of every index and answers at once with the job; 409 while one runs. */
+    /**
+     * Starts a rebuild of every index and answers at once with the job; 409 while one runs on any
+     * instance. Only one runs at a time: an atomic lease in MongoDB, renewed with every batch, which
+     * expires five minutes after its instance died.
+     */
     public Mono<ReindexJob> start() {
         List<String> names = indexes.names().stream().sorted().toList();
         return indexes.reachable()
                 .onErrorMap(failure -> ApiException.serviceUnavailable("Elasticsearch is unreachable; try again later."))
-                // a job whose heartbeat stopped (its instance died) does not block new rebuilds
-                .then(jobs.existsByStateAndHeartbeatAtAfter(ReindexJob.State.RUNNING,
-                        clock.instant().minus(STALE_AFTER)))
-                .flatMap(running -> running ? Mono.error(ApiException.conflict("A rebuild is running already."))
-                        : jobs.insert(ReindexJob.start(ID.format(clock.instant()), names, clock.instant())))
-                .doOnNext(job -> run(job).subscribe(
-                        done -> log.info("Rebuild {} finished", done.getId()),
-                        failure -> log.error("Rebuild {} failed", job.getId(), failure)));
+                .then(Mono.defer(() -> {
+                    if (!runningHere.compareAndSet(false, true)) {
+                        return Mono.error(running());
+                    }
+                    return leases.acquire(LEASE, STALE_AFTER)
+                            .flatMap(held -> held ? jobs.insert(ReindexJob.start(ID.format(clock.instant()), names,
+                                    clock.instant())) : Mono.error(running()))
+                            .doOnError(failure -> runningHere.set(false));
+                }))
+                .doOnNext(job -> run(job)
+                        .doFinally(signal -> leases.release(LEASE).doFinally(released -> runningHere.set(false))
+                                .subscribe(ignored -> { }, failure -> log.warn("Could not release {}: {}", LEASE,
+                                        failure.toString())))
+                        .subscribe(
+                                done -> log.info("Rebuild {} finished", done.getId()),
+                                failure -> log.error("Rebuild {} failed", job.getId(), failure)));
+    }
+
+    private static ApiException running() {
+        return ApiException.conflict("A rebuild is running already.");
     }
 
     public Mono<ReindexJob> job(String id) {
@@ -131,7 +154,7 @@ public class SearchRebuilds {
     private Mono<ReindexJob> save(ReindexJob job, ReindexJob.Progress progress) {
         return Mono.defer(() -> {
             job.progress(progress, clock.instant());
-            return jobs.save(job);
+            return leases.acquire(LEASE, STALE_AFTER).then(jobs.save(job));
         });
     }
 }

@@ -61,6 +61,25 @@ public final class AppProcess implements AutoCloseable {
         return app;
     }
 
+    /** The port of the app's embedded MongoDB. */
+    public int mongoPort() {
+        return Integer.parseInt(environment.get("CITYSTEP_EMBEDDED_MONGODB_PORT"));
+    }
+
+    /** Stops the process with SIGTERM, as {@code ./citystep stop} does, and waits for it. */
+    public void stop() {
+        process.destroy();
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the app did not stop within 60 s of SIGTERM");
+            }
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public String url(String path) {
         return "http://localhost:" + port + path;
     }

@@ -41,6 +41,9 @@ final class HelloAnsweringBackends {
 
         @Override
         public Document handleCommand(Channel channel, String database, String command, Document query) {
+            if (OnlineBackup.COMMAND.equalsIgnoreCase(command)) {
+                return OnlineBackup.write(getMvStore());
+            }
             try {
                 return super.handleCommand(channel, database, translate(command), query);
             }

@@ -1,0 +1,75 @@
+package org.citystep.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.citystep.shared.mongo.BackupTool;
+import org.citystep.shared.problem.ApiException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+
+import jakarta.annotation.PreDestroy;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.util.retry.Retry;
+
+/**
+ * After {@code ./citystep restore}, the search indexes hold what was written after the backup: the
+ * first app instance to start rebuilds them from the restored MongoDB (searches answer from the old
+ * ones until the new ones are complete) and removes the marker the restore left. One already
+ * running on another instance counts as done.
+ */
+@Component
+class RebuildAfterRestore {
+
+    private static final Logger log = LoggerFactory.getLogger(RebuildAfterRestore.class);
+
+    private final SearchRebuilds rebuilds;
+    private final @Nullable Path marker;
+    private Disposable waiting = Mono.empty().subscribe();
+
+    RebuildAfterRestore(SearchRebuilds rebuilds, @Value("${citystep.mongodb.embedded.data-dir:}") String dataDir) {
+        this.rebuilds = rebuilds;
+        this.marker = StringUtils.hasText(dataDir) ? Path.of(dataDir, BackupTool.REBUILD_MARKER) : null;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void rebuildIfRestored() {
+        Path restored = marker;
+        if (restored == null || !Files.exists(restored)) {
+            return;
+        }
+        log.info("The data was restored from a backup: rebuilding the search indexes from it");
+        waiting = rebuilds.start()
+                .map(job -> "started rebuild " + job.getId())
+                .onErrorResume(ApiException.class, failure -> failure.getStatusCode().value() == HttpStatus.CONFLICT.value()
+                        ? Mono.just("a rebuild runs already") : Mono.error(failure))
+                .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(2)).maxBackoff(Duration.ofMinutes(1)))
+                .publishOn(Schedulers.boundedElastic())
+                .subscribe(outcome -> {
+                    log.info("After the restore: {}", outcome);
+                    try {
+                        Files.deleteIfExists(restored);
+                    }
+                    catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+    }
+
+    @PreDestroy
+    void stop() {
+        waiting.dispose();
+    }
+}
