@@ -17,5 +17,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("citystep.matching")
 public record MatchingProperties(@DefaultValue("200") int maxCandidates, @DefaultValue("10") int expertsPerStep,
-        @DefaultValue("3s") Duration projectSimilarityTimeout, @DefaultValue("30s") Duration cacheTtl) {
+        @DefaultValue("3s") Duration projectSimilarityTimeout, @DefaultValue("2m") Duration cacheTtl) {
 }
