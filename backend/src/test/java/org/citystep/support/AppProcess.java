@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * The packaged app ({@code target/citystep.jar}, built before the integration tests run) as its own
  * process, so a test can kill it the hard way and start it again on the same data. It uses the
@@ -25,6 +27,7 @@ public final class AppProcess implements AutoCloseable {
 
     private static final Path JAR = Path.of("target", "citystep.jar");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Path workDir;
     private final Map<String, String> environment;
@@ -69,27 +72,40 @@ public final class AppProcess implements AutoCloseable {
     /** Stops the process with SIGTERM, as {@code ./citystep stop} does, and waits for it. */
     public void stop() {
         process.destroy();
-        try {
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("the app did not stop within 60 s of SIGTERM");
-            }
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        awaitExit(60, "SIGTERM");
     }
 
     public String url(String path) {
         return "http://localhost:" + port + path;
     }
 
+    /** {@code GET path} with a real token of {@code user}. */
+    public HttpResponse<String> get(String path, String user) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + KeycloakTokens.accessToken(user)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** {@code method path} with {@code body} as JSON and a real token of {@code user}. */
+    public HttpResponse<String> send(String method, String path, String user, Object body)
+            throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + KeycloakTokens.accessToken(user))
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Kills the process with SIGKILL, as a crash or the OOM killer would: nothing runs on the way out. */
     public void kill() {
         process.destroyForcibly();
+        awaitExit(30, "SIGKILL");
+    }
+
+    private void awaitExit(int seconds, String signal) {
         try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("the app did not die within 30 s of SIGKILL");
+            if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the app did not end within " + seconds + " s of " + signal);
             }
         }
         catch (InterruptedException e) {

@@ -24,6 +24,16 @@ public final class TestIndexes {
         StepVerifier.create(deletion).verifyComplete();
     }
 
+    /** As {@link #deleteAll}, for tests without a client of their own (the app runs as a process). */
+    public static void deleteAllOverHttp(String prefix) throws java.io.IOException, InterruptedException {
+        if (!prefix.startsWith("citystep-test-")) {
+            throw new IllegalArgumentException("Refusing to delete indexes outside a test prefix: " + prefix);
+        }
+        java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        "http://127.0.0.1:" + System.getenv().getOrDefault("ES_PORT", "9200") + "/" + prefix + "-*"))
+                        .DELETE().build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+    }
+
     /** Makes everything indexed under the prefix visible to searches now (Elasticsearch refreshes each second). */
     public static void refresh(ElasticsearchAsyncClient elasticsearch, String prefix) {
         StepVerifier.create(Mono.fromFuture(() -> elasticsearch.indices().refresh(r -> r.index(prefix + "-*")))

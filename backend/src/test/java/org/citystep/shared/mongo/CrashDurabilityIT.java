@@ -2,10 +2,6 @@ package org.citystep.shared.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.citystep.support.AppProcess;
-import org.citystep.support.KeycloakTokens;
+import org.citystep.support.TestIndexes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +29,6 @@ class CrashDurabilityIT {
 
     private static final int EACH = 10;
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final String prefix = "citystep-test-crash-" + UUID.randomUUID();
     private AppProcess app;
@@ -46,9 +41,7 @@ class CrashDurabilityIT {
         if (app != null) {
             app.close();
         }
-        HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                        + System.getenv().getOrDefault("ES_PORT", "9200") + "/" + prefix + "-*")).DELETE().build(),
-                HttpResponse.BodyHandlers.discarding());
+        TestIndexes.deleteAllOverHttp(prefix);
     }
 
     @Test
@@ -62,18 +55,18 @@ class CrashDurabilityIT {
         String lastName = null;
         for (int i = 0; i < EACH; i++) {
             String city = "crash-town-" + i;
-            assertThat(send("POST", "/api/v1/cities", "curator.demo", Map.of("id", city,
+            assertThat(app.send("POST", "/api/v1/cities", "curator.demo", Map.of("id", city,
                     "name", Map.of("en", "Crash Town " + i), "country", "NL", "region", "EU")).statusCode())
                     .isEqualTo(201);
             cities.add(city);
 
             lastName = "Amsterdam after edit " + i;
-            HttpResponse<String> edited = send("PUT", "/api/v1/cities/amsterdam", "editor.amsterdam", Map.of(
+            HttpResponse<String> edited = app.send("PUT", "/api/v1/cities/amsterdam", "editor.amsterdam", Map.of(
                     "version", amsterdamVersion, "name", Map.of("en", lastName), "country", "NL", "region", "EU"));
             assertThat(edited.statusCode()).isEqualTo(200);
             amsterdamVersion = JSON.readTree(edited.body()).get("version").asLong();
 
-            HttpResponse<String> study = send("POST", "/api/v1/case-studies", "curator.demo", Map.of(
+            HttpResponse<String> study = app.send("POST", "/api/v1/case-studies", "curator.demo", Map.of(
                     "cityId", "amsterdam", "title", Map.of("en", "Crash-proof smart lighting " + i),
                     "summary", Map.of("en", "Written just before the app was killed."),
                     "serviceDomains", List.of("ENERGY_UTILITIES"), "steps", List.of(), "stage", "PILOT",
@@ -83,7 +76,7 @@ class CrashDurabilityIT {
             caseStudies.add(JSON.readTree(study.body()).get("id").asString());
 
             String expert = "crash-expert-" + i;
-            assertThat(send("POST", "/api/v1/experts", "curator.demo", Map.of("id", expert,
+            assertThat(app.send("POST", "/api/v1/experts", "curator.demo", Map.of("id", expert,
                     "name", "Expert " + i, "country", "NL", "region", "EU", "languages", List.of("en"),
                     "expertise", Map.of("characteristics", List.of("FUNDING")), "availability", "AVAILABLE"))
                     .statusCode()).isEqualTo(201);
@@ -97,7 +90,7 @@ class CrashDurabilityIT {
             proposal.put("topic", Map.of("serviceDomains", List.of("OPEN_DATA"), "keywords", List.of("durability")));
             proposal.put("leadCityId", "amsterdam");
             proposal.put("invitedCityIds", List.of());
-            assertThat(send("POST", "/api/v1/clusters", "editor.amsterdam", proposal).statusCode()).isEqualTo(201);
+            assertThat(app.send("POST", "/api/v1/clusters", "editor.amsterdam", proposal).statusCode()).isEqualTo(201);
             clusters.add(cluster);
         }
 
@@ -105,40 +98,25 @@ class CrashDurabilityIT {
         app.restart();
 
         for (String city : cities) {
-            assertThat(get("/api/v1/cities/" + city, "curator.demo").statusCode()).as(city).isEqualTo(200);
+            assertThat(app.get("/api/v1/cities/" + city, "curator.demo").statusCode()).as(city).isEqualTo(200);
         }
         JsonNode amsterdam = read("/api/v1/cities/amsterdam", "curator.demo");
         assertThat(amsterdam.get("version").asLong()).isEqualTo(amsterdamVersion);
         assertThat(amsterdam.get("name").get("en").asString()).isEqualTo(lastName);
         for (String study : caseStudies) {
-            assertThat(get("/api/v1/case-studies/" + study, "curator.demo").statusCode()).as(study).isEqualTo(200);
+            assertThat(app.get("/api/v1/case-studies/" + study, "curator.demo").statusCode()).as(study).isEqualTo(200);
         }
         for (String expert : experts) {
-            assertThat(get("/api/v1/experts/" + expert, "curator.demo").statusCode()).as(expert).isEqualTo(200);
+            assertThat(app.get("/api/v1/experts/" + expert, "curator.demo").statusCode()).as(expert).isEqualTo(200);
         }
         for (String cluster : clusters) {
-            assertThat(get("/api/v1/clusters/" + cluster, "curator.demo").statusCode()).as(cluster).isEqualTo(200);
+            assertThat(app.get("/api/v1/clusters/" + cluster, "curator.demo").statusCode()).as(cluster).isEqualTo(200);
         }
     }
 
     private JsonNode read(String path, String user) throws Exception {
-        HttpResponse<String> response = get(path, user);
+        HttpResponse<String> response = app.get(path, user);
         assertThat(response.statusCode()).as(path).isEqualTo(200);
         return JSON.readTree(response.body());
-    }
-
-    private HttpResponse<String> get(String path, String user) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(app.url(path)))
-                .header("Authorization", "Bearer " + KeycloakTokens.accessToken(user)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> send(String method, String path, String user, Object body)
-            throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(app.url(path)))
-                .header("Authorization", "Bearer " + KeycloakTokens.accessToken(user))
-                .header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 }

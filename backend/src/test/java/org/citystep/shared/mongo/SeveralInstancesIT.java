@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +17,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.citystep.support.AppProcess;
-import org.citystep.support.KeycloakTokens;
 import org.citystep.support.MongoProcess;
+import org.citystep.support.TestIndexes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +34,6 @@ import tools.jackson.databind.json.JsonMapper;
 class SeveralInstancesIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String prefix = "citystep-test-instances-" + UUID.randomUUID();
     private MongoProcess mongo;
@@ -54,9 +50,7 @@ class SeveralInstancesIT {
                 each.close();
             }
         }
-        HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                        + System.getenv().getOrDefault("ES_PORT", "9200") + "/" + prefix + "-*")).DELETE().build(),
-                HttpResponse.BodyHandlers.discarding());
+        TestIndexes.deleteAllOverHttp(prefix);
     }
 
     @Test
@@ -133,19 +127,12 @@ class SeveralInstancesIT {
         }
         assertThat(readStatuses.keySet()).as("the second instance kept answering").containsExactly(200);
     }
-
     private static HttpResponse<String> get(AppProcess app, String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(app.url(path))).timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Bearer " + KeycloakTokens.accessToken("curator.demo")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return app.get(path, "curator.demo");
     }
 
     private static HttpResponse<String> send(AppProcess app, String method, String path, Object body)
             throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(app.url(path))).timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Bearer " + KeycloakTokens.accessToken("curator.demo"))
-                .header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return app.send(method, path, "curator.demo", body);
     }
 }
