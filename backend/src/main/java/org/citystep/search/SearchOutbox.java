@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.bson.Document;
+import org.citystep.shared.paging.PageParams;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.BulkOperations;
@@ -38,6 +39,7 @@ public class SearchOutbox {
     private static final Duration MAX_RETRY = Duration.ofMinutes(10);
     /** After so many failures (about 40 minutes of trying) an entry is a dead letter: an admin looks at it. */
     static final int MAX_ATTEMPTS = 10;
+    private static final String DEAD_LETTER = "deadLetter";
 
     private final ReactiveMongoTemplate template;
     private final Clock clock;
@@ -125,8 +127,6 @@ public class SearchOutbox {
         return template.count(new Query(), COLLECTION);
     }
 
-    private static final String DEAD_LETTER = "deadLetter";
-
     /** A write whose document could not be indexed after {@value #MAX_ATTEMPTS} tries. */
     public record DeadLetter(String index, String documentId, int attempts, @Nullable String lastError,
             java.time.@Nullable Instant deadSince) {
@@ -137,8 +137,8 @@ public class SearchOutbox {
     }
 
     /** A page of dead letters, in key order. */
-    public Flux<DeadLetter> deadLetters(int page, int size) {
-        Query query = Query.query(where(DEAD_LETTER).is(true)).with(Sort.by("_id")).skip((long) page * size).limit(size);
+    public Flux<DeadLetter> deadLetters(PageParams page) {
+        Query query = Query.query(where(DEAD_LETTER).is(true)).with(page.toPageRequest(Sort.by("_id")));
         return template.find(query, Document.class, COLLECTION)
                 .map(entry -> new DeadLetter(entry.getString("index"), entry.getString("documentId"),
                         entry.getInteger("attempts", 0), entry.getString("lastError"),

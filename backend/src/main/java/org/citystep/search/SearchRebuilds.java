@@ -45,12 +45,12 @@ public class SearchRebuilds {
 
     SearchRebuilds(ElasticsearchAsyncClient client, SearchIndexes indexes, SearchIndexer indexer, ReindexJobs jobs,
             Clock clock, Leases leases) {
-        this.leases = leases;
         this.client = client;
         this.indexes = indexes;
         this.indexer = indexer;
         this.jobs = jobs;
         this.clock = clock;
+        this.leases = leases;
     }
 
     /**

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.citystep.shared.paging.PageParams;
 import org.citystep.support.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -115,7 +116,7 @@ class SearchOutboxTest {
         }
         assertThat(due()).as("no longer tried").isEmpty();
         StepVerifier.create(outbox.deadLetterCount()).expectNext(1L).verifyComplete();
-        StepVerifier.create(outbox.deadLetters(0, 20))
+        StepVerifier.create(outbox.deadLetters(new PageParams(0, 20)))
                 .assertNext(dead -> {
                     assertThat(dead.documentId()).isEqualTo("poison");
                     assertThat(dead.attempts()).isEqualTo(SearchOutbox.MAX_ATTEMPTS);

@@ -34,7 +34,7 @@ class DeadLetterController {
                     + "it stops and lists it here with the last error. Also counted by the metric "
                     + "citystep.search.dead.letters.", security = @SecurityRequirement(name = "bearer"))
     Mono<PageResponse<SearchOutbox.DeadLetter>> list(@Valid @ParameterObject PageParams page) {
-        return Mono.zip(outbox.deadLetters(page.page(), page.size()).collectList(), outbox.deadLetterCount())
+        return Mono.zip(outbox.deadLetters(page).collectList(), outbox.deadLetterCount())
                 .map(found -> new PageResponse<>(found.getT1(), page.page(), page.size(), found.getT2()));
     }
 

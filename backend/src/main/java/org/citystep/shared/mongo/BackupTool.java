@@ -1,7 +1,6 @@
 package org.citystep.shared.mongo;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -28,8 +27,7 @@ import reactor.core.publisher.Mono;
  * ({@link OnlineBackup}); with nothing running it copies the data file. A restore needs everything
  * stopped: it keeps the current data file beside it, puts the snapshot in its place and leaves a
  * marker, so the app rebuilds the search indexes from the restored data when it starts
- * ({@code search/RebuildAfterRestore}). Reads {@code CITYSTEP_WORK_DIR}, {@code CITYSTEP_EMBEDDED_MONGODB_PORT}
- * and {@code MONGODB_DATABASE} like the app. For a real MongoDB, use {@code mongodump}/{@code mongorestore}
+ * ({@code search/RebuildAfterRestore}). Finds the data file and port as {@link StandaloneMongoServer} does. For a real MongoDB, use {@code mongodump}/{@code mongorestore}
  * (README, Operations).
  */
 public final class BackupTool {
@@ -49,9 +47,8 @@ public final class BackupTool {
         // a command-line tool: the driver's connection chatter is not for its user
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.mongodb.driver"))
                 .setLevel(ch.qos.logback.classic.Level.WARN);
-        Path dataFile = Path.of(env("CITYSTEP_WORK_DIR", ".work"), "mongodb", env("MONGODB_DATABASE", "citystep") + ".mv")
-                .toAbsolutePath();
-        int port = Integer.parseInt(env("CITYSTEP_EMBEDDED_MONGODB_PORT", "27018"));
+        Path dataFile = StandaloneMongoServer.dataFile();
+        int port = StandaloneMongoServer.port();
         Path dir = Path.of(args[1]).toAbsolutePath();
         try {
             if (args[0].equals("backup")) {
@@ -113,7 +110,7 @@ public final class BackupTool {
                 throw new IllegalStateException(snapshot + " is empty");
             }
             try (OutputStream out = Files.newOutputStream(incoming)) {
-                copy(zip, out);
+                zip.transferTo(out);
             }
         }
         if (Files.exists(dataFile)) {
@@ -124,10 +121,6 @@ public final class BackupTool {
         Files.writeString(dataFile.resolveSibling(REBUILD_MARKER), "restored from " + dir + " at " + Instant.now());
     }
 
-    private static void copy(InputStream in, OutputStream out) throws IOException {
-        in.transferTo(out);
-    }
-
     private static boolean listening(int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
@@ -136,9 +129,5 @@ public final class BackupTool {
         catch (IOException nothing) {
             return false;
         }
-    }
-
-    private static String env(String name, String fallback) {
-        return Objects.requireNonNullElse(System.getenv(name), fallback);
     }
 }

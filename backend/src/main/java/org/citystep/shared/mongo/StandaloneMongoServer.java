@@ -22,11 +22,21 @@ public final class StandaloneMongoServer {
     private StandaloneMongoServer() {
     }
 
+    /** The data file, as the app places it: {@code <CITYSTEP_WORK_DIR>/mongodb/<MONGODB_DATABASE>.mv}. */
+    static Path dataFile() {
+        return Path.of(env("CITYSTEP_WORK_DIR", ".work"), "mongodb", env("MONGODB_DATABASE", "citystep") + ".mv")
+                .toAbsolutePath();
+    }
+
+    static int port() {
+        return Integer.parseInt(env("CITYSTEP_EMBEDDED_MONGODB_PORT", "27018"));
+    }
+
     public static void main(String[] args) throws IOException, InterruptedException {
-        Path dir = Path.of(env("CITYSTEP_WORK_DIR", ".work"), "mongodb").toAbsolutePath();
-        Files.createDirectories(dir);
-        int port = Integer.parseInt(env("CITYSTEP_EMBEDDED_MONGODB_PORT", "27018"));
-        String file = dir.resolve(env("MONGODB_DATABASE", "citystep") + ".mv").toString();
+        Path data = dataFile();
+        Files.createDirectories(data.getParent());
+        int port = port();
+        String file = data.toString();
         MongoServer server = new MongoServer(new HelloAnsweringBackends.H2(file));
         server.bind("127.0.0.1", port);
         CountDownLatch stopped = new CountDownLatch(1);
