@@ -168,6 +168,14 @@ def main():
                 del pending[study_id]
         if pending:
             time.sleep(1)
+    # then the whole read model against MongoDB: the same ids at the same versions, once nothing is pending
+    consistency = {}
+    while time.monotonic() - converged_from < 900:
+        status, consistency = scale.http("GET", APP + "/api/v1/admin/search/consistency", token=tokens("admin.demo"),
+                                         timeout=600)
+        if status == 200 and consistency.get("consistent") and consistency.get("writesPending") == 0:
+            break
+        time.sleep(5)
     convergence = round(time.monotonic() - converged_from, 1)
     heap_end = heap_mb()
 
@@ -182,13 +190,16 @@ def main():
         "fiveXX": {"reads": five_xx_reads, "writes": five_xx_writes},
         "acknowledgedWritesLost": len(lost), "lostIds": lost[:20],
         "searchConvergedAfterS": convergence, "notFoundBySearch": len(pending),
+        "readModelConsistent": bool(consistency.get("consistent")),
+        "readModelDifferences": [{k: index.get(k) for k in ("index", "inMongo", "inIndex", "missing", "stale", "extra")}
+                                 for index in consistency.get("indexes", [])],
         "heapMb": {"start": heap_start, "end": heap_end},
     }
     print(json.dumps(report, indent=2))
     scale.log("soak: %d reads (%s), %d writes acknowledged, 5xx %s / %s, lost %d, search converged after %s s "
-              "(%d not found), heap %s → %s MB" % (read_requests, read_statuses, len(writers.acknowledged),
-                                                   five_xx_reads, five_xx_writes, len(lost), convergence,
-                                                   len(pending), heap_start, heap_end))
+              "(%d not found), read model consistent with MongoDB: %s, heap %s → %s MB"
+              % (read_requests, read_statuses, len(writers.acknowledged), five_xx_reads, five_xx_writes, len(lost),
+                 convergence, len(pending), bool(consistency.get("consistent")), heap_start, heap_end))
     with open(args.output, "w") as out:
         json.dump(report, out, indent=2)
         out.write("\n")

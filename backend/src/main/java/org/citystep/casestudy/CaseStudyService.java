@@ -109,19 +109,15 @@ public class CaseStudyService {
     }
 
     /**
-     * A city moved to another region or country: its case studies' search documents must follow.
-     * They go to the search outbox, which the catch-up worker indexes in bulk.
+     * The ids of a city's case studies, whose search documents show its region and country. A scan
+     * on the embedded server, which has no secondary index: it runs only when a city moves, in the
+     * search catch-up.
      */
-    @org.springframework.context.event.EventListener
-    void cityMoved(org.citystep.city.CityMoved moved) {
-        Query ofCity = Query.query(where("cityId").is(moved.cityId()));
+    Flux<String> idsOfCity(String cityId) {
+        Query ofCity = Query.query(where("cityId").is(cityId));
         ofCity.fields().include("_id");
-        template.find(ofCity, org.bson.Document.class, template.getCollectionName(CaseStudy.class))
-                .map(study -> study.getString("_id"))
-                .buffer(SEARCH_BATCH)
-                .concatMap(ids -> outbox.addAll(CaseStudySearchDocument.INDEX, ids))
-                .subscribe(null, failure -> log.warn("The case studies of moved city {} could not be queued for search: {}",
-                        moved.cityId(), failure.toString()));
+        return template.find(ofCity, org.bson.Document.class, template.getCollectionName(CaseStudy.class))
+                .map(study -> study.getString("_id"));
     }
 
     /**

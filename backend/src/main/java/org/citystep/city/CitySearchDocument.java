@@ -17,7 +17,7 @@ record CitySearchDocument(String type, Map<String, String> title, String region,
         @Nullable Long population, List<String> suggest, Map<String, String> levels, boolean assessed,
         List<String> interests, @Nullable String administrativeLevel, List<String> languages, String cityId) {
 
-    static final String INDEX = "cities";
+    static final String INDEX = CityService.SEARCH_INDEX;
     static final String TYPE = "city";
 
     static CitySearchDocument of(City city) {

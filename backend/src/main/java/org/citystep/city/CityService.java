@@ -40,6 +40,9 @@ import reactor.core.publisher.Mono;
 @Service
 public class CityService {
 
+    /** The search index of cities; other indexes declare documents built from its documents against it. */
+    public static final String SEARCH_INDEX = "cities";
+
     private final Cities cities;
     private final ReactiveMongoTemplate template;
     private final SearchIndexer indexer;
@@ -196,11 +199,10 @@ public class CityService {
                     }
                     boolean interestsChange = !city.profile().interests().equals(profile.interests());
                     city.update(profile, clock.instant());
-                    return outbox.add(CitySearchDocument.INDEX, id).flatMap(pending -> cities.save(city)
+                    // a move changes what other indexes show of the city: recorded before the write, like the city's own mark
+                    Mono<Void> dependents = movesCity ? outbox.addDependents(CitySearchDocument.INDEX, id) : Mono.empty();
+                    return dependents.then(outbox.add(CitySearchDocument.INDEX, id)).flatMap(pending -> cities.save(city)
                             .doOnNext(saved -> {
-                                if (movesCity) {
-                                    events.publishEvent(new CityMoved(saved.id()));
-                                }
                                 if (interestsChange) {
                                     events.publishEvent(new CityInterestsChanged(saved.id()));
                                 }

@@ -183,9 +183,15 @@ class DataGenerator {
         return answers;
     }
 
-    /** Starts a full rebuild of the search indexes and completes when it is done. */
+    /**
+     * Starts a full rebuild of the search indexes and completes when it is done; waits while
+     * another runs (the app fills indexes it had to create at start the same way).
+     */
     private Mono<ReindexJob> rebuildAndWait() {
         return rebuilds.start()
+                .retryWhen(reactor.util.retry.Retry.fixedDelay(600, Duration.ofSeconds(1))
+                        .filter(failure -> failure instanceof org.citystep.shared.problem.ApiException api
+                                && api.getStatusCode().value() == 409))
                 .flatMap(job -> Flux.interval(Duration.ofMillis(500))
                         // a poll slower than the tick (a busy machine) skips ticks instead of failing
                         .onBackpressureDrop()

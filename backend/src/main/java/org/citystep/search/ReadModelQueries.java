@@ -39,11 +39,11 @@ public class ReadModelQueries {
     private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(5);
 
     private final ElasticsearchAsyncClient client;
-    private final SearchIndexes indexes;
+    private final ElasticsearchProperties properties;
 
-    ReadModelQueries(ElasticsearchAsyncClient client, SearchIndexes indexes) {
+    ReadModelQueries(ElasticsearchAsyncClient client, ElasticsearchProperties properties) {
         this.client = client;
-        this.indexes = indexes;
+        this.properties = properties;
     }
 
     /** One document found: its id and the fields asked for. */
@@ -86,7 +86,7 @@ public class ReadModelQueries {
     private Mono<IdPage> idSearch(String indexName, Query query, int from, int size, List<SortOptions> sort,
             boolean countAll) {
         return Mono.fromFuture(() -> client.search(s -> s
-                        .index(indexes.alias(indexName))
+                        .index(properties.aliasFor(indexName))
                         .ignoreUnavailable(true)
                         .allowNoIndices(true)
                         .timeout(QUERY_TIMEOUT)
@@ -108,7 +108,7 @@ public class ReadModelQueries {
     public <T> Mono<List<Found<T>>> find(String indexName, Query query, int size, List<SortOptions> sort,
             List<String> includes, Class<T> type) {
         return Mono.fromFuture(() -> client.search(s -> s
-                        .index(indexes.alias(indexName))
+                        .index(properties.aliasFor(indexName))
                         .ignoreUnavailable(true)
                         .allowNoIndices(true)
                         .timeout(QUERY_TIMEOUT)
@@ -136,7 +136,7 @@ public class ReadModelQueries {
             return Mono.just(Map.of());
         }
         return Mono.fromFuture(() -> client.search(s -> s
-                        .index(indexes.alias(indexName))
+                        .index(properties.aliasFor(indexName))
                         .ignoreUnavailable(true)
                         .allowNoIndices(true)
                         .timeout(QUERY_TIMEOUT)
@@ -174,7 +174,7 @@ public class ReadModelQueries {
     /** Runs {@code aggregations} over the documents matching {@code query}; emits the aggregates by name. */
     public Mono<Map<String, Aggregate>> aggregate(String indexName, Query query, Map<String, Aggregation> aggregations) {
         return Mono.fromFuture(() -> client.search(s -> s
-                        .index(indexes.alias(indexName))
+                        .index(properties.aliasFor(indexName))
                         .ignoreUnavailable(true)
                         .allowNoIndices(true)
                         .timeout(QUERY_TIMEOUT)

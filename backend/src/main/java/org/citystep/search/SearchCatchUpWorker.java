@@ -44,6 +44,7 @@ class SearchCatchUpWorker {
     private static final Duration MIN_LEASE = Duration.ofMinutes(1);
 
     private final SearchIndexes indexes;
+    private final SearchSources sources;
     private final SearchIndexer indexer;
     private final SearchOutbox outbox;
     private final Leases leases;
@@ -52,10 +53,11 @@ class SearchCatchUpWorker {
     private Disposable running = Flux.<Long>empty().subscribe();
     private final AtomicLong deadLetters = new AtomicLong();
 
-    SearchCatchUpWorker(SearchIndexes indexes, SearchIndexer indexer, SearchOutbox outbox, Leases leases,
+    SearchCatchUpWorker(SearchIndexes indexes, SearchSources sources, SearchIndexer indexer, SearchOutbox outbox, Leases leases,
             ApplicationEventPublisher events, MeterRegistry meters,
             @Value("${citystep.elasticsearch.catch-up-interval:10s}") Duration interval) {
         this.indexes = indexes;
+        this.sources = sources;
         this.indexer = indexer;
         this.outbox = outbox;
         this.leases = leases;
@@ -107,7 +109,10 @@ class SearchCatchUpWorker {
     }
 
     private Mono<Long> catchUp(String indexName, List<SearchOutbox.Due> due) {
-        var source = indexes.source(indexName);
+        if (indexName.startsWith(SearchOutbox.DEPENDENTS_OF)) {
+            return fanOut(indexName.substring(SearchOutbox.DEPENDENTS_OF.length()), due);
+        }
+        var source = sources.of(indexName);
         if (source.isEmpty()) {
             // an index this version of the app no longer has: nothing can be done with these
             return outbox.settleAll(due.stream().map(SearchOutbox.Due::write).toList()).thenReturn(0L);
@@ -142,6 +147,24 @@ class SearchCatchUpWorker {
                             .then(outbox.retryLater(failed, "Elasticsearch refused the document", true))
                             .thenReturn((long) settled.size());
                 })
+                .onErrorResume(failure -> outbox.retryLater(due, failure.toString(), false).then(Mono.error(failure)));
+    }
+
+    /**
+     * Queues, for every index, its documents built from these documents of {@code index}, then
+     * settles the entries that asked for it; a failure leaves them to be tried again.
+     */
+    private Mono<Long> fanOut(String index, List<SearchOutbox.Due> due) {
+        return Flux.fromIterable(due)
+                .concatMap(entry -> Flux.fromIterable(sources.all())
+                        .concatMap(dependent -> dependent.dependentsOf(index, entry.write().documentId())
+                                .buffer(BATCH)
+                                .concatMap(ids -> outbox.addAll(dependent.index(), ids).thenReturn(ids.size()))))
+                .reduce(0L, Long::sum)
+                .flatMap(queued -> outbox.settleAll(due.stream().map(SearchOutbox.Due::write).toList())
+                        .doOnSuccess(done -> log.info("Queued {} documents built from {} {} for search", queued,
+                                due.size(), index))
+                        .thenReturn((long) due.size()))
                 .onErrorResume(failure -> outbox.retryLater(due, failure.toString(), false).then(Mono.error(failure)));
     }
 

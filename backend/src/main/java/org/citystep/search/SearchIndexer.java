@@ -2,7 +2,9 @@ package org.citystep.search;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -34,14 +36,14 @@ public class SearchIndexer {
     static final int BULK_SIZE = 500;
 
     private final ElasticsearchAsyncClient client;
-    private final SearchIndexes indexes;
+    private final ElasticsearchProperties properties;
     private final SearchOutbox outbox;
     private final ApplicationEventPublisher events;
 
-    SearchIndexer(ElasticsearchAsyncClient client, SearchIndexes indexes, SearchOutbox outbox,
+    SearchIndexer(ElasticsearchAsyncClient client, ElasticsearchProperties properties, SearchOutbox outbox,
             ApplicationEventPublisher events) {
         this.client = client;
-        this.indexes = indexes;
+        this.properties = properties;
         this.outbox = outbox;
         this.events = events;
     }
@@ -67,7 +69,7 @@ public class SearchIndexer {
      * written. Used to fill a new index; a document indexed meanwhile at a newer version is kept.
      */
     public Mono<Long> indexAll(String indexName, Flux<Indexable> documents) {
-        String alias = indexes.alias(indexName);
+        String alias = properties.aliasFor(indexName);
         return documents.buffer(BULK_SIZE).concatMap(batch -> bulk(alias, true, batch), 1).reduce(0L, Long::sum)
                 .doOnNext(written -> {
                     if (written > 0) {
@@ -96,9 +98,37 @@ public class SearchIndexer {
                     return b.requireAlias(throughAlias);
                 }))
                 .publishOn(Schedulers.parallel())
-                // 409: a newer version is indexed already
-                .map(response -> idsDone(response, 409))
+                .flatMap(response -> {
+                    Set<String> done = new HashSet<>(idsDone(response, -1));
+                    List<Indexable> conflicting = batch.stream().filter(item -> !done.contains(item.id())
+                            && response.items().stream().anyMatch(r -> item.id().equals(r.id()) && r.status() == 409))
+                            .toList();
+                    return indexedAtLeast(target, conflicting).map(newer -> {
+                        done.addAll(newer);
+                        return (Set<String>) done;
+                    });
+                })
                 .onErrorMap(ElasticsearchFailures::translate);
+    }
+
+    /**
+     * Of documents Elasticsearch refused as outdated (409), those it really holds at their version
+     * or a newer one. The others met the tombstone of a recent delete (kept for a minute), which
+     * refuses a lower version although no document is there: they stay pending and are tried again.
+     */
+    private Mono<Set<String>> indexedAtLeast(String target, List<Indexable> refused) {
+        if (refused.isEmpty()) {
+            return Mono.just(Set.of());
+        }
+        Map<String, Long> wanted = refused.stream().collect(Collectors.toMap(Indexable::id, Indexable::version, Math::max));
+        return Mono.fromFuture(() -> client.mget(m -> m.index(target).ids(List.copyOf(wanted.keySet()))
+                        .source(src -> src.fetch(false)), Void.class))
+                .publishOn(Schedulers.parallel())
+                .map(found -> found.docs().stream()
+                        .filter(item -> item.isResult() && item.result().found() && item.result().version() != null
+                                && item.result().version() >= wanted.getOrDefault(item.result().id(), Long.MAX_VALUE))
+                        .map(item -> item.result().id())
+                        .collect(Collectors.toSet()));
     }
 
     /** The ids a bulk request left as asked: no error, or the one status that means the same here. */
@@ -115,7 +145,7 @@ public class SearchIndexer {
         if (ids.isEmpty()) {
             return Mono.just(Set.of());
         }
-        String alias = indexes.alias(indexName);
+        String alias = properties.aliasFor(indexName);
         return Mono.fromFuture(() -> client.bulk(b -> {
                     ids.forEach(id -> b.operations(op -> op.delete(d -> d.index(alias).id(id))));
                     return b.requireAlias(true);
@@ -131,14 +161,14 @@ public class SearchIndexer {
      * version (or a newer one); when not, the document stays pending for the catch-up worker.
      */
     public Mono<Boolean> index(String indexName, String id, long version, Object document) {
-        String alias = indexes.alias(indexName);
-        return indexes.ensured().then(Mono.fromFuture(() -> client.index(i -> i
+        String alias = properties.aliasFor(indexName);
+        return Mono.fromFuture(() -> client.index(i -> i
                         .index(alias)
                         .id(id)
                         .version(version)
                         .versionType(VersionType.ExternalGte)
                         .requireAlias(true)
-                        .document(document))))
+                        .document(document)))
                 .doOnNext(written -> events.publishEvent(new ReadModelChanged(indexName)))
                 .thenReturn(true)
                 // best effort must not hold up the user's write when Elasticsearch hangs
@@ -146,10 +176,14 @@ public class SearchIndexer {
                 .onErrorResume(failure -> {
                     Throwable cause = ElasticsearchFailures.translate(failure);
                     if (cause instanceof ElasticsearchException es && es.status() == 409) {
-                        return Mono.just(true); // a newer version is indexed already
+                        // a newer version is indexed already, or a recent delete's tombstone refused it
+                        return indexedAtLeast(alias, List.of(new Indexable(id, version, document)))
+                                .map(newer -> !newer.isEmpty())
+                                .timeout(INDEXING_TIMEOUT)
+                                .onErrorReturn(false);
                     }
                     if (cause instanceof ElasticsearchException es && es.status() == 404) {
-                        indexes.recreateMissing(); // the refill from MongoDB includes this document
+                        events.publishEvent(new SearchIndexMissing(indexName)); // its rebuild includes this document
                     }
                     log.warn("Could not index {}/{} v{} now: {}", alias, id, version, cause.toString());
                     return Mono.just(false);

@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
@@ -22,7 +23,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
@@ -36,11 +37,14 @@ import reactor.util.retry.Retry;
 
 /**
  * Keeps every declared index behind its alias, on the current mapping. A concrete index is named
- * {@code <alias>-<mapping hash>-<time>}: when the alias is missing, or points at an index built
- * from another mapping, a new index is created, the alias is moved to it in one atomic step, the
- * old index is dropped, and {@link SearchIndexCreated} tells the owning feature to fill it. Runs
- * when the application is ready and keeps retrying while Elasticsearch is unreachable, so the app
- * starts (and MongoDB writes succeed) without it.
+ * {@code <alias>-<mapping hash>-<time>}. When the alias is missing (a new or wiped cluster), an
+ * empty index is created behind it at once, so writes land, and named {@code …-unfilled}; when the
+ * alias points at an index built from another mapping, it is left in place. Either way
+ * {@link SearchIndexStale} asks for a tracked rebuild ({@link SearchRebuilds}), which builds the
+ * new index beside the one searches use and moves the alias when it is complete. An unfilled index
+ * found at start (its instance died while filling it) is rebuilt the same way. Runs when the
+ * application is ready and keeps retrying while Elasticsearch is unreachable, so the app starts
+ * (and MongoDB writes succeed) without it.
  */
 @Component
 class SearchIndexes {
@@ -48,27 +52,30 @@ class SearchIndexes {
     private static final Logger log = LoggerFactory.getLogger(SearchIndexes.class);
     private static final DateTimeFormatter SUFFIX = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
             .withZone(ZoneOffset.UTC);
+    /** Marks an index created empty because its alias was missing, until a rebuild replaces it. */
+    static final String UNFILLED = "-unfilled";
 
     private final ElasticsearchAsyncClient client;
     private final ElasticsearchProperties properties;
-    private final ObjectProvider<SearchSource> sources;
-    private final ObjectProvider<SearchIndexer> indexer;
+    private final ApplicationEventPublisher events;
+    private final Map<String, SearchIndex> byName;
     private final Map<String, String> mappings;
     private final Map<String, String> aliasByType;
     private final AtomicBoolean ready = new AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicReference<@org.jspecify.annotations.Nullable Mono<Void>> inFlight =
+            new java.util.concurrent.atomic.AtomicReference<>();
     private Disposable ensuring = Flux.<Void>empty().subscribe();
 
     SearchIndexes(ElasticsearchAsyncClient client, ElasticsearchProperties properties,
-            ObjectProvider<SearchSource> sources, ObjectProvider<SearchIndexer> indexer,
-            List<SearchIndexDefinition> definitions) {
+            ApplicationEventPublisher events, List<SearchIndex> declared) {
         this.client = client;
         this.properties = properties;
-        this.sources = sources;
-        this.indexer = indexer;
-        this.mappings = definitions.stream()
-                .collect(Collectors.toUnmodifiableMap(SearchIndexDefinition::name, d -> read(d.mappingResource())));
-        this.aliasByType = definitions.stream()
-                .collect(Collectors.toUnmodifiableMap(SearchIndexDefinition::documentType, d -> alias(d.name())));
+        this.events = events;
+        this.byName = declared.stream().collect(Collectors.toUnmodifiableMap(SearchIndex::name, index -> index));
+        this.mappings = declared.stream()
+                .collect(Collectors.toUnmodifiableMap(SearchIndex::name, index -> read(index.mappingResource())));
+        this.aliasByType = declared.stream()
+                .collect(Collectors.toUnmodifiableMap(SearchIndex::documentType, index -> alias(index.name())));
     }
 
     /** The alias that reads and writes of the index named {@code name} go through. */
@@ -88,6 +95,16 @@ class SearchIndexes {
         return aliasByType.keySet();
     }
 
+    /** The index declared under {@code name}, if this version of the app has it. */
+    Optional<SearchIndex> index(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+
+    /** Every declared index, in name order. */
+    List<SearchIndex> all() {
+        return byName.values().stream().sorted(java.util.Comparator.comparing(SearchIndex::name)).toList();
+    }
+
     /** Completes when the cluster answers within two seconds; fails otherwise. */
     Mono<Void> reachable() {
         return Mono.fromFuture(() -> client.cluster().health(h -> h)).timeout(Duration.ofSeconds(2))
@@ -96,14 +113,20 @@ class SearchIndexes {
 
     /** Completes once every index exists on its current mapping; cheap after the first success. */
     Mono<Void> ensured() {
-        return ready.get() ? Mono.empty()
-                : ensureAll().doOnSuccess(done -> ready.set(true)).publishOn(Schedulers.parallel());
+        if (ready.get()) {
+            return Mono.empty();
+        }
+        // one check at a time: callers that come meanwhile share it
+        return Mono.defer(() -> inFlight.updateAndGet(current -> current != null ? current
+                        : ensureAll().doOnSuccess(done -> ready.set(true)).doFinally(signal -> inFlight.set(null)).cache()))
+                .publishOn(Schedulers.parallel());
     }
 
     /**
      * Forgets that the indexes were ready, after a write found its index gone (a wiped cluster),
-     * and ensures them again in the background: they are recreated and refilled from MongoDB.
+     * and ensures them again in the background: they are recreated and rebuilt from MongoDB.
      */
+    @EventListener(SearchIndexMissing.class)
     void recreateMissing() {
         if (ready.compareAndSet(true, false)) {
             log.warn("A search index has disappeared: creating it again");
@@ -125,22 +148,46 @@ class SearchIndexes {
         ensuring.dispose();
     }
 
+    /** Ensures every index, then asks for one rebuild of all those that need it. */
     private Mono<Void> ensureAll() {
-        return Flux.fromIterable(mappings.keySet()).concatMap(this::ensure).then();
+        return Flux.fromIterable(mappings.keySet())
+                .concatMap(name -> ensure(name).map(reason -> Map.entry(name, reason)))
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue)
+                .doOnNext(stale -> {
+                    if (!stale.isEmpty()) {
+                        events.publishEvent(new SearchIndexStale(stale));
+                    }
+                })
+                .then();
     }
 
-    private Mono<Void> ensure(String name) {
+    /** Emits why index {@code name} must be rebuilt, if it must. */
+    private Mono<String> ensure(String name) {
         String alias = alias(name);
-        String current = alias + "-" + mappingHash(name) + "-";
+        String current = currentPrefix(name);
         return indicesBehind(alias).flatMap(indices -> {
-            if (indices.stream().anyMatch(index -> index.startsWith(current))) {
-                return Mono.<Void>empty();
+            if (indices.isEmpty()) {
+                return createUnfilled(name, alias).thenReturn("it was missing")
+                        // another instance may have done it meanwhile; only then is the failure harmless
+                        .onErrorResume(failure -> indicesBehind(alias).flatMap(now -> now.stream()
+                                .anyMatch(index -> index.startsWith(current)) ? Mono.<String>empty() : Mono.error(failure)));
             }
-            return create(name, alias, indices)
-                    // another instance may have done it meanwhile; only then is the failure harmless
-                    .onErrorResume(failure -> indicesBehind(alias).flatMap(now -> now.stream()
-                            .anyMatch(index -> index.startsWith(current)) ? Mono.<Void>empty() : Mono.error(failure)));
+            if (indices.stream().noneMatch(index -> index.startsWith(current))) {
+                log.info("Index mapping of {} changed: rebuilding it beside {}, which serves until then", alias, indices);
+                return Mono.just("its mapping changed");
+            }
+            if (indices.stream().allMatch(index -> index.endsWith(UNFILLED))) {
+                return Mono.just("it was never filled");
+            }
+            return Mono.<String>empty();
         });
+    }
+
+    /** Whether the alias lacks an index that is complete and on the current mapping. */
+    Mono<Boolean> needsRebuild(String name) {
+        String current = currentPrefix(name);
+        return indicesOf(name).map(indices -> indices.stream()
+                .noneMatch(index -> index.startsWith(current) && !index.endsWith(UNFILLED)));
     }
 
     private Mono<List<String>> indicesBehind(String alias) {
@@ -150,44 +197,24 @@ class SearchIndexes {
                                 .map(found -> List.copyOf(found.result().keySet())));
     }
 
-    private Mono<Void> create(String name, String alias, List<String> previous) {
-        String index = newIndexName(name);
-        Mono<?> created = Mono.fromFuture(() -> client.indices().create(c -> c
-                .index(index)
-                .withJson(new StringReader(mappings.get(name)))
-                .aliases(alias, a -> a.isWriteIndex(true))));
-        if (!previous.isEmpty()) {
-            log.info("Index mapping of {} changed: moving the alias from {} to {}", alias, previous, index);
-            created = Mono.fromFuture(() -> client.indices().create(c -> c
-                            .index(index)
-                            .withJson(new StringReader(mappings.get(name)))))
-                    .then(Mono.fromFuture(() -> client.indices().updateAliases(u -> u
-                            .actions(a -> a.remove(r -> r.indices(previous).alias(alias)))
-                            .actions(a -> a.add(add -> add.index(index).alias(alias).isWriteIndex(true))))))
-                    .then(Mono.fromFuture(() -> client.indices().delete(d -> d.index(previous))));
-        }
-        return created
-                .doOnSuccess(done -> {
-                    log.info("Created index {} behind alias {}", index, alias);
-                    fill(name);
-                })
+    /** An empty index behind the alias, so writes land at once; a tracked rebuild fills it. */
+    private Mono<Void> createUnfilled(String name, String alias) {
+        String index = newIndexName(name) + UNFILLED;
+        return Mono.fromFuture(() -> client.indices().create(c -> c
+                        .index(index)
+                        .withJson(new StringReader(mappings.get(name)))
+                        .aliases(alias, a -> a.isWriteIndex(true))))
+                .doOnSuccess(done -> log.info("Created index {} behind alias {}", index, alias))
                 .then();
-    }
-
-    /** Fills a new, empty index from MongoDB in the background; searches answer meanwhile. */
-    private void fill(String name) {
-        source(name).ifPresent(source -> indexer.getObject().indexAll(name, source.all()).subscribe(
-                count -> log.info("Filled index {} with {} documents from MongoDB", alias(name), count),
-                failure -> log.warn("Could not fill index {}: {}", alias(name), failure.toString())));
-    }
-
-    java.util.Optional<SearchSource> source(String name) {
-        return sources.orderedStream().filter(source -> source.indexName().equals(name)).findFirst();
     }
 
     /** The name the next concrete index of {@code name} gets: alias, mapping hash, time. */
     String newIndexName(String name) {
-        return alias(name) + "-" + mappingHash(name) + "-" + SUFFIX.format(Instant.now());
+        return currentPrefix(name) + SUFFIX.format(Instant.now());
+    }
+
+    private String currentPrefix(String name) {
+        return alias(name) + "-" + mappingHash(name) + "-";
     }
 
     String mapping(String name) {

@@ -57,6 +57,19 @@ public class SearchOutbox {
                 .thenReturn(pending);
     }
 
+    /**
+     * Records, before the write, that the documents other indexes build from document
+     * {@code documentId} of {@code index} must be indexed again (a city moved: its case studies show
+     * its region). The catch-up worker expands the entry into theirs, in bulk, and only then settles
+     * it, so a crash at any point leaves either this entry or theirs.
+     */
+    public Mono<Void> addDependents(String index, String documentId) {
+        return add(DEPENDENTS_OF + index, documentId).then();
+    }
+
+    /** The outbox "index" of entries that stand for the dependents of a document of another index. */
+    static final String DEPENDENTS_OF = "dependents-of:";
+
     /** Records many documents of one index at once (a bulk change); the worker indexes them in bulk. */
     public Mono<Void> addAll(String index, Collection<String> documentIds) {
         if (documentIds.isEmpty()) {

@@ -5,7 +5,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -13,11 +16,16 @@ import org.citystep.shared.mongo.Leases;
 import org.citystep.shared.problem.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import jakarta.annotation.PreDestroy;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 /**
  * Rebuilds every index without downtime: each new index is built beside the one searches use, the
@@ -28,25 +36,30 @@ import reactor.core.publisher.Mono;
 public class SearchRebuilds {
 
     private static final Logger log = LoggerFactory.getLogger(SearchRebuilds.class);
-    private static final java.time.Duration STALE_AFTER = java.time.Duration.ofMinutes(5);
+    private static final Duration STALE_AFTER = Duration.ofMinutes(5);
     private static final String LEASE = "search-rebuild";
     /** Writes are replayed from a little before the rebuild began: other instances' clocks differ. */
-    private static final java.time.Duration CLOCK_MARGIN = java.time.Duration.ofSeconds(30);
+    private static final Duration CLOCK_MARGIN = Duration.ofSeconds(30);
     private static final DateTimeFormatter ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
 
     private final ElasticsearchAsyncClient client;
     private final SearchIndexes indexes;
+    private final SearchSources sources;
     private final SearchIndexer indexer;
     private final ReindexJobs jobs;
     private final Clock clock;
     private final Leases leases;
     /** Guards this instance; the lease guards the others (it is renewed with every batch's progress). */
     private final AtomicBoolean runningHere = new AtomicBoolean();
+    /** The indexes this instance is trying to rebuild on its own account, and those tries. */
+    private final Set<String> refilling = ConcurrentHashMap.newKeySet();
+    private final Disposable.Composite refills = Disposables.composite();
 
-    SearchRebuilds(ElasticsearchAsyncClient client, SearchIndexes indexes, SearchIndexer indexer, ReindexJobs jobs,
+    SearchRebuilds(ElasticsearchAsyncClient client, SearchIndexes indexes, SearchSources sources, SearchIndexer indexer, ReindexJobs jobs,
             Clock clock, Leases leases) {
         this.client = client;
         this.indexes = indexes;
+        this.sources = sources;
         this.indexer = indexer;
         this.jobs = jobs;
         this.clock = clock;
@@ -59,7 +72,49 @@ public class SearchRebuilds {
      * expires five minutes after its instance died.
      */
     public Mono<ReindexJob> start() {
-        List<String> names = indexes.names().stream().sorted().toList();
+        return begin(indexes.names().stream().sorted().toList(), "requested")
+                .doOnNext(job -> run(job).subscribe(
+                        done -> log.info("Rebuild {} finished: {}", done.getId(), done.getState()),
+                        failure -> log.error("Rebuild {} failed", job.getId(), failure)));
+    }
+
+    /**
+     * Indexes are missing documents or on an old mapping: rebuilds them in one tracked job, like an
+     * admin's rebuild, once whatever rebuild runs now has finished. Keeps trying (Elasticsearch
+     * down, the job failed) until they are complete, and rechecks before each try, so an index
+     * another instance rebuilt meanwhile is left alone. An index this instance is already trying to
+     * rebuild is not asked for twice.
+     */
+    @EventListener
+    void rebuildStale(SearchIndexStale stale) {
+        List<String> names = stale.reasons().keySet().stream().filter(refilling::add).sorted().toList();
+        if (names.isEmpty()) {
+            return;
+        }
+        log.info("Search indexes need a rebuild: {}", stale.reasons());
+        String trigger = "automatic: " + names.stream().map(name -> name + " (" + stale.reasons().get(name) + ")")
+                .collect(java.util.stream.Collectors.joining(", "));
+        refills.add(Flux.fromIterable(names).filterWhen(indexes::needsRebuild).collectList()
+                .flatMap(needed -> needed.isEmpty() ? Mono.<ReindexJob>empty()
+                        : begin(needed, trigger).flatMap(this::run)
+                                .flatMap(job -> job.getState() == ReindexJob.State.DONE ? Mono.just(job)
+                                        : Mono.error(new IllegalStateException("Rebuild " + job.getId() + " failed: "
+                                                + job.getError()))))
+                .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofMinutes(1))
+                        .doBeforeRetry(signal -> log.info("Rebuild of {} not done yet, trying again: {}", names,
+                                signal.failure().toString())))
+                .doFinally(signal -> names.forEach(refilling::remove))
+                .subscribe(job -> log.info("Rebuilt search indexes {} ({})", names, job.getId()),
+                        failure -> log.error("Gave up rebuilding search indexes {}", names, failure)));
+    }
+
+    @PreDestroy
+    void stop() {
+        refills.dispose();
+    }
+
+    /** Takes the rebuild lease and records the job; 409 while a rebuild runs anywhere. */
+    private Mono<ReindexJob> begin(List<String> names, String trigger) {
         return indexes.reachable()
                 .onErrorMap(failure -> ApiException.serviceUnavailable("Elasticsearch is unreachable; try again later."))
                 .then(Mono.defer(() -> {
@@ -67,17 +122,10 @@ public class SearchRebuilds {
                         return Mono.error(running());
                     }
                     return leases.acquire(LEASE, STALE_AFTER)
-                            .flatMap(held -> held ? jobs.insert(ReindexJob.start(ID.format(clock.instant()), names,
+                            .flatMap(held -> held ? jobs.insert(ReindexJob.start(ID.format(clock.instant()), names, trigger,
                                     clock.instant())) : Mono.error(running()))
                             .doOnError(failure -> runningHere.set(false));
-                }))
-                .doOnNext(job -> run(job)
-                        .doFinally(signal -> leases.release(LEASE).doFinally(released -> runningHere.set(false))
-                                .subscribe(ignored -> { }, failure -> log.warn("Could not release {}: {}", LEASE,
-                                        failure.toString())))
-                        .subscribe(
-                                done -> log.info("Rebuild {} finished", done.getId()),
-                                failure -> log.error("Rebuild {} failed", job.getId(), failure)));
+                }));
     }
 
     private static ApiException running() {
@@ -93,6 +141,7 @@ public class SearchRebuilds {
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound("rebuild", "latest")));
     }
 
+    /** Runs a begun job to its end, then gives the lease up; emits the job as it ended, DONE or FAILED. */
     private Mono<ReindexJob> run(ReindexJob job) {
         return Flux.fromIterable(job.getIndexes())
                 .concatMap(progress -> rebuild(job, progress.name()))
@@ -104,11 +153,18 @@ public class SearchRebuilds {
                 .onErrorResume(failure -> {
                     job.fail(failure.toString(), clock.instant());
                     return jobs.save(job);
-                });
+                })
+                .flatMap(ended -> leases.release(LEASE)
+                        .onErrorResume(failure -> {
+                            log.warn("Could not release {}: {}", LEASE, failure.toString());
+                            return Mono.empty();
+                        })
+                        .thenReturn(ended))
+                .doFinally(signal -> runningHere.set(false));
     }
 
     private Mono<Void> rebuild(ReindexJob job, String name) {
-        SearchSource source = indexes.source(name).orElseThrow();
+        SearchDocuments source = sources.of(name).orElseThrow();
         String alias = indexes.alias(name);
         String newIndex = indexes.newIndexName(name);
         Instant started = clock.instant();
@@ -134,6 +190,8 @@ public class SearchRebuilds {
                                     : Mono.fromFuture(() -> client.indices().delete(d -> d.index(newIndex)))
                                             .then(Mono.error(new IllegalStateException(failed.get()
                                                     + " documents could not be written to " + newIndex)))))
+                            // searches must find everything the moment the alias moves, not a second later
+                            .then(Mono.fromFuture(() -> client.indices().refresh(r -> r.index(newIndex))))
                             .then(Mono.fromFuture(() -> client.indices().updateAliases(u -> {
                                 if (!old.isEmpty()) {
                                     u.actions(a -> a.remove(r -> r.indices(old).alias(alias)));
@@ -145,7 +203,12 @@ public class SearchRebuilds {
                             .then(old.isEmpty() ? Mono.empty() : Mono.fromFuture(() -> client.indices().delete(d -> d.index(old))))
                             .then(Mono.defer(() -> save(job, new ReindexJob.Progress(name, newIndex, total,
                                     written.get(), true))))
-                            .then();
+                            .then()
+                            // a failed build leaves no half-filled index behind; the alias never moved to it
+                            .onErrorResume(failure -> Mono.fromFuture(() -> client.indices().delete(d -> d
+                                            .index(newIndex).ignoreUnavailable(true)))
+                                    .onErrorResume(cleanUp -> Mono.empty())
+                                    .then(Mono.error(failure)));
                 })
                 .onErrorMap(ElasticsearchFailures::translate);
     }

@@ -147,7 +147,7 @@ public class SearchService {
     }
 
     /**
-     * The published documents of {@code indexName} most like the given texts (more-like-this over
+     * The public documents of {@code indexName} (as its feature declared them) most like the given texts (more-like-this over
      * titles and texts in every language), without {@code excludeId}.
      */
     public Mono<List<SearchResults.Hit>> similar(String indexName, String excludeId, List<String> likeTexts, int size) {
@@ -162,7 +162,7 @@ public class SearchService {
                                 .must(moreLikeThis(likeTexts.stream()
                                         .map(text -> co.elastic.clients.elasticsearch._types.query_dsl.Like.of(l -> l.text(text)))
                                         .toList(), 40))
-                                .filter(f -> f.term(t -> t.field("status").value(PUBLISHED)))
+                                .filter(publicIn(indexName))
                                 .mustNot(n -> n.ids(i -> i.values(excludeId))))),
                         IndexedDocument.class))
                 .onErrorMap(ElasticsearchFailures::translate)
@@ -171,7 +171,7 @@ public class SearchService {
     }
 
     /**
-     * For each group (for example each city) among {@code groups}, its published document most like
+     * For each group (for example each city) among {@code groups}, its public document most like
      * the given texts, with the more-like-this score: one query, grouped by {@code groupField}.
      */
     public Mono<Map<String, GroupMatch>> mostSimilarPerGroup(String indexName, String groupField,
@@ -208,7 +208,7 @@ public class SearchService {
                         .size(0)
                         .query(q -> q.bool(b -> b
                                 .must(moreLikeThis(like, 60))
-                                .filter(f -> f.term(t -> t.field("status").value(PUBLISHED)))
+                                .filter(publicIn(indexName))
                                 .filter(f -> f.terms(t -> t.field(groupField).terms(v -> v.value(groupValues))))))
                         .aggregations("groups", a -> a
                                 .terms(t -> t.field(groupField).size(groups.size()))
@@ -261,19 +261,42 @@ public class SearchService {
     public record Suggestion(String text, String type, String id) {
     }
 
-    /** Cities are public; a case study when published (or to its own city's editors); an expert when approved. */
-    private static Query visibleTo(SearchQuery.Viewer viewer) {
-        List<Query> visible = new java.util.ArrayList<>(List.of(
-                Query.of(q -> q.term(t -> t.field("type").value("city"))),
-                Query.of(q -> q.term(t -> t.field("status").value(PUBLISHED))),
-                Query.of(q -> q.term(t -> t.field("status").value("APPROVED")))));
-        if (viewer.ownCityId() != null) {
-            visible.add(Query.of(q -> q.term(t -> t.field("cityId").value(viewer.ownCityId()))));
+    /**
+     * What a viewer may find: in each index, what its feature declared public, and what belongs to
+     * the viewer's own city where the index names owners.
+     */
+    private Query visibleTo(SearchQuery.Viewer viewer) {
+        List<Query> visible = new java.util.ArrayList<>();
+        for (SearchIndex index : indexes.all()) {
+            SearchVisibility rule = index.visibility();
+            Query ofType = Query.of(q -> q.term(t -> t.field("type").value(index.documentType())));
+            if (rule.isPublic()) {
+                visible.add(ofType);
+                continue;
+            }
+            List<Query> either = new java.util.ArrayList<>(List.of(publicIn(rule)));
+            if (rule.ownerField() != null && viewer.ownCityId() != null) {
+                either.add(Query.of(q -> q.term(t -> t.field(rule.ownerField()).value(viewer.ownCityId()))));
+            }
+            visible.add(Query.of(q -> q.bool(b -> b.filter(ofType).filter(f -> f.bool(o -> o.should(either)
+                    .minimumShouldMatch("1"))))));
         }
         return Query.of(q -> q.bool(b -> b.should(visible).minimumShouldMatch("1")));
     }
 
-    private static final String PUBLISHED = "PUBLISHED";
+    /** The documents of index {@code indexName} that everyone may see. */
+    private Query publicIn(String indexName) {
+        return indexes.index(indexName).map(index -> publicIn(index.visibility()))
+                .orElseThrow(() -> new IllegalArgumentException("No search index " + indexName));
+    }
+
+    private static Query publicIn(SearchVisibility rule) {
+        if (rule.isPublic()) {
+            return Query.of(q -> q.matchAll(m -> m));
+        }
+        return Query.of(q -> q.terms(t -> t.field(rule.field()).terms(v -> v.value(rule.publicValues().stream()
+                .map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList()))));
+    }
 
     /** The facet fields a search may be filtered by. */
     public static List<String> filterFields() {
@@ -292,7 +315,7 @@ public class SearchService {
         }));
     }
 
-    private static Query toQuery(SearchQuery query) {
+    private Query toQuery(SearchQuery query) {
         String lang = query.language();
         BoundedText text = BoundedText.of(query.text());
         Query words = text.words().isBlank() ? Query.of(q -> q.matchAll(m -> m)) : wordsQuery(text, lang, text.fuzzy());

@@ -35,11 +35,11 @@ public class TermsPerGroup {
     private static final int VALUES_PER_FIELD = 200;
 
     private final ElasticsearchAsyncClient client;
-    private final SearchIndexes indexes;
+    private final ElasticsearchProperties properties;
 
-    TermsPerGroup(ElasticsearchAsyncClient client, SearchIndexes indexes) {
+    TermsPerGroup(ElasticsearchAsyncClient client, ElasticsearchProperties properties) {
         this.client = client;
-        this.indexes = indexes;
+        this.properties = properties;
     }
 
     /** One group and, per field asked for, its distinct values (sorted). */
@@ -51,7 +51,7 @@ public class TermsPerGroup {
      * equal {@code filters}, with the distinct values of each of {@code fields}; in key order.
      */
     public Flux<GroupTerms> of(String indexName, String groupField, Map<String, String> filters, List<String> fields) {
-        String alias = indexes.alias(indexName);
+        String alias = properties.aliasFor(indexName);
         return page(alias, groupField, filters, fields, null)
                 .expand(page -> page.after() == null ? Mono.empty()
                         : page(alias, groupField, filters, fields, page.after()))

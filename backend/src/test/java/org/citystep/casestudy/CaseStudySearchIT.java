@@ -128,7 +128,8 @@ class CaseStudySearchIT {
                 .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
                 .bodyValue(new String(city).replace("\"region\":\"EU\"", "\"region\":\"OTHER\"")).exchange()
                 .expectStatus().isOk();
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> client.get()
+        // (through the outbox: recorded before the city's write, expanded by the catch-up after its grace period)
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> client.get()
                 .uri("/api/v1/search?type=case-study&region=OTHER&q=parking").exchange()
                 .expectBody().jsonPath("$.hits[0].id").isEqualTo("amsterdam-smart-parking"));
 

@@ -113,6 +113,11 @@ class SearchResilienceIT {
                     .contains("resilience-during");
             assertThat(writesWaiting()).isZero();
         });
+        // after the outage, the index holds exactly MongoDB's ids at MongoDB's versions
+        client.get().uri("/api/v1/admin/search/consistency")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + KeycloakTokens.accessToken("admin.demo")).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.consistent").isEqualTo(true).jsonPath("$.writesPending").isEqualTo(0);
         // offsets beyond Elasticsearch's window are refused with a reason, not a 500
         client.get().uri("/api/v1/case-studies?page=100&size=100").exchange()
                 .expectStatus().isBadRequest()
