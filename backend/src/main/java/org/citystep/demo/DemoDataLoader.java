@@ -51,10 +51,13 @@ class DemoDataLoader {
     private final CaseStudyService caseStudies;
     private final ApplicationEventPublisher events;
     private final GeneratorProperties generator;
+    private final org.citystep.shared.mongo.Leases leases;
+    /** Held while this instance loads; another instance starting at the same moment leaves the load to it. */
+    private static final String LEASE = "demo-data-load";
 
     DemoDataLoader(GeneratorProperties generator, DemoDataProperties properties, CityService cities, AssessmentService assessments,
             ExpertService experts, ReferenceDataService reference, JsonMapper json, DemoDataMarkers markers,
-            CaseStudyService caseStudies, ApplicationEventPublisher events) {
+            CaseStudyService caseStudies, ApplicationEventPublisher events, org.citystep.shared.mongo.Leases leases) {
         this.generator = generator;
         this.events = events;
         this.markers = markers;
@@ -65,12 +68,14 @@ class DemoDataLoader {
         this.experts = experts;
         this.reference = reference;
         this.json = json;
+        this.leases = leases;
     }
 
     /**
      * Loads the set once per database: on a first start (no city yet), or to finish a load that was
-     * interrupted (no completion marker yet). Every step skips what exists, so a restart, or a
-     * second instance starting at the same time, neither duplicates nor fails.
+     * interrupted (no completion marker yet). Every step skips what exists, so a restart neither
+     * duplicates nor fails; a second instance starting at the same time finds the load's lease
+     * taken and leaves it to the first.
      */
     @EventListener(ApplicationReadyEvent.class)
     void loadOnFirstStart() {
@@ -79,7 +84,19 @@ class DemoDataLoader {
         }
         SeedFile seed = pilotSeed();
         CaseStudySeedFile caseStudySeed = caseStudySeed();
-        markers.existsById(MARKER)
+        leases.acquire(LEASE, java.time.Duration.ofMinutes(10))
+                .filter(held -> held)
+                .flatMap(held -> loadOnce(seed, caseStudySeed).doFinally(signal -> leases.release(LEASE)
+                        .subscribe(null, failure -> log.warn("Could not release {}: {}", LEASE, failure.toString()))))
+                .subscribe(loaded -> {
+                    log.info("Loaded {} demo case studies", loaded);
+                    events.publishEvent(new DemoDataLoaded(loaded));
+                }, failure -> log.error("Could not load the demo data set", failure));
+    }
+
+    /** The load itself, on the one instance holding the lease; emits how many case studies it created. */
+    private Mono<Long> loadOnce(SeedFile seed, CaseStudySeedFile caseStudySeed) {
+        return markers.existsById(MARKER)
                 .filter(done -> !done)
                 // a database with cities but none of the demo set is somebody's real data: leave it alone
                 .flatMap(notDone -> cities.count().zipWith(cities.anyDemo()))
@@ -90,11 +107,7 @@ class DemoDataLoader {
                 .then(markers.existsById(MARKER).zipWith(markers.existsById(CASE_STUDIES_MARKER)))
                 // case studies belong to the demo cities: only where those are, and only once
                 .filter(state -> state.getT1() && !state.getT2())
-                .flatMap(state -> loadCaseStudies(caseStudySeed))
-                .subscribe(loaded -> {
-                    log.info("Loaded {} demo case studies", loaded);
-                    events.publishEvent(new DemoDataLoaded(loaded));
-                }, failure -> log.error("Could not load the demo data set", failure));
+                .flatMap(state -> loadCaseStudies(caseStudySeed));
     }
 
     SeedFile pilotSeed() {

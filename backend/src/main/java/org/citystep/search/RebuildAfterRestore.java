@@ -9,6 +9,7 @@ import java.time.Duration;
 import org.citystep.shared.mongo.BackupTool;
 import org.citystep.shared.problem.ApiException;
 import org.jspecify.annotations.Nullable;
+import org.citystep.shared.mongo.Leases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -27,8 +28,8 @@ import reactor.util.retry.Retry;
 /**
  * After {@code ./citystep restore}, the search indexes hold what was written after the backup: the
  * first app instance to start rebuilds them from the restored MongoDB (searches answer from the old
- * ones until the new ones are complete) and removes the marker the restore left. One already
- * running on another instance counts as done.
+ * ones until the new ones are complete) and removes the marker the restore left. The leases the
+ * backup holds belong to processes that no longer exist: they are released first.
  */
 @Component
 class RebuildAfterRestore {
@@ -36,11 +37,14 @@ class RebuildAfterRestore {
     private static final Logger log = LoggerFactory.getLogger(RebuildAfterRestore.class);
 
     private final SearchRebuilds rebuilds;
+    private final Leases leases;
     private final @Nullable Path marker;
     private Disposable waiting = Mono.empty().subscribe();
 
-    RebuildAfterRestore(SearchRebuilds rebuilds, @Value("${citystep.mongodb.embedded.data-dir:}") String dataDir) {
+    RebuildAfterRestore(SearchRebuilds rebuilds, Leases leases,
+            @Value("${citystep.mongodb.embedded.data-dir:}") String dataDir) {
         this.rebuilds = rebuilds;
+        this.leases = leases;
         this.marker = StringUtils.hasText(dataDir) ? Path.of(dataDir, BackupTool.REBUILD_MARKER) : null;
     }
 
@@ -51,11 +55,13 @@ class RebuildAfterRestore {
             return;
         }
         log.info("The data was restored from a backup: rebuilding the search indexes from it");
-        waiting = rebuilds.start()
-                .map(job -> "started rebuild " + job.getId())
-                .onErrorResume(ApiException.class, failure -> failure.getStatusCode().value() == HttpStatus.CONFLICT.value()
-                        ? Mono.just("a rebuild runs already") : Mono.error(failure))
-                .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(2)).maxBackoff(Duration.ofMinutes(1)))
+        // the restored leases belong to the processes that ran when the backup was taken
+        waiting = leases.releaseAllAfterRestore()
+                .doOnNext(released -> log.info("Released {} leases restored from the backup", released))
+                .then(rebuilds.start()
+                        .map(job -> "started rebuild " + job.getId())
+                        // one that runs already may cover only some indexes: wait for it, then rebuild all
+                        .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(2)).maxBackoff(Duration.ofMinutes(1))))
                 .publishOn(Schedulers.boundedElastic())
                 .subscribe(outcome -> {
                     log.info("After the restore: {}", outcome);

@@ -73,6 +73,10 @@ public class ReindexJob {
         finishedAt = now;
     }
 
+    boolean isRunning() {
+        return state == State.RUNNING;
+    }
+
     void fail(String reason, Instant now) {
         state = State.FAILED;
         error = reason;

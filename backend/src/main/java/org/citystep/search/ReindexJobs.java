@@ -7,4 +7,6 @@ import reactor.core.publisher.Mono;
 interface ReindexJobs extends ReactiveMongoRepository<ReindexJob, String> {
 
     Mono<ReindexJob> findFirstByOrderByStartedAtDesc();
+
+    reactor.core.publisher.Flux<ReindexJob> findByState(ReindexJob.State state);
 }

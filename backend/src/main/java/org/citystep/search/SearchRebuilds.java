@@ -122,8 +122,8 @@ public class SearchRebuilds {
                         return Mono.error(running());
                     }
                     return leases.acquire(LEASE, STALE_AFTER)
-                            .flatMap(held -> held ? jobs.insert(ReindexJob.start(ID.format(clock.instant()), names, trigger,
-                                    clock.instant())) : Mono.error(running()))
+                            .flatMap(held -> held ? interrupted().then(jobs.insert(ReindexJob.start(ID.format(clock.instant()),
+                                    names, trigger, clock.instant()))) : Mono.error(running()))
                             .doOnError(failure -> runningHere.set(false));
                 }));
     }
@@ -139,6 +139,19 @@ public class SearchRebuilds {
     public Mono<ReindexJob> latest() {
         return jobs.findFirstByOrderByStartedAtDesc()
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound("rebuild", "latest")));
+    }
+
+    /**
+     * Marks as failed the jobs still recorded as running: with the lease in hand, none of them runs
+     * (its instance stopped, or the database was restored from a backup taken during one).
+     */
+    private Mono<Void> interrupted() {
+        return jobs.findByState(ReindexJob.State.RUNNING)
+                .concatMap(job -> {
+                    job.fail("Interrupted: the instance running it stopped", clock.instant());
+                    return jobs.save(job);
+                })
+                .then();
     }
 
     /** Runs a begun job to its end, then gives the lease up; emits the job as it ended, DONE or FAILED. */

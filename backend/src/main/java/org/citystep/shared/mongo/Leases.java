@@ -56,6 +56,14 @@ public class Leases {
         return template.remove(Query.query(Criteria.where("_id").is(name).and("holder").is(holder)), COLLECTION).then();
     }
 
+    /**
+     * Gives every lease up, whoever holds it: only for a database restored from a backup, whose
+     * leases belong to processes that no longer exist, while no other instance runs.
+     */
+    public Mono<Long> releaseAllAfterRestore() {
+        return template.remove(new Query(), COLLECTION).map(result -> result.getDeletedCount());
+    }
+
     /** This instance, as lease holders are named: host, process and a random part. */
     private static String instanceId() {
         String host;

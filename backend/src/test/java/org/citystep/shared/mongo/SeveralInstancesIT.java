@@ -57,8 +57,15 @@ class SeveralInstancesIT {
     void aWriteOnOneIsReadAndFoundOnTheOtherAndKillingOneUnderLoadLosesNothing() throws Exception {
         mongo = MongoProcess.start(Files.createDirectories(work.resolve("mongodb-process")));
         Map<String, String> shared = Map.of("CITYSTEP_EMBEDDED_MONGODB", "false", "MONGODB_URI", mongo.uri());
-        first = AppProcess.start(Files.createDirectories(work.resolve("one")), prefix, shared);
-        second = AppProcess.start(Files.createDirectories(work.resolve("two")), prefix, shared);
+        // both at the same moment: the demo data and the search indexes are set up once, without errors
+        var starting = java.util.concurrent.CompletableFuture.supplyAsync(() -> uncheckedStart("two", shared));
+        first = uncheckedStart("one", shared);
+        second = starting.join();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(Files.readString(first.log())
+                + Files.readString(second.log())).contains("demo case studies"));
+        String logs = Files.readString(first.log()) + Files.readString(second.log());
+        assertThat(logs).doesNotContain("Could not load the demo data set");
+        assertThat(logs.split("Loaded the demo data set", -1)).hasSize(2);
 
         // written on the first, read and found on the second
         String word = "twoinstances" + Long.toHexString(System.nanoTime());
@@ -127,6 +134,15 @@ class SeveralInstancesIT {
         }
         assertThat(readStatuses.keySet()).as("the second instance kept answering").containsExactly(200);
     }
+    private AppProcess uncheckedStart(String name, Map<String, String> environment) {
+        try {
+            return AppProcess.start(Files.createDirectories(work.resolve(name)), prefix, environment);
+        }
+        catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static HttpResponse<String> get(AppProcess app, String path) throws IOException, InterruptedException {
         return app.get(path, "curator.demo");
     }
