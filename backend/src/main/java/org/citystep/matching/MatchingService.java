@@ -28,6 +28,7 @@ import org.citystep.search.SearchService.GroupMatch;
 import org.citystep.security.CurrentUser;
 import org.citystep.security.Role;
 import org.citystep.shared.problem.ApiException;
+import org.citystep.shared.web.ExpensiveWork;
 import org.citystep.shared.problem.BackingServiceUnavailableException;
 import org.citystep.shared.problem.ProblemType;
 import org.jspecify.annotations.Nullable;
@@ -67,10 +68,13 @@ public class MatchingService {
     private final ReferenceDataService reference;
     private final MatchReasons reasons;
     private final MatchingProperties properties;
+    private final ExpensiveWork expensive;
     private final StepMatchesCache found;
 
     MatchingService(CityService cities, AssessmentService assessments, PublishedWork work,
-            ExpertService experts, ReferenceDataService reference, MatchReasons reasons, MatchingProperties properties) {
+            ExpertService experts, ReferenceDataService reference, MatchReasons reasons, MatchingProperties properties,
+            ExpensiveWork expensive) {
+        this.expensive = expensive;
         this.cities = cities;
         this.assessments = assessments;
         this.work = work;
@@ -147,7 +151,7 @@ public class MatchingService {
             return Mono.just(Map.of());
         }
         return found.get(city.id(), city.version(), characteristics, limit, maxCandidates,
-                () -> computeStepMatches(city, characteristics, limit, maxCandidates));
+                () -> expensive.matching(() -> computeStepMatches(city, characteristics, limit, maxCandidates)));
     }
 
     private Mono<Map<Characteristic, StepMatches>> computeStepMatches(City city, List<Characteristic> characteristics,

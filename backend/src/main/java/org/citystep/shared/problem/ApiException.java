@@ -46,4 +46,11 @@ public class ApiException extends ErrorResponseException {
     public static ApiException serviceUnavailable(String detail) {
         return new ApiException(ProblemType.SERVICE_UNAVAILABLE, detail);
     }
+
+    /** 503 for work beyond what this instance takes on at once, with {@code Retry-After: 1}. */
+    public static ApiException busy(String detail) {
+        ApiException busy = serviceUnavailable(detail);
+        busy.getHeaders().set(org.springframework.http.HttpHeaders.RETRY_AFTER, "1");
+        return busy;
+    }
 }

@@ -75,7 +75,7 @@ final class ExceptionProblems {
             return new Answer(problem, notAllowed.getHeaders());
         }
         if (ex instanceof ApiException api) {
-            return Answer.of(api.getBody());
+            return new Answer(api.getBody(), api.getHeaders());
         }
         if (ex instanceof ErrorResponse response) {
             if (response.getStatusCode().is5xxServerError()) {

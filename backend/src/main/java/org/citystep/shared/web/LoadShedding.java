@@ -17,7 +17,8 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Bounded concurrency for the expensive reads (matches, roadmap, search, the report): a few run at
+ * Bounded concurrency for the expensive reads (search, the report; matching through
+ * {@link ExpensiveWork}): a few run at
  * once, a bounded number wait their turn in arrival order, and a request beyond that, or one that
  * waited too long, is answered 503 with {@code Retry-After} at once instead of queueing until memory
  * runs out. Each kind has its own budget, so a flood of one never starves the others; cheap reads and
@@ -34,8 +35,8 @@ class LoadShedding implements WebFilter, Ordered {
     private final ProblemResponseWriter writer;
 
     LoadShedding(LoadSheddingProperties limits, ProblemResponseWriter writer) {
+        // matching is bounded where it computes (ExpensiveWork): answers from its cache never queue
         this.budgets = List.of(
-                budget("matching", "^/api/v1/cities/[^/]+/(matches|roadmap)$", limits.matching()),
                 budget("search", "^/api/v1/search(/suggest)?$", limits.search()),
                 budget("the report", "^/api/v1/reports/.*", limits.report()));
         this.writer = writer;
