@@ -261,13 +261,13 @@ public class CaseStudyService {
     /** Every case study as a search document, with its city's region and country, a batch of cities at a time. */
     Flux<SearchIndexer.Indexable> searchDocuments(Flux<CaseStudy> studies) {
         return studies.buffer(SEARCH_BATCH)
-                .concatMap(batch -> cities.getAll(batch.stream().map(CaseStudy::cityId).distinct().toList())
+                .flatMapSequential(batch -> cities.getAll(batch.stream().map(CaseStudy::cityId).distinct().toList())
                         .collectMap(City::id)
                         .flatMapIterable(byId -> batch.stream()
                                 .map(study -> new SearchIndexer.Indexable(study.id(), study.version(),
                                         CaseStudySearchDocument.of(study, byId.get(study.cityId()))))
                                 .toList()),
-                        1);
+                        2);
     }
 
     Mono<Long> count() {

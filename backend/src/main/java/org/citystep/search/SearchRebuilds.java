@@ -190,14 +190,16 @@ public class SearchRebuilds {
                     return save(job, new ReindexJob.Progress(name, newIndex, total, 0, false))
                             .then(Mono.fromFuture(() -> client.indices().create(c -> c.index(newIndex)
                                     .withJson(new StringReader(indexes.mapping(name))))))
-                            // one batch read ahead of the one being written: memory stays flat at any size
+                            // two bulk requests in flight while the next batch is read: memory stays flat at any size
                             .thenMany(source.all().buffer(SearchIndexer.BULK_SIZE)
-                                    .concatMap(batch -> indexer.bulk(newIndex, false, batch)
-                                            .flatMap(done -> {
-                                                failed.addAndGet(batch.size() - done);
-                                                return save(job, new ReindexJob.Progress(name, newIndex, total,
-                                                        written.addAndGet(done), false));
-                                            }), 1))
+                                    .flatMapSequential(batch -> indexer.bulk(newIndex, false, batch)
+                                            .map(done -> new long[] {batch.size(), done}), 2, 1)
+                                    // progress is saved one batch after another: the job is one versioned document
+                                    .concatMap(sizeAndDone -> {
+                                        failed.addAndGet(sizeAndDone[0] - sizeAndDone[1]);
+                                        return save(job, new ReindexJob.Progress(name, newIndex, total,
+                                                written.addAndGet(sizeAndDone[1]), false));
+                                    }))
                             // never swap to an index that misses documents: the old one stays in use
                             .then(Mono.defer(() -> failed.get() == 0 ? Mono.empty()
                                     : Mono.fromFuture(() -> client.indices().delete(d -> d.index(newIndex)))

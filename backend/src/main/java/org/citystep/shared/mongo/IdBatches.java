@@ -11,7 +11,7 @@ import reactor.core.publisher.Flux;
  * Every document of a collection in bounded memory. The embedded server (mongo-java-server) keeps
  * a query's whole answer in its cursor, so {@code findAll()} over 100k case studies held them all
  * in the heap at once. Here only the ids are listed in one cursor; the documents follow in batches
- * by {@code _id $in}, which the {@code _id} index answers, one batch at a time.
+ * by {@code _id $in}, which the {@code _id} index answers, at most two batches at a time.
  */
 public final class IdBatches {
 
@@ -29,6 +29,7 @@ public final class IdBatches {
         return mongo.find(ids, org.bson.Document.class, mongo.getCollectionName(type))
                 .map(document -> document.get("_id"))
                 .buffer(batchSize)
-                .concatMap(batch -> mongo.find(Query.query(where("_id").in(batch)), type), 1);
+                // the next batch is read while the one before is being used: a rebuild reads and writes at once
+                .flatMapSequential(batch -> mongo.find(Query.query(where("_id").in(batch)), type), 2, batchSize);
     }
 }

@@ -58,7 +58,7 @@ class IdLookupH2Backend extends H2Backend {
             Document idQuery = IdLookups.idPart(query);
             Iterable<Object> positions = idQuery == null ? null : IdLookups.positions(getIndexes(), idQuery);
             if (positions != null) {
-                return matchDocuments(query, positions, orderBy, skip, limit, batchSize, projection);
+                return matchDocuments(IdLookups.rest(query), positions, orderBy, skip, limit, batchSize, projection);
             }
             return super.queryDocuments(query, orderBy, skip, limit, batchSize, projection);
         }

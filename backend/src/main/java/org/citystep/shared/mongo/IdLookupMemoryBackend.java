@@ -41,7 +41,7 @@ class IdLookupMemoryBackend extends MemoryBackend {
             Document idQuery = IdLookups.idPart(query);
             Iterable<Integer> positions = idQuery == null ? null : IdLookups.positions(getIndexes(), idQuery);
             if (positions != null) {
-                return matchDocuments(query, positions, orderBy, skip, limit, batchSize, projection);
+                return matchDocuments(IdLookups.rest(query), positions, orderBy, skip, limit, batchSize, projection);
             }
             return super.queryDocuments(query, orderBy, skip, limit, batchSize, projection);
         }

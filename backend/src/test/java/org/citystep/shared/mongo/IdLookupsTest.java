@@ -37,14 +37,20 @@ class IdLookupsTest {
     Path dataDir;
 
     @Test
-    void onlyQueriesNamingIdByValueOrInWithOtherConditionsTakeTheIdPath() {
+    void queriesNamingIdByPlainValueOrInTakeTheIdPath() {
         assertThat(IdLookups.idPart(new de.bwaldvogel.mongo.bson.Document("_id", "a").append("version", 3)))
                 .isEqualTo(new de.bwaldvogel.mongo.bson.Document("_id", "a"));
         var in = new de.bwaldvogel.mongo.bson.Document("$in", List.of("a", "b"));
         assertThat(IdLookups.idPart(new de.bwaldvogel.mongo.bson.Document("_id", in).append("status", "P")))
                 .isEqualTo(new de.bwaldvogel.mongo.bson.Document("_id", in));
-        // alone: the server's own index path answers it already
-        assertThat(IdLookups.idPart(new de.bwaldvogel.mongo.bson.Document("_id", "a"))).isNull();
+        // alone too: the documents the index finds are then not matched against 500 ids again
+        assertThat(IdLookups.idPart(new de.bwaldvogel.mongo.bson.Document("_id", in))).isEqualTo(
+                new de.bwaldvogel.mongo.bson.Document("_id", in));
+        assertThat(IdLookups.rest(new de.bwaldvogel.mongo.bson.Document("_id", in).append("status", "P")))
+                .isEqualTo(new de.bwaldvogel.mongo.bson.Document("status", "P"));
+        // values the index cannot be trusted to answer exactly
+        assertThat(IdLookups.idPart(new de.bwaldvogel.mongo.bson.Document("_id", new de.bwaldvogel.mongo.bson.Document(
+                "$in", List.of(new de.bwaldvogel.mongo.bson.Document("a", 1)))))).isNull();
         // an operator that the index cannot answer
         assertThat(IdLookups.idPart(new de.bwaldvogel.mongo.bson.Document("_id",
                 new de.bwaldvogel.mongo.bson.Document("$ne", "a")).append("status", "P"))).isNull();
@@ -64,6 +70,8 @@ class IdLookupsTest {
                             new Document("_id", "c").append("version", 5).append("status", "PUBLISHED")))))
                     .expectNextCount(1).verifyComplete();
 
+            StepVerifier.create(Flux.from(studies.find(Filters.in("_id", "c", "x", "a")).sort(Sorts.ascending("_id")))
+                    .map(d -> d.getString("_id"))).expectNext("a", "c").verifyComplete();
             StepVerifier.create(Flux.from(studies.find(Filters.and(Filters.eq("_id", "b"), Filters.eq("version", 2))))
                     .map(d -> d.getString("_id"))).expectNext("b").verifyComplete();
             StepVerifier.create(Flux.from(studies.find(Filters.and(Filters.eq("_id", "b"), Filters.eq("version", 3)))))
