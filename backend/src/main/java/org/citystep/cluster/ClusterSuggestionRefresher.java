@@ -25,7 +25,9 @@ import reactor.core.publisher.Sinks;
  * are debounced: the first starts a window of {@code suggestionDebounce}, and at its end one
  * recomputation covers every change in it. Loading the demo data set, and a start without any
  * suggestions, recompute at once. One recomputation runs at a time; while one runs, further triggers
- * wait and are merged into one; across app instances, a lease in MongoDB lets one compute at a time.
+ * wait and are merged into one, and after one the next waits nine times as long as it took, so the
+ * recomputations take at most a tenth of a core however often data changes; across app instances,
+ * a lease in MongoDB lets one compute at a time.
  * When Elasticsearch cannot answer, the current suggestions stay and
  * the recomputation is tried again after the debounce time. Requests never compute them.
  */
@@ -37,6 +39,8 @@ class ClusterSuggestionRefresher {
     /** Longer than any recomputation takes (4.6 s at 50k cities): a holder that died frees it after this. */
     private static final Duration LEASE = Duration.ofMinutes(5);
     static final String LEASE_NAME = "cluster-suggestions";
+    /** After a recomputation, the next one waits this many times as long as it took (at most a tenth of a core). */
+    private static final int PAUSE_PER_COMPUTING = 9;
 
     private final ClusterSuggestionService suggestions;
     private final Leases leases;
@@ -85,9 +89,14 @@ class ClusterSuggestionRefresher {
                 changed(reason + ", after another instance's computation");
                 return Mono.<Void>empty();
             }
+            long started = System.nanoTime();
             return suggestions.refresh().then()
                     .onErrorResume(failure -> leases.release(LEASE_NAME).then(Mono.error(failure)))
-                    .then(leases.release(LEASE_NAME));
+                    .then(leases.release(LEASE_NAME))
+                    // background work stays a small share of the machine: at 10k cities a recomputation takes
+                    // seconds, and under steady publishing it would otherwise run every debounce window
+                    .then(Mono.defer(() -> Mono.delay(Duration.ofNanos(System.nanoTime() - started)
+                            .multipliedBy(PAUSE_PER_COMPUTING)).then()));
         });
     }
 

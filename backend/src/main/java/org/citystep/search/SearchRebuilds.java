@@ -215,7 +215,7 @@ public class SearchRebuilds {
                             })))
                             // what was written while the new index was being built
                             .then(indexer.indexAll(name, source.changedSince(started.minus(CLOCK_MARGIN))))
-                            .then(old.isEmpty() ? Mono.empty() : Mono.fromFuture(() -> client.indices().delete(d -> d.index(old))))
+                            .then(dropAllBut(alias, newIndex))
                             .then(Mono.defer(() -> save(job, new ReindexJob.Progress(name, newIndex, total,
                                     written.get(), true))))
                             .then()
@@ -226,6 +226,22 @@ public class SearchRebuilds {
                                     .then(Mono.error(failure)));
                 })
                 .onErrorMap(ElasticsearchFailures::translate);
+    }
+
+    /**
+     * Drops every index of {@code alias} but {@code kept}: the one searches used until now, and any
+     * that an earlier rebuild left behind when its instance died. Under the rebuild lease no other
+     * rebuild is building one.
+     */
+    private Mono<Void> dropAllBut(String alias, String kept) {
+        java.util.regex.Pattern ours = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(alias)
+                + "-[0-9a-f]{10}-.*");
+        return Mono.fromFuture(() -> client.indices().get(g -> g.index(alias + "-*").ignoreUnavailable(true)))
+                .map(found -> found.result().keySet().stream()
+                        .filter(index -> !index.equals(kept) && ours.matcher(index).matches()).toList())
+                .flatMap(stale -> stale.isEmpty() ? Mono.empty()
+                        : Mono.fromFuture(() -> client.indices().delete(d -> d.index(stale))))
+                .then();
     }
 
     /** Records progress when the step runs, not when the pipeline is assembled. */

@@ -207,6 +207,9 @@ class SearchSelfHealingIT {
                 .actions(a -> a.add(add -> add.index(old).alias(alias()).isWriteIndex(true))))).block();
         Mono.fromFuture(() -> elasticsearch.indices().delete(d -> d.index(current))).block();
         assertThat(searchTotal("")).isEqualTo(5);
+        // and one that a rebuild left behind when its instance died, behind no alias
+        String orphan = alias() + "-00000000ff-19700101-000000-000";
+        Mono.fromFuture(() -> elasticsearch.indices().create(c -> c.index(orphan).withJson(new StringReader(mapping)))).block();
 
         // the next two reads of the source break off partway; then the app notices the old mapping
         source.failingReads.set(2);
@@ -224,7 +227,8 @@ class SearchSelfHealingIT {
         // searches answered from the old index until the new one was complete: never half of it
         assertThat(seen).contains(5L).allMatch(total -> total == 5 || total == DOCUMENTS);
         assertThat(searchTotal("")).isEqualTo(DOCUMENTS);
-        // the alias moved to one complete index on the current mapping; the old one and the broken tries are gone
+        // the alias moved to one complete index on the current mapping; the old one, the orphan and the
+        // broken tries are gone
         assertThat(indicesBehindAlias()).singleElement()
                 .satisfies(index -> assertThat(index).doesNotContain("0000000000").doesNotEndWith(SearchIndexes.UNFILLED));
         Set<String> all = Mono.fromFuture(() -> elasticsearch.indices().get(g -> g.index(alias() + "-*")))
