@@ -277,6 +277,18 @@ def raw_bulk():
     return docs, bulk_seconds, read_seconds
 
 
+def settle_elasticsearch(limit_s=120):
+    """Waits until Elasticsearch has had no merge running for three seconds in a row (at most limit_s)."""
+    start, quiet = time.monotonic(), 0
+    while time.monotonic() - start < limit_s and quiet < 3:
+        status, stats = http("GET", ES + "/_nodes/stats/indices/merge")
+        running = sum(node["indices"]["merges"]["current"] for node in stats.get("nodes", {}).values()) \
+            if status == 200 else 0
+        quiet = quiet + 1 if running == 0 else 0
+        time.sleep(1)
+    log("Elasticsearch settled after %.0f s (no merge running)" % (time.monotonic() - start))
+
+
 def cluster_benchmark():
     """Runs bench/run cluster and reads its table (cities … ms) from what it prints."""
     try:
@@ -437,6 +449,9 @@ def main():
     # matches and roadmaps are kept per city (citystep.matching.cache-ttl, refreshed in the background
     # while in use): each of the 50 cities is asked once first, so these two measure that steady
     # state; the cold path is measured below as *-uncached
+    # the reindex and the raw bulk leave Elasticsearch merging segments for a while, on the same two
+    # cores: let that finish, or the next figure measures the merges
+    settle_elasticsearch()
     log("computing matches and roadmaps of the %d cities once" % len(assessed))
     for cid in assessed:
         http("GET", APP + "/api/v1/cities/%s/matches?characteristic=FUNDING" % cid, token=tokens("curator.demo"))

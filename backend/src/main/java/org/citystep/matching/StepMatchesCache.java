@@ -36,7 +36,13 @@ final class StepMatchesCache {
     private record Key(String cityId, long version, List<Characteristic> characteristics, int limit, int candidates) {
     }
 
-    private record Entry(Map<Characteristic, StepMatches> found, long computedAtNanos) {
+    /**
+     * A computation's outcome: the peers found, or why none were ({@code failure}). A failure is
+     * handed to the waiting requests and dropped from the cache, but never completes the cache's
+     * future exceptionally: Caffeine logs each such load with its stack trace, 10,000 of them a
+     * minute when overload refuses computations.
+     */
+    private record Entry(Map<Characteristic, StepMatches> found, long computedAtNanos, @Nullable Throwable failure) {
     }
 
     private static final long MAX_MATCHES_HELD = 20_000;
@@ -75,16 +81,23 @@ final class StepMatchesCache {
             return compute.get();
         }
         Key key = new Key(cityId, version, List.copyOf(characteristics), limit, candidates);
-        return Mono.fromFuture(() -> held.get(key, (ignored, executor) -> computed(compute).toFuture()), true)
-                .doOnNext(entry -> {
-                    if (degraded(entry)) {
-                        held.asMap().remove(key);
-                    }
-                    else if (ticker.read() - entry.computedAtNanos() > refreshAfterNanos && refreshing.add(key)) {
-                        refresh(held, key, compute);
-                    }
-                })
-                .map(Entry::found);
+        return Mono.defer(() -> {
+            CompletableFuture<Entry> pending = held.get(key, (ignored, executor) -> computed(compute)
+                    .onErrorResume(failure -> Mono.just(new Entry(Map.of(), ticker.read(), failure))).toFuture());
+            return Mono.fromFuture(pending, true).flatMap(entry -> {
+                if (entry.failure() != null) {
+                    held.asMap().remove(key, pending);
+                    return Mono.error(entry.failure());
+                }
+                if (degraded(entry)) {
+                    held.asMap().remove(key, pending);
+                }
+                else if (ticker.read() - entry.computedAtNanos() > refreshAfterNanos && refreshing.add(key)) {
+                    refresh(held, key, compute);
+                }
+                return Mono.just(entry.found());
+            });
+        });
     }
 
     /** Computes the entry again beside the requests it serves meanwhile; a failure keeps the old one. */
@@ -99,7 +112,7 @@ final class StepMatchesCache {
     }
 
     private Mono<Entry> computed(Supplier<Mono<Map<Characteristic, StepMatches>>> compute) {
-        return Mono.defer(compute).map(found -> new Entry(found, ticker.read()));
+        return Mono.defer(compute).map(found -> new Entry(found, ticker.read(), null));
     }
 
     private static boolean degraded(Entry entry) {

@@ -14,6 +14,7 @@ import org.citystep.reference.MaturityLevel;
 import org.junit.jupiter.api.Test;
 
 import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
 import reactor.core.publisher.Sinks;
 
 /** Found peers are computed once per city version, shared while computing, and never kept when degraded. */
@@ -63,6 +64,20 @@ class StepMatchesCacheTest {
         cache.get("amsterdam", 1, FUNDING, 10, 200, degraded).block();
         cache.get("amsterdam", 1, FUNDING, 10, 200, degraded).block();
         assertThat(computed).hasValue(2);
+    }
+
+    @Test
+    void aFailedComputationFailsTheRequestsWaitingForItAndIsNotKept() {
+        Supplier<Mono<Map<Characteristic, StepMatches>>> refused = () -> {
+            computed.incrementAndGet();
+            return Mono.error(new IllegalStateException("too many computations"));
+        };
+        StepVerifier.create(cache.get("amsterdam", 1, FUNDING, 10, 200, refused))
+                .expectErrorMessage("too many computations").verify();
+        cache.get("amsterdam", 1, FUNDING, 10, 200, computing(StepMatches.ProjectSimilarity.AVAILABLE)).block();
+        assertThat(computed).as("the next request computes afresh").hasValue(2);
+        cache.get("amsterdam", 1, FUNDING, 10, 200, refused).block();
+        assertThat(computed).as("and its answer is kept").hasValue(2);
     }
 
     @Test
