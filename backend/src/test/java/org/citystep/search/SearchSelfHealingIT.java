@@ -67,6 +67,8 @@ class SearchSelfHealingIT {
         final ConcurrentSkipListMap<String, SearchIndexer.Indexable> documents = new ConcurrentSkipListMap<>();
         /** How many of the next full reads break off after 600 documents. */
         final AtomicInteger failingReads = new AtomicInteger();
+        /** When set, full reads wait until it completes (a slow source). */
+        volatile reactor.core.publisher.Sinks.@org.jspecify.annotations.Nullable Empty<Void> gate;
 
         void put(String id, long version, String cityId, String title) {
             documents.put(id, new SearchIndexer.Indexable(id, version,
@@ -81,7 +83,11 @@ class SearchSelfHealingIT {
         @Override
         public Flux<SearchIndexer.Indexable> all() {
             return Flux.defer(() -> {
+                var waitFor = gate;
                 Flux<SearchIndexer.Indexable> all = Flux.fromIterable(List.copyOf(documents.values()));
+                if (waitFor != null) {
+                    all = waitFor.asMono().thenMany(all);
+                }
                 return failingReads.getAndUpdate(n -> Math.max(0, n - 1)) > 0
                         ? all.take(600).concatWith(Flux.error(new IllegalStateException("injected: the read broke off")))
                         : all;
@@ -296,6 +302,30 @@ class SearchSelfHealingIT {
             assertThat(searchTotal("ghost")).isZero();
             assertThat(searchTotal("")).isEqualTo(DOCUMENTS);
         });
+    }
+
+    @Test
+    void aSecondRebuildIsRefusedWhileOneRuns() {
+        source.gate = reactor.core.publisher.Sinks.empty();
+        String admin = "Bearer " + KeycloakTokens.accessToken("admin.demo");
+        byte[] started = client.post().uri("/api/v1/admin/reindex").header(HttpHeaders.AUTHORIZATION, admin).exchange()
+                .expectStatus().isAccepted().expectBody().returnResult().getResponseBody();
+        String id = JSON.readTree(started).get("id").asString();
+        // held at the probe index, whose source does not answer yet
+        for (int i = 0; i < 3; i++) {
+            client.post().uri("/api/v1/admin/reindex").header(HttpHeaders.AUTHORIZATION, admin).exchange()
+                    .expectStatus().isEqualTo(409)
+                    .expectBody().jsonPath("$.detail").isEqualTo("A rebuild is running already.");
+        }
+        // searches answer from the index in use meanwhile
+        assertThat(searchTotal("")).isEqualTo(DOCUMENTS);
+
+        source.gate.tryEmitEmpty();
+        source.gate = null;
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> client.get().uri("/api/v1/admin/reindex/{id}", id)
+                .header(HttpHeaders.AUTHORIZATION, admin).exchange()
+                .expectBody().jsonPath("$.state").isEqualTo("DONE"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(searchTotal("")).isEqualTo(DOCUMENTS));
     }
 
     @Test
