@@ -168,6 +168,7 @@ def main():
                 del pending[study_id]
         if pending:
             time.sleep(1)
+    found_after = round(time.monotonic() - converged_from, 1)
     # then the whole read model against MongoDB: the same ids at the same versions, once nothing is pending
     consistency = {}
     while time.monotonic() - converged_from < 900:
@@ -189,6 +190,7 @@ def main():
                    "statuses": writers.statuses, "noAnswer": writers.failures},
         "fiveXX": {"reads": five_xx_reads, "writes": five_xx_writes},
         "acknowledgedWritesLost": len(lost), "lostIds": lost[:20],
+        "publishedFoundBySearchAfterS": found_after,
         "searchConvergedAfterS": convergence, "notFoundBySearch": len(pending),
         "readModelConsistent": bool(consistency.get("consistent")),
         "readModelDifferences": [{k: index.get(k) for k in ("index", "inMongo", "inIndex", "missing", "stale", "extra")}
