@@ -153,4 +153,61 @@ class ApiErrorsTest {
                 .expectStatus().isBadRequest()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
+
+    /** Whatever a browser sends as Accept-Language, a parameter that fails validation answers 400. */
+    @Test
+    void everyAcceptLanguageGetsAValidationProblemNeverAServerError() {
+        for (String language : new String[] {"zh-CN", "zh-CN,zh;q=0.9,en;q=0.8", "zh-TW", "de-DE", "fr", "xx-YY",
+                "*", ";;;q=x", "en-US,en;q=0.5"}) {
+            for (String uri : new String[] {"/api/v1/cities?size=100000", "/api/v1/experts?page=-1"}) {
+                client.get().uri(uri).header(HttpHeaders.ACCEPT_LANGUAGE, language).exchange()
+                        .expectStatus().isBadRequest()
+                        .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                        .expectBody().jsonPath("$.type").isEqualTo("urn:citystep:problem:validation-failed")
+                        .jsonPath("$.errors[0].field").exists();
+            }
+        }
+        // Chinese readers get the constraint's own message in Chinese, everyone else in English
+        client.get().uri("/api/v1/experts?page=-1").header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN").exchange()
+                .expectBody().jsonPath("$.errors[0].message").value(message ->
+                        assertThat((String) message).containsPattern("\\p{IsHan}"));
+        client.get().uri("/api/v1/experts?page=-1").header(HttpHeaders.ACCEPT_LANGUAGE, "de-DE").exchange()
+                .expectBody().jsonPath("$.errors[0].message").isEqualTo("must be greater than or equal to 0");
+    }
+
+    @Test
+    void aBodyThatFailsValidationIsAProblemInAnyLanguage() {
+        for (String language : new String[] {"zh-CN", "de-DE", ";;;"}) {
+            client.mutateWith(Users.curator()).post().uri("/api/v1/cities").header(HttpHeaders.ACCEPT_LANGUAGE, language)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("{\"id\": \"Not A Slug\", \"name\": {\"en\": \"X\"}, \"country\": \"nl\", \"region\": \"EU\"}")
+                    .exchange()
+                    .expectStatus().isBadRequest()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.type").isEqualTo("urn:citystep:problem:validation-failed");
+        }
+    }
+
+    /** 3,000 "a-" pairs overflowed the stack of the slug pattern, and the connection dropped with no answer. */
+    @Test
+    void aVeryLongIdInABodyIsAValidationProblem() {
+        String longId = "a-".repeat(3_000) + "a";
+        client.mutateWith(Users.curator()).post().uri("/api/v1/case-studies").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(java.util.Map.of("id", longId, "cityId", longId)).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        client.mutateWith(Users.curator()).post().uri("/api/v1/clusters").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(java.util.Map.of("id", longId)).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        client.mutateWith(Users.curator()).put().uri("/api/v1/experts/zhang-wei").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(java.util.Map.of("id", longId, "version", 0)).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        client.mutateWith(Users.curator()).post().uri("/api/v1/clusters/energy-transition/members")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(java.util.Map.of("cityId", longId)).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
 }

@@ -8,9 +8,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.validation.beanvalidation.LocalValidatorFactoryBean;
 
+import jakarta.validation.MessageInterpolator;
+
 /**
- * Bean Validation with its message bundles loaded at start-up. Hibernate Validator otherwise reads
- * them from its jar on first use, which would block an event-loop thread during a request.
+ * Bean Validation with its message bundles loaded at start-up, in the languages CityStep speaks.
+ * Hibernate Validator otherwise reads them from its jar on first use, which would block an
+ * event-loop thread during a request. Spring hands the interpolator the request's locale (from
+ * {@code Accept-Language}); one the bundles were not loaded for made Hibernate Validator throw
+ * (HV000250), a 500 for every browser set to German or to zh-CN. {@link SupportedLocales} maps any
+ * locale to English or Simplified Chinese first.
  */
 @Configuration(proxyBeanMethods = false)
 class ValidationConfiguration {
@@ -18,9 +24,32 @@ class ValidationConfiguration {
     @Bean
     static LocalValidatorFactoryBean defaultValidator() {
         LocalValidatorFactoryBean validator = new LocalValidatorFactoryBean();
-        // messages in problem responses are English, whatever the server's default locale
-        validator.setMessageInterpolator(new ResourceBundleMessageInterpolator(Set.of(Locale.ENGLISH), Locale.ENGLISH,
-                context -> Locale.ENGLISH, true));
+        validator.setMessageInterpolator(new SupportedLocales(new ResourceBundleMessageInterpolator(
+                Set.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE), Locale.ENGLISH, context -> Locale.ENGLISH, true)));
         return validator;
+    }
+
+    /** Interpolates in Simplified Chinese for any {@code zh} locale and in English for every other. */
+    static final class SupportedLocales implements MessageInterpolator {
+
+        private final MessageInterpolator bundles;
+
+        SupportedLocales(MessageInterpolator bundles) {
+            this.bundles = bundles;
+        }
+
+        static Locale supported(Locale requested) {
+            return "zh".equals(requested.getLanguage()) ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
+        }
+
+        @Override
+        public String interpolate(String messageTemplate, Context context) {
+            return bundles.interpolate(messageTemplate, context, Locale.ENGLISH);
+        }
+
+        @Override
+        public String interpolate(String messageTemplate, Context context, Locale locale) {
+            return bundles.interpolate(messageTemplate, context, supported(locale));
+        }
     }
 }
