@@ -144,6 +144,9 @@ class FoundationIT {
     @Test
     void indexMappingUsesTheProjectsAnalyzers() {
         String alias = elasticsearchProperties.indexPrefix() + "-cities";
+        // the app creates its indexes as it becomes ready, beside this test
+        await().atMost(Duration.ofSeconds(30)).until(() -> Boolean.TRUE.equals(Mono.fromFuture(() -> elasticsearch
+                .indices().existsAlias(e -> e.name(alias))).map(exists -> exists.value()).block()));
         StepVerifier.create(Mono.fromFuture(() -> elasticsearch.indices()
                         .analyze(a -> a.index(alias).field("title.zh").text("智慧停车系统"))))
                 .assertNext(result -> assertThat(result.tokens()).extracting(t -> t.token())

@@ -37,13 +37,15 @@ public class SearchIndexer {
 
     private final ElasticsearchAsyncClient client;
     private final ElasticsearchProperties properties;
+    private final SearchIndexes indexes;
     private final SearchOutbox outbox;
     private final ApplicationEventPublisher events;
 
-    SearchIndexer(ElasticsearchAsyncClient client, ElasticsearchProperties properties, SearchOutbox outbox,
-            ApplicationEventPublisher events) {
+    SearchIndexer(ElasticsearchAsyncClient client, ElasticsearchProperties properties, SearchIndexes indexes,
+            SearchOutbox outbox, ApplicationEventPublisher events) {
         this.client = client;
         this.properties = properties;
+        this.indexes = indexes;
         this.outbox = outbox;
         this.events = events;
     }
@@ -162,13 +164,14 @@ public class SearchIndexer {
      */
     public Mono<Boolean> index(String indexName, String id, long version, Object document) {
         String alias = properties.aliasFor(indexName);
-        return Mono.fromFuture(() -> client.index(i -> i
+        // right after start the indexes may not exist yet: the first writes wait for them (one shared check)
+        return indexes.ensured().then(Mono.fromFuture(() -> client.index(i -> i
                         .index(alias)
                         .id(id)
                         .version(version)
                         .versionType(VersionType.ExternalGte)
                         .requireAlias(true)
-                        .document(document)))
+                        .document(document))))
                 .doOnNext(written -> events.publishEvent(new ReadModelChanged(indexName)))
                 .thenReturn(true)
                 // best effort must not hold up the user's write when Elasticsearch hangs

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -53,6 +54,7 @@ public class SearchRebuilds {
     private final AtomicBoolean runningHere = new AtomicBoolean();
     /** The indexes this instance is trying to rebuild on its own account, and those tries. */
     private final Set<String> refilling = ConcurrentHashMap.newKeySet();
+    private final Set<String> again = ConcurrentHashMap.newKeySet();
     private final Disposable.Composite refills = Disposables.composite();
 
     SearchRebuilds(ElasticsearchAsyncClient client, SearchIndexes indexes, SearchSources sources, SearchIndexer indexer, ReindexJobs jobs,
@@ -88,6 +90,8 @@ public class SearchRebuilds {
     @EventListener
     void rebuildStale(SearchIndexStale stale) {
         List<String> names = stale.reasons().keySet().stream().filter(refilling::add).sorted().toList();
+        // stale again while its rebuild runs (lost meanwhile): that rebuild may have read it before
+        stale.reasons().keySet().stream().filter(name -> !names.contains(name)).forEach(again::add);
         if (names.isEmpty()) {
             return;
         }
@@ -103,7 +107,14 @@ public class SearchRebuilds {
                 .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofMinutes(1))
                         .doBeforeRetry(signal -> log.info("Rebuild of {} not done yet, trying again: {}", names,
                                 signal.failure().toString())))
-                .doFinally(signal -> names.forEach(refilling::remove))
+                .doFinally(signal -> {
+                    names.forEach(refilling::remove);
+                    Map<String, String> followUp = new java.util.TreeMap<>();
+                    names.stream().filter(again::remove).forEach(name -> followUp.put(name, "it changed while being rebuilt"));
+                    if (!followUp.isEmpty()) {
+                        rebuildStale(new SearchIndexStale(followUp));
+                    }
+                })
                 .subscribe(job -> log.info("Rebuilt search indexes {} ({})", names, job.getId()),
                         failure -> log.error("Gave up rebuilding search indexes {}", names, failure)));
     }
@@ -183,6 +194,7 @@ public class SearchRebuilds {
         Instant started = clock.instant();
         AtomicLong written = new AtomicLong();
         AtomicLong failed = new AtomicLong();
+        java.util.concurrent.atomic.AtomicBoolean moved = new java.util.concurrent.atomic.AtomicBoolean();
         return Mono.zip(source.count(), indexes.indicesOf(name))
                 .flatMap(countAndOld -> {
                     long total = countAndOld.getT1();
@@ -212,18 +224,20 @@ public class SearchRebuilds {
                                     u.actions(a -> a.remove(r -> r.indices(old).alias(alias)));
                                 }
                                 return u.actions(a -> a.add(add -> add.index(newIndex).alias(alias).isWriteIndex(true)));
-                            })))
+                            })).doOnSuccess(done -> moved.set(true)))
                             // what was written while the new index was being built
                             .then(indexer.indexAll(name, source.changedSince(started.minus(CLOCK_MARGIN))))
                             .then(dropAllBut(alias, newIndex))
                             .then(Mono.defer(() -> save(job, new ReindexJob.Progress(name, newIndex, total,
                                     written.get(), true))))
                             .then()
-                            // a failed build leaves no half-filled index behind; the alias never moved to it
-                            .onErrorResume(failure -> Mono.fromFuture(() -> client.indices().delete(d -> d
-                                            .index(newIndex).ignoreUnavailable(true)))
-                                    .onErrorResume(cleanUp -> Mono.empty())
-                                    .then(Mono.error(failure)));
+                            // a failed build leaves no half-filled index behind, unless the alias moved to it
+                            // already (a failure in the replay or the clean-up): then it is the one in use
+                            .onErrorResume(failure -> moved.get() ? Mono.error(failure)
+                                    : Mono.fromFuture(() -> client.indices().delete(d -> d.index(newIndex)
+                                                    .ignoreUnavailable(true)))
+                                            .onErrorResume(cleanUp -> Mono.empty())
+                                            .then(Mono.error(failure)));
                 })
                 .onErrorMap(ElasticsearchFailures::translate);
     }
