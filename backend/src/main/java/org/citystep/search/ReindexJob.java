@@ -73,10 +73,6 @@ public class ReindexJob {
         finishedAt = now;
     }
 
-    boolean isRunning() {
-        return state == State.RUNNING;
-    }
-
     void fail(String reason, Instant now) {
         state = State.FAILED;
         error = reason;
