@@ -18,9 +18,11 @@ public final class TestIndexes {
         }
         Mono<Void> deletion = Mono.fromFuture(() -> elasticsearch.indices().get(g -> g.index(prefix + "-*")))
                 .flatMap(found -> found.result().isEmpty() ? Mono.empty()
-                        // the app may drop one itself meanwhile (a rebuild finishing): gone is gone
                         : Mono.fromFuture(() -> elasticsearch.indices()
-                                .delete(d -> d.index(new ArrayList<>(found.result().keySet())).ignoreUnavailable(true))))
+                                .delete(d -> d.index(new ArrayList<>(found.result().keySet())))))
+                // the app may drop one itself between the listing and the deletion (a rebuild finishing):
+                // list again and delete what is left
+                .retry(5)
                 .then();
         StepVerifier.create(deletion).verifyComplete();
     }
