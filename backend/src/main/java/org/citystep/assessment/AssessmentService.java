@@ -24,9 +24,11 @@ import org.citystep.reference.ReferenceData;
 import org.citystep.reference.ReferenceDataService;
 import org.citystep.security.CurrentUser;
 import org.citystep.security.Role;
+import org.citystep.shared.i18n.MessageRef;
 import org.citystep.shared.paging.PageParams;
 import org.citystep.shared.paging.PageResponse;
 import org.citystep.shared.problem.ApiException;
+import org.citystep.shared.problem.ProblemType;
 import org.citystep.shared.problem.Problems;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -71,7 +73,7 @@ public class AssessmentService {
         return projected(cityId, "current")
                 .flatMap(all -> all.current() == null ? Mono.empty() : Mono.just(view(cityId, all.current(), null, false)))
                 .switchIfEmpty(Mono.defer(() -> requireCity(cityId).then(Mono.error(ApiException.notFound(
-                        "validated self-assessment for city", cityId)))));
+                        "validatedAssessment", cityId)))));
     }
 
     /** Whether the city has a validated assessment. */
@@ -108,13 +110,13 @@ public class AssessmentService {
 
     public Mono<AssessmentView> draft(String cityId, CurrentUser user) {
         if (!mayReadDrafts(cityId, user)) {
-            return Mono.error(ApiException.forbidden("Drafts are visible to the city's editors, experts and curators."));
+            return Mono.error(ApiException.forbidden("assessment.draftForbidden"));
         }
         return requireCity(cityId)
                 .then(assessments.findById(cityId))
                 .filter(all -> all.draft() != null)
                 .map(all -> view(cityId, all.draft(), all.version(), true))
-                .switchIfEmpty(Mono.error(() -> ApiException.notFound("draft self-assessment for city", cityId)));
+                .switchIfEmpty(Mono.error(() -> ApiException.notFound("draftAssessment", cityId)));
     }
 
     /**
@@ -124,9 +126,9 @@ public class AssessmentService {
     public Mono<AssessmentView> saveDraft(String cityId, @Nullable Long version, List<Answer> answers,
             CurrentUser user) {
         if (!user.mayEditCity(cityId)) {
-            return Mono.error(ApiException.forbidden(user.cityId()
-                    .map(own -> "You can assess only your own city (" + own + "), not '" + cityId + "'.")
-                    .orElse("You are not allowed to edit the assessment of city '" + cityId + "'.")));
+            return Mono.error(user.cityId()
+                    .map(own -> ApiException.forbidden("assessment.ownCityOnly", own, cityId))
+                    .orElseGet(() -> ApiException.forbidden("assessment.editForbidden", cityId)));
         }
         checkAnswers(answers);
         return requireCity(cityId)
@@ -143,7 +145,7 @@ public class AssessmentService {
 
     public Mono<AssessmentView> submit(String cityId, long version, CurrentUser user) {
         if (!user.mayEditCity(cityId)) {
-            return Mono.error(ApiException.forbidden("Only the city's editors submit its assessment."));
+            return Mono.error(ApiException.forbidden("assessment.submitForbidden"));
         }
         return step(cityId, version, all -> all.submit(user.username(), clock.instant()))
                 .map(all -> view(cityId, all.draft(), all.version(), true));
@@ -251,7 +253,7 @@ public class AssessmentService {
     private Mono<CityAssessments> step(String cityId, long version, java.util.function.Consumer<CityAssessments> change) {
         return requireCity(cityId)
                 .then(assessments.findById(cityId))
-                .switchIfEmpty(Mono.error(() -> ApiException.conflict("City '" + cityId + "' has no draft assessment.")))
+                .switchIfEmpty(Mono.error(() -> ApiException.conflict("assessment.noDraftOf", cityId)))
                 .flatMap(all -> {
                     checkVersion(cityId, version, all);
                     change.accept(all);
@@ -290,22 +292,21 @@ public class AssessmentService {
             return Mono.empty();
         }
         if (!user.has(Role.EXPERT)) {
-            return Mono.error(ApiException.forbidden("Only experts review an assessment."));
+            return Mono.error(ApiException.forbidden("assessment.reviewExpertsOnly"));
         }
         if (user.cityId().filter(cityId::equals).isPresent()) {
-            return Mono.error(ApiException.forbidden("You cannot review the assessment of your own city."));
+            return Mono.error(ApiException.forbidden("assessment.reviewOwnCity"));
         }
         return user.expertId()
                 .map(expertId -> experts.isApproved(expertId).flatMap(approved -> approved ? Mono.<Void>empty()
-                        : Mono.error(ApiException.forbidden("Your expert record '" + expertId
-                                + "' is not approved yet."))))
-                .orElse(Mono.error(ApiException.forbidden("Your login is not linked to an expert record.")));
+                        : Mono.error(ApiException.forbidden("assessment.expertNotApproved", expertId))))
+                .orElse(Mono.error(ApiException.forbidden("assessment.noExpertRecord")));
     }
 
     private Mono<CityAssessments> save(CityAssessments all) {
         return assessments.save(all)
-                .onErrorMap(OptimisticLockingFailureException.class, e -> ApiException.conflict(
-                        "The assessment of city '" + all.cityId() + "' was changed meanwhile. Reload it and try again."));
+                .onErrorMap(OptimisticLockingFailureException.class, e -> new ApiException(
+                        ProblemType.STALE_VERSION, "assessment.changedMeanwhile", all.cityId()));
     }
 
     private Mono<Void> requireCity(String cityId) {
@@ -315,11 +316,11 @@ public class AssessmentService {
 
     private static void checkVersion(String cityId, @Nullable Long sent, CityAssessments all) {
         if (sent == null) {
-            throw ApiException.invalid("Send the 'version' of the assessment you read.",
-                    List.of(new Problems.FieldProblem("version", "is required once a draft exists")));
+            throw ApiException.invalid("problem.versionRequired",
+                    List.of(Problems.FieldMessage.of("version", "assessment.versionRequired")));
         }
         if (sent != all.version()) {
-            throw ApiException.staleVersion("assessment of city", cityId, sent, all.version());
+            throw ApiException.staleVersion("assessment", cityId, sent, all.version());
         }
     }
 
@@ -329,27 +330,26 @@ public class AssessmentService {
 
     /** Criteria and questions must belong to the characteristic they are filed under. */
     private void checkAnswers(List<Answer> answers) {
-        List<Problems.FieldProblem> errors = new ArrayList<>();
+        List<Problems.FieldMessage> errors = new ArrayList<>();
         Set<Characteristic> seen = new HashSet<>();
         for (int i = 0; i < answers.size(); i++) {
             Answer answer = answers.get(i);
             String at = "characteristics[" + i + "]";
             if (!seen.add(answer.characteristic())) {
-                errors.add(new Problems.FieldProblem(at + ".characteristic", "is answered twice"));
+                errors.add(Problems.FieldMessage.of(at + ".characteristic", "assessment.answeredTwice"));
             }
             var entry = reference.characteristic(answer.characteristic());
             Set<String> criteria = entry.criteria().stream().map(ReferenceData.Criterion::code).collect(Collectors.toSet());
             answer.criteriaMet().stream().filter(code -> !criteria.contains(code)).sorted().forEach(code -> errors.add(
-                    new Problems.FieldProblem(at + ".criteriaMet", "'" + code + "' is not a criterion of "
-                            + answer.characteristic())));
+                    Problems.FieldMessage.of(at + ".criteriaMet", "assessment.unknownCriterion", code,
+                            new MessageRef("characteristic." + answer.characteristic().name()))));
             Set<String> questions = entry.questions().stream().map(ReferenceData.Question::code).collect(Collectors.toSet());
             answer.answers().keySet().stream().filter(code -> !questions.contains(code)).sorted().forEach(code -> errors.add(
-                    new Problems.FieldProblem(at + ".evidence.answers", "'" + code + "' is not a question of "
-                            + answer.characteristic())));
+                    Problems.FieldMessage.of(at + ".evidence.answers", "assessment.unknownQuestion", code,
+                            new MessageRef("characteristic." + answer.characteristic().name()))));
         }
         if (!errors.isEmpty()) {
-            throw ApiException.invalid("The assessment has " + errors.size() + " invalid entr"
-                    + (errors.size() == 1 ? "y." : "ies."), errors);
+            throw ApiException.invalid("assessment.invalidEntries", errors, errors.size());
         }
     }
 

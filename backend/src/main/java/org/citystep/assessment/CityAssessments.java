@@ -86,8 +86,7 @@ class CityAssessments {
             return;
         }
         if (draft.status() == AssessmentStatus.SUBMITTED) {
-            throw ApiException.conflict("The assessment is submitted and waits for an expert's review; "
-                    + "it can be changed again once it is returned.");
+            throw ApiException.conflict("assessment.awaitsReview");
         }
         draft = draft.withAnswers(answers, now);
     }
@@ -95,10 +94,10 @@ class CityAssessments {
     void submit(String by, Instant now) {
         AssessmentRecord working = requireDraft();
         if (working.status() == AssessmentStatus.SUBMITTED) {
-            throw ApiException.conflict("The assessment is submitted already.");
+            throw ApiException.conflict("assessment.submittedAlready");
         }
         if (working.answers().isEmpty()) {
-            throw ApiException.conflict("Answer at least one characteristic before submitting.");
+            throw ApiException.conflict("assessment.nothingAnswered");
         }
         draft = working.moveTo(AssessmentStatus.SUBMITTED, by, null, now);
     }
@@ -132,7 +131,7 @@ class CityAssessments {
 
     private AssessmentRecord requireDraft() {
         if (draft == null) {
-            throw ApiException.conflict("There is no draft assessment; save one first.");
+            throw ApiException.conflict("assessment.noDraft");
         }
         return draft;
     }
@@ -140,8 +139,8 @@ class CityAssessments {
     private AssessmentRecord requireSubmitted() {
         AssessmentRecord working = requireDraft();
         if (working.status() != AssessmentStatus.SUBMITTED) {
-            throw ApiException.conflict("Only a submitted assessment can be reviewed; this one is "
-                    + working.status().name().toLowerCase(java.util.Locale.ROOT) + ".");
+            throw ApiException.conflict("assessment.notSubmitted",
+                    new org.citystep.shared.i18n.MessageRef("assessment.status." + working.status().name()));
         }
         return working;
     }

@@ -72,8 +72,7 @@ public class CaseStudy {
 
     void edit(CaseStudyContent changed, Instant now) {
         if (!status.editable()) {
-            throw ApiException.conflict("A " + describe(status) + " case study cannot be edited; only drafts and "
-                    + "case studies with changes requested can.");
+            throw ApiException.conflict("caseStudy.notEditable", describe(status));
         }
         this.content = changed;
         this.updatedAt = now;
@@ -103,7 +102,7 @@ public class CaseStudy {
     /** A curator confirms the published content is still accurate. */
     void verify(String by, LocalDate today, Instant now) {
         if (status != CaseStudyStatus.PUBLISHED) {
-            throw ApiException.conflict("Only published case studies are re-verified; this one is " + describe(status) + ".");
+            throw ApiException.conflict("caseStudy.verifyPublishedOnly", describe(status));
         }
         this.lastVerified = today;
         this.updatedAt = now;
@@ -132,15 +131,15 @@ public class CaseStudy {
 
     private void move(CaseStudyStatus to, String by, @Nullable String note, Instant now, CaseStudyStatus... allowedFrom) {
         if (!List.of(allowedFrom).contains(status)) {
-            throw ApiException.conflict("A " + describe(status) + " case study cannot be moved to " + describe(to) + ".");
+            throw ApiException.conflict("caseStudy.cannotMove", describe(status), describe(to));
         }
         audit.add(new AuditEntry(by, now, status, to, note));
         this.status = to;
         this.updatedAt = now;
     }
 
-    private static String describe(CaseStudyStatus status) {
-        return status.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    private static org.citystep.shared.i18n.MessageRef describe(CaseStudyStatus status) {
+        return new org.citystep.shared.i18n.MessageRef("caseStudy.status." + status.name());
     }
 
     public boolean dueForReverification(LocalDate today) {

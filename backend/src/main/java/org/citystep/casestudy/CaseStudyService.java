@@ -79,7 +79,7 @@ public class CaseStudyService {
     public Mono<CaseStudy> get(String id, CurrentUser user) {
         return studies.findById(id)
                 .filter(study -> maySee(study, user))
-                .switchIfEmpty(Mono.error(() -> ApiException.notFound("case study", id)));
+                .switchIfEmpty(Mono.error(() -> ApiException.notFound("caseStudy", id)));
     }
 
     /** A page of the case studies the caller may see, newest change first; through the search read model. */
@@ -91,20 +91,20 @@ public class CaseStudyService {
     public Mono<CaseStudy> create(@Nullable String requestedId, String cityId, CaseStudyContent content,
             CurrentUser user) {
         if (!user.mayEditCity(cityId)) {
-            return Mono.error(ApiException.forbidden(user.cityId()
-                    .map(own -> "You can write case studies of your own city (" + own + ") only, not '" + cityId + "'.")
-                    .orElse("You are not allowed to write case studies of city '" + cityId + "'.")));
+            return Mono.error(user.cityId()
+                    .map(own -> ApiException.forbidden("caseStudy.writeOwnOnly", own, cityId))
+                    .orElseGet(() -> ApiException.forbidden("caseStudy.writeForbidden", cityId)));
         }
         CaseStudyContent checked = check(content);
-        String id = requestedId != null ? requestedId : Slugs.of(cityId + " " + content.title().get("en"));
+        String id = requestedId != null ? requestedId : Slugs.of(cityId + " " + content.title().getOrDefault("en", content.title().getOrDefault("zh", "")));
         return cities.exists(cityId)
                 .flatMap(exists -> exists ? Mono.<Void>empty() : Mono.error(ApiException.invalid(
-                        "No city '" + cityId + "'.", List.of(new Problems.FieldProblem("cityId", "is not a known city")))))
+                        "caseStudy.noCity", List.of(Problems.FieldMessage.of("cityId", "field.unknownCity")), cityId)))
                 .then(outbox.add(CaseStudySearchDocument.INDEX, id))
                 .flatMap(pending -> studies.insert(CaseStudy.draft(id, cityId, checked, false, user.username(),
                                 clock.instant()))
                         .onErrorMap(DuplicateKeyException.class,
-                                e -> ApiException.conflict("A case study with id '" + id + "' exists already."))
+                                e -> ApiException.conflict("problem.exists", new org.citystep.shared.i18n.MessageRef("resource.caseStudy"), id))
                         .flatMap(study -> synced(study, pending)));
     }
 
@@ -131,7 +131,7 @@ public class CaseStudyService {
         return outbox.add(CaseStudySearchDocument.INDEX, id)
                 .then(studies.insert(study))
                 .onErrorMap(DuplicateKeyException.class,
-                        e -> ApiException.conflict("A case study with id '" + id + "' exists already."));
+                        e -> ApiException.conflict("problem.exists", new org.citystep.shared.i18n.MessageRef("resource.caseStudy"), id));
     }
 
     /**
@@ -159,10 +159,10 @@ public class CaseStudyService {
                     List<String> cityIds = built.stream().map(CaseStudy::cityId).distinct().toList();
                     return cities.getAll(cityIds).count()
                             .flatMap(found -> found == cityIds.size() ? studies.insert(built).count()
-                                    : Mono.error(ApiException.invalid("A case study of the batch names an unknown city.",
-                                            List.of(new Problems.FieldProblem("cityId", "is not a known city")))))
+                                    : Mono.error(ApiException.invalid("caseStudy.batchUnknownCity",
+                                            List.of(Problems.FieldMessage.of("cityId", "field.unknownCity")))))
                             .onErrorMap(DuplicateKeyException.class, e -> ApiException.conflict(
-                                    "A case study of this bulk load exists already: " + e.getMessage()));
+                                    "problem.bulkDuplicate", new org.citystep.shared.i18n.MessageRef("resource.caseStudy")));
                 })
                 .reduce(0L, Long::sum);
     }
@@ -209,8 +209,9 @@ public class CaseStudyService {
             CurrentUser user) {
         if ((decision == ReviewDecision.REQUEST_CHANGES || decision == ReviewDecision.REJECT)
                 && (note == null || note.isBlank())) {
-            return Mono.error(ApiException.invalid("Say what should change, or why it is rejected.",
-                    List.of(new Problems.FieldProblem("note", "is required for " + decision))));
+            return Mono.error(ApiException.invalid("caseStudy.noteRequired",
+                    List.of(Problems.FieldMessage.of("note", "field.requiredFor",
+                            new org.citystep.shared.i18n.MessageRef("caseStudy.decision." + decision.name())))));
         }
         return change(id, version, user, Access.CURATOR, study -> {
             switch (decision) {
@@ -255,7 +256,7 @@ public class CaseStudyService {
         return studies.findById(id)
                 .filter(study -> isCurator(user) || isOwner(study, user))
                 .map(CaseStudy::audit)
-                .switchIfEmpty(Mono.error(() -> ApiException.notFound("case study", id)));
+                .switchIfEmpty(Mono.error(() -> ApiException.notFound("caseStudy", id)));
     }
 
     /** Every case study as a search document, with its city's region and country, a batch of cities at a time. */
@@ -293,16 +294,15 @@ public class CaseStudyService {
             java.util.function.Consumer<CaseStudy> change) {
         return studies.findById(id)
                 .filter(study -> maySee(study, user))
-                .switchIfEmpty(Mono.error(() -> ApiException.notFound("case study", id)))
+                .switchIfEmpty(Mono.error(() -> ApiException.notFound("caseStudy", id)))
                 .flatMap(study -> {
                     boolean allowed = access == Access.CURATOR ? isCurator(user) : isCurator(user) || isOwner(study, user);
                     if (!allowed) {
                         return Mono.error(ApiException.forbidden(access == Access.CURATOR
-                                ? "Only curators take this decision."
-                                : "You can change case studies of your own city only."));
+                                ? "caseStudy.decisionCuratorsOnly" : "caseStudy.changeOwnOnly"));
                     }
                     if (study.version() != version) {
-                        return Mono.error(ApiException.staleVersion("case study", id, version, study.version()));
+                        return Mono.error(ApiException.staleVersion("caseStudy", id, version, study.version()));
                     }
                     boolean publishedBefore = study.status() == CaseStudyStatus.PUBLISHED;
                     change.accept(study);
@@ -335,32 +335,28 @@ public class CaseStudyService {
 
     /** Reference codes must exist, and every step must climb exactly one level. */
     private CaseStudyContent check(CaseStudyContent content) {
-        List<Problems.FieldProblem> errors = new ArrayList<>();
+        List<Problems.FieldMessage> errors = new ArrayList<>();
         for (int i = 0; i < content.steps().size(); i++) {
             var step = content.steps().get(i);
             boolean oneUp = step.fromLevel().isAssessed() && step.fromLevel().next().filter(step.toLevel()::equals).isPresent();
             if (!oneUp) {
-                errors.add(new Problems.FieldProblem("steps[" + i + "].toLevel",
-                        "must be exactly one level above fromLevel (no leapfrogging)"));
+                errors.add(Problems.FieldMessage.of("steps[" + i + "].toLevel", "caseStudy.stepOneLevel"));
             }
             if (!step.characteristic().rated()) {
-                errors.add(new Problems.FieldProblem("steps[" + i + "].characteristic", "has no maturity levels"));
+                errors.add(Problems.FieldMessage.of("steps[" + i + "].characteristic", "caseStudy.stepUnrated"));
             }
         }
         if (content.funding() != null) {
             content.funding().instruments().stream().filter(code -> !reference.isFinancingInstrument(code)).sorted()
-                    .forEach(code -> errors.add(new Problems.FieldProblem("funding.instruments",
-                            "'" + code + "' is not a financing instrument of the reference data")));
+                    .forEach(code -> errors.add(Problems.FieldMessage.of("funding.instruments", "caseStudy.unknownInstrument", code)));
         }
         if (content.businessModel() != null && !reference.isBusinessModel(content.businessModel())) {
-            errors.add(new Problems.FieldProblem("businessModel", "'" + content.businessModel()
-                    + "' is not a business model of the reference data"));
+            errors.add(Problems.FieldMessage.of("businessModel", "caseStudy.unknownBusinessModel", content.businessModel()));
         }
         content.technologies().stream().filter(code -> !reference.isTechnologyTag(code)).sorted()
-                .forEach(code -> errors.add(new Problems.FieldProblem("technologies",
-                        "'" + code + "' is not a technology tag of the reference data")));
+                .forEach(code -> errors.add(Problems.FieldMessage.of("technologies", "caseStudy.unknownTechnology", code)));
         if (!errors.isEmpty()) {
-            throw ApiException.invalid("The case study has " + errors.size() + " invalid field(s).", errors);
+            throw ApiException.invalid("problem.invalidFields", errors, errors.size());
         }
         return new CaseStudyContent(content.title(), content.summary(), RichText.sanitise(content.body()),
                 content.serviceDomains(), content.steps(), content.stage(), content.startDate(), content.endDate(),

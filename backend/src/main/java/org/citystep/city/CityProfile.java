@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.citystep.reference.ServiceDomain;
-import org.citystep.shared.validation.HasEnglish;
+import org.citystep.shared.validation.HasText;
 import org.citystep.shared.validation.PlainText;
 import org.jspecify.annotations.Nullable;
 
@@ -57,8 +57,9 @@ public record CityProfile(Map<String, String> name, String country, Region regio
                 List.of(), List.of());
     }
 
-    public String englishName() {
-        return name.get("en");
+    /** The name to show where one must be chosen: English if there is one, else Chinese. */
+    public String displayName() {
+        return name.getOrDefault("en", name.getOrDefault("zh", name.values().stream().findFirst().orElse("")));
     }
 
     public record Coordinates(@NotNull @DecimalMin("-90") @DecimalMax("90") Double latitude,
@@ -81,7 +82,7 @@ public record CityProfile(Map<String, String> name, String country, Region regio
      */
     @Schema(name = "CityKpi", example = "{\"indicatorCode\": \"ISO 37120:2014 18.1\", \"name\": {\"en\": \"Households with broadband\", \"zh\": \"宽带家庭普及率\"}, \"value\": 93.5, \"unit\": \"%\", \"year\": 2013, \"source\": \"demo estimate\"}")
     public record Kpi(@Nullable @Size(max = 60) @PlainText String indicatorCode,
-            @NotEmpty @HasEnglish @Size(max = 10) Map<@Pattern(regexp = LANGUAGE_TAG) String, @NotBlank @Size(max = 300) @PlainText String> name,
+            @NotEmpty @HasText @Size(max = 10) Map<@Pattern(regexp = LANGUAGE_TAG) String, @NotBlank @Size(max = 300) @PlainText String> name,
             @NotNull @DecimalMin("-1e15") @DecimalMax("1e15") Double value,
             @NotBlank @Size(max = 40) @PlainText String unit, @NotNull @Min(1900) @Max(2100) Integer year,
             @Nullable @Size(max = 300) @PlainText String source) {

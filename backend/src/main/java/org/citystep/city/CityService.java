@@ -16,11 +16,13 @@ import org.citystep.search.SearchIndexer;
 import org.citystep.search.SearchOutbox;
 import org.citystep.security.CurrentUser;
 import org.citystep.security.Role;
+import org.citystep.shared.i18n.MessageRef;
 import org.citystep.shared.mongo.IdBatches;
 import org.citystep.shared.paging.PageParams;
 import org.citystep.shared.paging.PageResponse;
 import org.citystep.shared.problem.ApiException;
 import org.citystep.shared.problem.ProblemType;
+import org.citystep.shared.problem.Problems;
 import org.citystep.shared.validation.Slugs;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
@@ -95,12 +97,12 @@ public class CityService {
     /** Creates a city under {@code requestedId}, or under a slug of its English name. */
     public Mono<City> create(@Nullable String requestedId, CityProfile profile, CurrentUser user) {
         if (!user.has(Role.CURATOR) && !user.has(Role.ADMIN)) {
-            return Mono.error(ApiException.forbidden("Only curators and admins create cities."));
+            return Mono.error(ApiException.forbidden("city.createForbidden"));
         }
-        String id = requestedId != null ? requestedId : Slugs.of(profile.englishName());
+        String id = requestedId != null ? requestedId : Slugs.of(profile.displayName());
         if (id.length() < 2) {
-            return Mono.error(new ApiException(ProblemType.VALIDATION_FAILED,
-                    "No id can be derived from the English name '" + profile.englishName() + "'; send an id."));
+            return Mono.error(ApiException.invalid("city.noDerivableId",
+                    List.of(Problems.FieldMessage.of("id", "field.sendSlug")), profile.displayName()));
         }
         return insert(City.create(id, profile, false, clock.instant()));
     }
@@ -113,7 +115,7 @@ public class CityService {
         return outbox.add(CitySearchDocument.INDEX, id)
                 .then(cities.insert(City.create(id, profile, true, clock.instant())))
                 .onErrorMap(DuplicateKeyException.class,
-                        e -> ApiException.conflict("A city with id '" + id + "' exists already."));
+                        e -> ApiException.conflict("problem.exists", new MessageRef("resource.city"), id));
     }
 
     /** How many documents a bulk load writes per request. */
@@ -133,7 +135,7 @@ public class CityService {
                 .buffer(BULK_BATCH)
                 .concatMap(batch -> cities.insert(batch).count()
                         .onErrorMap(DuplicateKeyException.class,
-                                e -> ApiException.conflict("A city of this bulk load exists already: " + e.getMessage())))
+                                e -> ApiException.conflict("problem.bulkDuplicate", new MessageRef("resource.city"))))
                 .reduce(0L, Long::sum);
     }
 
@@ -163,15 +165,15 @@ public class CityService {
                     where("assessmentRound").lt(adopted.round()), where("assessmentRound").exists(false))), update);
         }
         return bulk.execute().flatMap(result -> result.getMatchedCount() == batch.size() ? Mono.<Void>empty()
-                : Mono.error(ApiException.conflict((batch.size() - result.getMatchedCount())
-                        + " cities of the batch are missing or carry a later assessment round.")));
+                : Mono.error(ApiException.conflict("city.levelsBatchConflict",
+                        batch.size() - result.getMatchedCount())));
     }
 
     private Mono<City> insert(City city) {
         return outbox.add(CitySearchDocument.INDEX, city.id())
                 .flatMap(pending -> cities.insert(city)
                         .onErrorMap(DuplicateKeyException.class,
-                                e -> ApiException.conflict("A city with id '" + city.id() + "' exists already."))
+                                e -> ApiException.conflict("problem.exists", new MessageRef("resource.city"), city.id()))
                         .doOnNext(saved -> events.publishEvent(new CityInterestsChanged(saved.id())))
                         .flatMap(saved -> indexed(saved, pending)));
     }
@@ -182,9 +184,9 @@ public class CityService {
      */
     public Mono<City> update(String id, long expectedVersion, CityProfile profile, CurrentUser user) {
         if (!user.mayEditCity(id)) {
-            return Mono.error(ApiException.forbidden(user.cityId()
-                    .map(own -> "You can edit only your own city (" + own + "), not '" + id + "'.")
-                    .orElse("You are not allowed to edit city '" + id + "'.")));
+            return Mono.error(user.cityId()
+                    .map(own -> ApiException.forbidden("city.editOwnOnly", own, id))
+                    .orElseGet(() -> ApiException.forbidden("city.editForbidden", id)));
         }
         return get(id)
                 .flatMap(city -> {
@@ -195,7 +197,7 @@ public class CityService {
                             || !city.profile().country().equals(profile.country());
                     if (movesCity && !user.has(Role.CURATOR) && !user.has(Role.ADMIN)) {
                         // it would move the city between the groups of every report and comparison
-                        return Mono.error(ApiException.forbidden("Only curators change a city's country or region."));
+                        return Mono.error(ApiException.forbidden("city.moveForbidden"));
                     }
                     boolean interestsChange = !city.profile().interests().equals(profile.interests());
                     city.update(profile, clock.instant());

@@ -69,7 +69,7 @@ public class Cluster {
 
     void approve(Instant now) {
         if (status != ClusterStatus.PROPOSED) {
-            throw ApiException.conflict("Cluster '" + id + "' is " + status + "; only a proposed cluster is approved.");
+            throw ApiException.conflict("cluster.approveNotProposed", id, new org.citystep.shared.i18n.MessageRef("cluster.status." + status.name()));
         }
         this.status = ClusterStatus.ACTIVE;
         this.updatedAt = now;
@@ -85,13 +85,13 @@ public class Cluster {
     void join(String cityId, boolean byCurator, Instant now) {
         requireOpen("joined");
         if (isMember(cityId)) {
-            throw ApiException.conflict("City '" + cityId + "' is a member of cluster '" + id + "' already.");
+            throw ApiException.conflict("cluster.memberAlready", cityId, id);
         }
         if (status == ClusterStatus.PROPOSED && !invitedCityIds.contains(cityId) && !byCurator) {
-            throw ApiException.forbidden("Cluster '" + id + "' is still proposed; only the cities it invited may join.");
+            throw ApiException.forbidden("cluster.invitedOnly", id);
         }
         if (members.size() + invitedCityIds.size() >= MAX_CITIES && !invitedCityIds.contains(cityId)) {
-            throw ApiException.conflict("Cluster '" + id + "' has " + MAX_CITIES + " cities, its maximum.");
+            throw ApiException.conflict("cluster.full", id, MAX_CITIES);
         }
         invitedCityIds.remove(cityId);
         members.add(new ClusterMember(cityId, members.isEmpty() ? ClusterMember.Role.LEAD : ClusterMember.Role.MEMBER,
@@ -108,7 +108,7 @@ public class Cluster {
                 this.updatedAt = now; // declining an invitation
                 return;
             }
-            throw ApiException.notFound("member of cluster " + id, cityId);
+            throw new ApiException(org.citystep.shared.problem.ProblemType.NOT_FOUND, "cluster.notMember", cityId, id);
         }
         members.remove(leaving.get());
         if (leaving.get().role() == ClusterMember.Role.LEAD && !members.isEmpty()) {
@@ -120,7 +120,7 @@ public class Cluster {
 
     private void requireOpen(String action) {
         if (status == ClusterStatus.CLOSED) {
-            throw ApiException.conflict("Cluster '" + id + "' is closed and cannot be " + action + ".");
+            throw ApiException.conflict("cluster.closed", id, new org.citystep.shared.i18n.MessageRef("cluster.action." + action));
         }
     }
 

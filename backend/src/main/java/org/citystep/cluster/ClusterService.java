@@ -112,26 +112,25 @@ public class ClusterService {
             List<String> invitedCityIds, CurrentUser user, @Nullable ClusterOrigin fromSuggestion) {
         if (!isCurator(user)) {
             if (leadCityId == null) {
-                return Mono.error(ApiException.invalid("A city proposes a cluster as its lead.",
-                        List.of(new Problems.FieldProblem("leadCityId", "must be your own city"))));
+                return Mono.error(ApiException.invalid("cluster.leadRequired",
+                        List.of(Problems.FieldMessage.of("leadCityId", "field.ownCity"))));
             }
             if (!user.mayEditCity(leadCityId)) {
-                return Mono.error(ApiException.forbidden("You can propose clusters for your own city only, not '"
-                        + leadCityId + "'."));
+                return Mono.error(ApiException.forbidden("cluster.proposeOwnOnly", leadCityId));
             }
         }
-        String id = requestedId != null ? requestedId : Slugs.of(content.name().get("en"));
+        String id = requestedId != null ? requestedId : Slugs.of(content.name().getOrDefault("en", content.name().getOrDefault("zh", "")));
         if (id.length() < 2 || id.equals("suggestions")) {
-            return Mono.error(ApiException.invalid("No usable id can be derived from the English name; send an id.",
-                    List.of(new Problems.FieldProblem("id", "must be a slug other than 'suggestions'"))));
+            return Mono.error(ApiException.invalid("cluster.noDerivableId",
+                    List.of(Problems.FieldMessage.of("id", "cluster.idRule"))));
         }
         Set<String> named = new LinkedHashSet<>(invitedCityIds);
         if (leadCityId != null) {
             named.add(leadCityId);
         }
         if (named.size() > Cluster.MAX_CITIES) {
-            return Mono.error(ApiException.invalid("Too many cities.", List.of(new Problems.FieldProblem(
-                    "invitedCityIds", "at most " + Cluster.MAX_CITIES + " cities"))));
+            return Mono.error(ApiException.invalid("cluster.tooManyCities", List.of(Problems.FieldMessage.of(
+                    "invitedCityIds", "field.atMostCities", Cluster.MAX_CITIES))));
         }
         ClusterOrigin origin = fromSuggestion != null ? fromSuggestion : new ClusterOrigin(
                 isCurator(user) ? ClusterOrigin.Kind.CURATOR : ClusterOrigin.Kind.CITY, user.username(), null, null, List.of());
@@ -139,7 +138,7 @@ public class ClusterService {
                 .then(Mono.defer(() -> clusters.insert(Cluster.propose(id, content, leadCityId, invitedCityIds, origin,
                         clock.instant()))))
                 .onErrorMap(DuplicateKeyException.class,
-                        e -> ApiException.conflict("A cluster with id '" + id + "' exists already."));
+                        e -> ApiException.conflict("problem.exists", new org.citystep.shared.i18n.MessageRef("resource.cluster"), id));
     }
 
     /** Replaces what the cluster is about (the lead city's editors, curators, admins). */
@@ -162,7 +161,7 @@ public class ClusterService {
      */
     public Mono<Cluster> join(String id, String cityId, CurrentUser user) {
         if (!user.mayEditCity(cityId)) {
-            return Mono.error(ApiException.forbidden("You can join clusters for your own city only, not '" + cityId + "'."));
+            return Mono.error(ApiException.forbidden("cluster.joinOwnOnly", cityId));
         }
         return cities.get(cityId).then(membership(id, user, cluster -> cluster.join(cityId, isCurator(user), clock.instant())));
     }
@@ -170,7 +169,7 @@ public class ClusterService {
     /** The city leaves, or declines its invitation (its own editors; curators for any city). */
     public Mono<Cluster> leave(String id, String cityId, CurrentUser user) {
         if (!user.mayEditCity(cityId)) {
-            return Mono.error(ApiException.forbidden("You can take your own city out of clusters only, not '" + cityId + "'."));
+            return Mono.error(ApiException.forbidden("cluster.leaveOwnOnly", cityId));
         }
         return membership(id, user, cluster -> cluster.leave(cityId, clock.instant()));
     }
@@ -183,7 +182,7 @@ public class ClusterService {
                 .retryWhen(Retry.backoff(3, Duration.ofMillis(20))
                         .filter(OptimisticLockingFailureException.class::isInstance)
                         .onRetryExhaustedThrow((spec, signal) -> ApiException.conflict(
-                                "Cluster '" + id + "' is being changed by others; try again.")));
+                                "cluster.busy", id)));
     }
 
     private enum Access {
@@ -194,9 +193,9 @@ public class ClusterService {
         return get(id, user).flatMap(cluster -> {
             boolean allowed = isCurator(user) || (access == Access.LEAD && leadsIt(cluster, user));
             if (!allowed) {
-                return Mono.error(ApiException.forbidden(access == Access.CURATOR
-                        ? "Only curators approve clusters."
-                        : "Only the lead city's editors and curators change cluster '" + id + "'."));
+                return Mono.error(access == Access.CURATOR
+                        ? ApiException.forbidden("cluster.approveCuratorsOnly")
+                        : ApiException.forbidden("cluster.changeForbidden", id));
             }
             if (cluster.version() != version) {
                 return Mono.error(ApiException.staleVersion("cluster", id, version, cluster.version()));
@@ -208,29 +207,29 @@ public class ClusterService {
 
     /** Named cities must exist; linked case studies must be published and experts approved. */
     private Mono<Void> checkReferences(ClusterContent content, Collection<String> cityIds) {
-        Mono<List<Problems.FieldProblem>> missingCities = missing(cities.getAll(cityIds).map(City::id), cityIds,
-                "invitedCityIds", "no such city");
-        Mono<List<Problems.FieldProblem>> missingStudies = missing(caseStudies.publishedIds(content.caseStudyIds()),
-                content.caseStudyIds(), "caseStudyIds", "no published case study with this id");
-        Mono<List<Problems.FieldProblem>> missingExperts = missing(experts.approvedIds(content.expertIds()),
-                content.expertIds(), "expertIds", "no approved expert with this id");
+        Mono<List<Problems.FieldMessage>> missingCities = missing(cities.getAll(cityIds).map(City::id), cityIds,
+                "invitedCityIds", "cluster.noSuchCity");
+        Mono<List<Problems.FieldMessage>> missingStudies = missing(caseStudies.publishedIds(content.caseStudyIds()),
+                content.caseStudyIds(), "caseStudyIds", "cluster.noSuchCaseStudy");
+        Mono<List<Problems.FieldMessage>> missingExperts = missing(experts.approvedIds(content.expertIds()),
+                content.expertIds(), "expertIds", "cluster.noSuchExpert");
         return Mono.zip(missingCities, missingStudies, missingExperts).flatMap(found -> {
-            List<Problems.FieldProblem> errors = new ArrayList<>(found.getT1());
+            List<Problems.FieldMessage> errors = new ArrayList<>(found.getT1());
             errors.addAll(found.getT2());
             errors.addAll(found.getT3());
             return errors.isEmpty() ? Mono.empty()
-                    : Mono.error(ApiException.invalid("The cluster refers to what does not exist.", errors));
+                    : Mono.error(ApiException.invalid("cluster.missingReferences", errors));
         });
     }
 
-    private static Mono<List<Problems.FieldProblem>> missing(Flux<String> found, Collection<String> wanted,
-            String field, String message) {
+    private static Mono<List<Problems.FieldMessage>> missing(Flux<String> found, Collection<String> wanted,
+            String field, String code) {
         if (wanted.isEmpty()) {
             return Mono.just(List.of());
         }
         return found.collect(HashSet<String>::new, Set::add).map(present -> wanted.stream()
                 .filter(id -> !present.contains(id)).distinct()
-                .map(id -> new Problems.FieldProblem(field, message + ": '" + id + "'")).toList());
+                .map(id -> Problems.FieldMessage.of(field, code, id)).toList());
     }
 
     static boolean maySee(Cluster cluster, CurrentUser user) {

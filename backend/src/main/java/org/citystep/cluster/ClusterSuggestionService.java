@@ -231,18 +231,18 @@ public class ClusterSuggestionService {
                 .flatMap(set -> stored.findById(StoredSuggestion.key(set.generation(),
                         set.suggestionIds().indexOf(suggestionId))))
                 .map(StoredSuggestion::suggestion)
-                .switchIfEmpty(Mono.error(() -> ApiException.notFound("current cluster suggestion", suggestionId)))
+                .switchIfEmpty(Mono.error(() -> ApiException.notFound("clusterSuggestion", suggestionId)))
                 .flatMap(suggestion -> covering(List.of(suggestion)).flatMap(covered -> {
                     Cluster existing = covered.get(suggestionId);
                     if (existing != null) {
                         String shown = visible(existing, user);
-                        return Mono.error(ApiException.conflict(shown != null
-                                ? "Cluster '" + shown + "' already brings these cities together."
-                                : "A proposed cluster already brings these cities together."));
+                        return Mono.error(shown != null
+                                ? ApiException.conflict("cluster.suggestionCovered", shown)
+                                : ApiException.conflict("cluster.suggestionCoveredByProposal"));
                     }
                     List<String> members = suggestion.members().stream().map(ClusterSuggestion.Member::cityId).toList();
                     if (lead != null && !members.contains(lead)) {
-                        return Mono.error(ApiException.forbidden("City '" + lead + "' is not among the suggested cities."));
+                        return Mono.error(ApiException.forbidden("cluster.leadNotSuggested", lead));
                     }
                     return clusters.propose(suggestionId.replace("s-", "cluster-"), SuggestedContent.of(suggestion), lead,
                             members, user, new ClusterOrigin(ClusterOrigin.Kind.SUGGESTION, user.username(),

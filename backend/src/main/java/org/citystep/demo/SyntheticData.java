@@ -260,7 +260,7 @@ final class SyntheticData {
         ServiceDomain main = domains.get(0);
         String[] topic = pick(r, TOPICS.get(main));
         String[] qualifier = pick(r, QUALIFIERS);
-        String cityEn = city.profile().englishName();
+        String cityEn = city.profile().displayName();
         String cityZh = city.profile().name().getOrDefault("zh", cityEn);
         int mode = r.nextInt(100); // < 40 English only, < 75 both, else Chinese body
         boolean english = mode < 75;

@@ -50,7 +50,7 @@ public class Expert {
 
     void approve(Instant now) {
         if (status == ExpertStatus.APPROVED) {
-            throw ApiException.conflict("Expert '" + id + "' is approved already.");
+            throw ApiException.conflict("expert.approvedAlready", id);
         }
         this.status = ExpertStatus.APPROVED;
         this.updatedAt = now;

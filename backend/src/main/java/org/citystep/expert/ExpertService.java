@@ -56,7 +56,7 @@ public class ExpertService {
         ExpertStatus status = filter.status();
         if (!isCurator(user)) {
             if (status == ExpertStatus.PROPOSED) {
-                return Mono.error(ApiException.forbidden("Only curators see proposed experts."));
+                return Mono.error(ApiException.forbidden("expert.proposedCuratorsOnly"));
             }
             status = ExpertStatus.APPROVED;
         }
@@ -110,7 +110,7 @@ public class ExpertService {
 
     public Mono<Expert> propose(String id, ExpertProfile profile, CurrentUser user) {
         if (!isCurator(user)) {
-            return Mono.error(ApiException.forbidden("Only curators add experts."));
+            return Mono.error(ApiException.forbidden("expert.addCuratorsOnly"));
         }
         return insert(Expert.propose(id, profile, false, clock.instant()));
     }
@@ -121,7 +121,7 @@ public class ExpertService {
         expert.approve(clock.instant());
         // left pending in the search outbox: the catch-up writes a whole demo set in bulk
         return outbox.add(ExpertSearchDocument.INDEX, id).then(experts.insert(expert)).onErrorMap(DuplicateKeyException.class,
-                e -> ApiException.conflict("An expert with id '" + expert.id() + "' exists already."));
+                e -> ApiException.conflict("problem.exists", new org.citystep.shared.i18n.MessageRef("resource.expert"), expert.id()));
     }
 
     /**
@@ -147,13 +147,13 @@ public class ExpertService {
                 })
                 .buffer(500)
                 .concatMap(batch -> experts.insert(batch).count().onErrorMap(DuplicateKeyException.class,
-                        e -> ApiException.conflict("An expert of this bulk load exists already: " + e.getMessage())))
+                        e -> ApiException.conflict("problem.bulkDuplicate", new org.citystep.shared.i18n.MessageRef("resource.expert"))))
                 .reduce(0L, Long::sum);
     }
 
     public Mono<Expert> approve(String id, long version, CurrentUser user) {
         if (!isCurator(user)) {
-            return Mono.error(ApiException.forbidden("Only curators approve experts."));
+            return Mono.error(ApiException.forbidden("expert.approveCuratorsOnly"));
         }
         return change(id, version, expert -> expert.approve(clock.instant()));
     }
@@ -161,9 +161,9 @@ public class ExpertService {
     /** An expert keeps its own record; curators and admins keep every record. */
     public Mono<Expert> update(String id, long version, ExpertProfile profile, CurrentUser user) {
         if (!isCurator(user) && !isSelf(id, user)) {
-            return Mono.error(ApiException.forbidden(user.expertId()
-                    .map(own -> "You can edit only your own expert record (" + own + "), not '" + id + "'.")
-                    .orElse("You are not allowed to edit expert '" + id + "'.")));
+            return Mono.error(user.expertId()
+                    .map(own -> ApiException.forbidden("expert.editOwnOnly", own, id))
+                    .orElseGet(() -> ApiException.forbidden("expert.editForbidden", id)));
         }
         return change(id, version, expert -> expert.update(profile, clock.instant()));
     }
@@ -217,7 +217,7 @@ public class ExpertService {
     private Mono<Expert> insert(Expert expert) {
         return outbox.add(ExpertSearchDocument.INDEX, expert.id())
                 .flatMap(pending -> experts.insert(expert).onErrorMap(DuplicateKeyException.class,
-                                e -> ApiException.conflict("An expert with id '" + expert.id() + "' exists already."))
+                                e -> ApiException.conflict("problem.exists", new org.citystep.shared.i18n.MessageRef("resource.expert"), expert.id()))
                         .flatMap(saved -> indexed(saved, pending)));
     }
 

@@ -20,6 +20,7 @@ import org.citystep.city.CityStanding;
 import org.citystep.city.Region;
 import org.citystep.expert.Expert;
 import org.citystep.expert.ExpertService;
+import org.citystep.shared.i18n.MessageRef;
 import org.citystep.shared.language.LanguageTags;
 import org.citystep.reference.Characteristic;
 import org.citystep.reference.MaturityLevel;
@@ -88,17 +89,16 @@ public class MatchingService {
     /** The best {@code limit} peers of city {@code cityId} for {@code characteristic}. */
     public Mono<StepMatches> matches(String cityId, Characteristic characteristic, int limit, CurrentUser user) {
         if (!characteristic.rated()) {
-            return Mono.error(new ApiException(ProblemType.VALIDATION_FAILED,
-                    characteristic + " has no maturity levels, so there is no step to match on."));
+            return Mono.error(new ApiException(ProblemType.VALIDATION_FAILED, "matching.unrated",
+                    new MessageRef("characteristic." + characteristic.name())));
         }
         return mayRead(cityId, user)
                 .then(cities.get(cityId))
                 .flatMap(city -> {
                     MaturityLevel level = city.levels().getOrDefault(characteristic, MaturityLevel.NOT_ASSESSED);
                     if (!level.isAssessed()) {
-                        return Mono.error(new ApiException(ProblemType.ASSESSMENT_NEEDED, "City '" + cityId
-                                + "' has no validated level in " + characteristic + ". Peers one step ahead can be "
-                                + "found once a self-assessment rating it has been validated."));
+                        return Mono.error(new ApiException(ProblemType.ASSESSMENT_NEEDED, "matching.assessmentNeeded",
+                                cityId, new MessageRef("characteristic." + characteristic.name())));
                     }
                     return stepMatches(city, List.of(characteristic), limit, properties.maxCandidates())
                             .map(all -> all.get(characteristic));
@@ -289,8 +289,8 @@ public class MatchingService {
         if (user.mayEditCity(cityId) || user.has(Role.EXPERT)) {
             return Mono.empty();
         }
-        return Mono.error(ApiException.forbidden(user.cityId()
-                .map(own -> "You can read the roadmap and matches of your own city (" + own + ") only, not '" + cityId + "'.")
-                .orElse("Roadmaps and matches are for the city's editors, experts and curators.")));
+        return Mono.error(user.cityId()
+                .map(own -> ApiException.forbidden("matching.ownCityOnly", own, cityId))
+                .orElseGet(() -> ApiException.forbidden("matching.forbidden")));
     }
 }

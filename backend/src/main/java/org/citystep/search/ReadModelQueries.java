@@ -73,9 +73,9 @@ public class ReadModelQueries {
             String what, Function<List<String>, Flux<T>> byIds, Function<T, String> idOf, Predicate<T> fits) {
         int from = page.page() * page.size();
         if (from + page.size() > MAX_OFFSET_WINDOW) {
-            return Mono.error(ApiException.invalid("Only the first " + MAX_OFFSET_WINDOW + " " + what
-                    + " of a list are served by page; narrow the list with a filter.",
-                    List.of(new Problems.FieldProblem("page", "must be below " + (MAX_OFFSET_WINDOW / page.size())))));
+            return Mono.error(ApiException.invalid("problem.pageWindow",
+                    List.of(Problems.FieldMessage.of("page", "field.mustBeBelow", MAX_OFFSET_WINDOW / page.size())),
+                    MAX_OFFSET_WINDOW));
         }
         return idSearch(indexName, query, from, page.size(), sort, true)
                 .flatMap(found -> byIds.apply(found.ids()).collectMap(idOf, Function.identity())

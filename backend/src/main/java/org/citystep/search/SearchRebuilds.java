@@ -127,7 +127,7 @@ public class SearchRebuilds {
     /** Takes the rebuild lease and records the job; 409 while a rebuild runs anywhere. */
     private Mono<ReindexJob> begin(List<String> names, String trigger) {
         return indexes.reachable()
-                .onErrorMap(failure -> ApiException.serviceUnavailable("Elasticsearch is unreachable; try again later."))
+                .onErrorMap(failure -> ApiException.serviceUnavailable("search.unreachable"))
                 .then(Mono.defer(() -> {
                     if (!runningHere.compareAndSet(false, true)) {
                         return Mono.error(running());
@@ -140,7 +140,7 @@ public class SearchRebuilds {
     }
 
     private static ApiException running() {
-        return ApiException.conflict("A rebuild is running already.");
+        return ApiException.conflict("search.rebuildRunning");
     }
 
     public Mono<ReindexJob> job(String id) {

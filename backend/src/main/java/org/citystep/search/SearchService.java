@@ -59,8 +59,7 @@ public class SearchService {
     /** Fails with a 400 problem for unknown document types and pages beyond the result window. */
     private Mono<Void> validated(SearchQuery query) {
         if ((long) (query.page() + 1) * query.size() > MAX_RESULT_WINDOW) {
-            return Mono.error(new ApiException(ProblemType.VALIDATION_FAILED, "Search results can be paged up to hit "
-                    + MAX_RESULT_WINDOW + "; narrow the search with more words or filters instead of paging further."));
+            return Mono.error(new ApiException(ProblemType.VALIDATION_FAILED, "search.resultWindow", MAX_RESULT_WINDOW));
         }
         return knownTypes(query.documentTypes());
     }
@@ -69,7 +68,7 @@ public class SearchService {
     private Mono<Void> knownTypes(List<String> documentTypes) {
         List<String> unknown = documentTypes.stream().filter(t -> !indexes.documentTypes().contains(t)).toList();
         return unknown.isEmpty() ? Mono.empty() : Mono.error(new ApiException(ProblemType.VALIDATION_FAILED,
-                "Unknown type " + unknown + "; known types are " + indexes.documentTypes().stream().sorted().toList() + "."));
+                "search.unknownType", String.join(", ", unknown), String.join(", ", indexes.documentTypes().stream().sorted().toList())));
     }
 
     /**

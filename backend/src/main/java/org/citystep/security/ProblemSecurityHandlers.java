@@ -2,7 +2,7 @@ package org.citystep.security;
 
 import org.citystep.shared.problem.ProblemResponseWriter;
 import org.citystep.shared.problem.ProblemType;
-import org.citystep.shared.problem.Problems;
+import org.citystep.shared.problem.ApiException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -31,16 +31,15 @@ class ProblemSecurityHandlers implements ServerAuthenticationEntryPoint, ServerA
         headers.set(HttpHeaders.WWW_AUTHENTICATE, tokenRejected
                 ? "Bearer realm=\"citystep\", error=\"invalid_token\", error_description=\"The token is invalid or expired\""
                 : "Bearer realm=\"citystep\"");
-        String detail = tokenRejected
-                ? "The bearer token is invalid, expired, or not meant for this API. Sign in again."
-                : "Sign in to do this: send a bearer token from the CityStep realm.";
-        return writer.write(exchange, Problems.of(ProblemType.UNAUTHENTICATED, detail), headers);
+        ApiException problem = new ApiException(ProblemType.UNAUTHENTICATED,
+                tokenRejected ? "problem.unauthenticated.tokenRejected" : "problem.unauthenticated.noToken");
+        problem.getHeaders().addAll(headers);
+        return writer.write(exchange, problem);
     }
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException ex) {
-        return writer.write(exchange, Problems.of(ProblemType.FORBIDDEN,
-                "Your roles do not allow " + exchange.getRequest().getMethod().name() + " "
-                        + exchange.getRequest().getPath().value() + "."));
+        return writer.write(exchange, ApiException.forbidden("problem.forbidden.route",
+                exchange.getRequest().getMethod().name(), exchange.getRequest().getPath().value()));
     }
 }

@@ -104,7 +104,7 @@ class ApiErrorsTest {
                 .expectStatus().isBadRequest()
                 .expectBody()
                 .jsonPath("$.type").isEqualTo("urn:citystep:problem:validation-failed")
-                .jsonPath("$.detail").value(d -> assertThat((String) d).contains("10000"));
+                .jsonPath("$.detail").value(d -> assertThat((String) d).contains("10,000"));
     }
 
     @Test
@@ -209,5 +209,47 @@ class ApiErrorsTest {
                 .bodyValue(java.util.Map.of("cityId", longId)).exchange()
                 .expectStatus().isBadRequest()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    /** Title, detail and field messages of a problem come in the reader's language; any other reader gets English. */
+    @Test
+    void problemDetailsAreInTheReadersLanguage() {
+        client.get().uri("/api/v1/cities/no-such-city").header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN,zh;q=0.9,en;q=0.8")
+                .exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().valueEquals(HttpHeaders.CONTENT_LANGUAGE, "zh-CN")
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("urn:citystep:problem:not-found")
+                .jsonPath("$.title").isEqualTo("未找到")
+                .jsonPath("$.detail").isEqualTo("没有 id 为“no-such-city”的城市。");
+        client.get().uri("/api/v1/cities/no-such-city").header(HttpHeaders.ACCEPT_LANGUAGE, "de-DE,de;q=0.9").exchange()
+                .expectStatus().isNotFound()
+                .expectBody()
+                .jsonPath("$.title").isEqualTo("Not found")
+                .jsonPath("$.detail").isEqualTo("No city with id 'no-such-city'.");
+        client.mutateWith(Users.curator()).post().uri("/api/v1/cities").header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"id\": \"x-1\", \"name\": {\"en\": \"X\"}, \"country\": \"NL\", \"region\": \"EU\", \"colour\": 1}")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.detail").isEqualTo("未知字段“colour”。")
+                .jsonPath("$.errors[0].field").isEqualTo("colour")
+                .jsonPath("$.errors[0].message").isEqualTo("不是已知字段");
+    }
+
+    /** The route-level answers (no token, wrong role) speak the reader's language too. */
+    @Test
+    void securityProblemsAreInTheReadersLanguage() {
+        client.post().uri("/api/v1/cities").header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
+                .expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.title").isEqualTo("需要登录");
+        client.mutateWith(Users.editorOf("amsterdam")).post().uri("/api/v1/cities").header(HttpHeaders.ACCEPT_LANGUAGE, "zh")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"id\": \"x-1\", \"name\": {\"zh\": \"某市\"}, \"country\": \"CN\", \"region\": \"CHINA\"}")
+                .exchange()
+                .expectStatus().isForbidden()
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).containsPattern("\\p{IsHan}"));
     }
 }

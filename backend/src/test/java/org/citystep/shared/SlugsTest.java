@@ -16,7 +16,14 @@ class SlugsTest {
     }
 
     @Test
-    void namesWithoutLatinLettersGiveNoSlug() {
-        assertThat(Slugs.of("成都")).isEmpty();
+    void chineseNamesBecomePinyin() {
+        assertThat(Slugs.of("南通")).isEqualTo("nan-tong");
+        assertThat(Slugs.of("宁波 智慧停车诱导")).isEqualTo("ning-bo-zhi-hui-ting-che-you-dao");
+        assertThat(Slugs.of("上海浦东 Smart Grid")).isEqualTo("shang-hai-pu-dong-smart-grid");
+    }
+
+    @Test
+    void namesOfSymbolsOnlyGiveNoSlug() {
+        assertThat(Slugs.of("—（）")).isEmpty();
     }
 }

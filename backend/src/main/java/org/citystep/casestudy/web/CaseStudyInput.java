@@ -10,7 +10,7 @@ import org.citystep.casestudy.CaseStudyContent;
 import org.citystep.reference.Characteristic;
 import org.citystep.reference.MaturityLevel;
 import org.citystep.reference.ServiceDomain;
-import org.citystep.shared.validation.HasEnglish;
+import org.citystep.shared.validation.HasText;
 import org.citystep.shared.validation.NoMarkup;
 import org.citystep.shared.validation.PlainText;
 import org.citystep.shared.validation.Slug;
@@ -47,8 +47,8 @@ record CaseStudyInput(
         @Nullable @Slug String id,
         @Schema(description = "Required on PUT") @Nullable @PositiveOrZero Long version,
         @Schema(description = "The city it belongs to; fixed once created") @NotNull @Slug String cityId,
-        @NotEmpty @HasEnglish @Size(max = 10) Map<@Pattern(regexp = LANGUAGE) String, @NotBlank @Size(max = 200) @PlainText String> title,
-        @NotEmpty @HasEnglish @Size(max = 10) Map<@Pattern(regexp = LANGUAGE) String, @NotBlank @Size(max = 1000) @NoMarkup String> summary,
+        @NotEmpty @HasText @Size(max = 10) Map<@Pattern(regexp = LANGUAGE) String, @NotBlank @Size(max = 200) @PlainText String> title,
+        @NotEmpty @HasText @Size(max = 10) Map<@Pattern(regexp = LANGUAGE) String, @NotBlank @Size(max = 1000) @NoMarkup String> summary,
         @Nullable @Size(max = 10) Map<@Pattern(regexp = LANGUAGE) String, @NotBlank @Size(max = 20_000) String> body,
         @NotEmpty @Size(max = 16) Set<@NotNull ServiceDomain> serviceDomains,
         @NotNull @Size(max = 9) List<@NotNull @Valid StepInput> steps,
@@ -82,7 +82,7 @@ record CaseStudyInput(
     }
 
     record BenefitInput(@Nullable @Size(max = 60) @PlainText String indicatorCode,
-            @NotEmpty @HasEnglish @Size(max = 10) Map<@Pattern(regexp = LANGUAGE) String, @NotBlank @Size(max = 300) @PlainText String> description,
+            @NotEmpty @HasText @Size(max = 10) Map<@Pattern(regexp = LANGUAGE) String, @NotBlank @Size(max = 300) @PlainText String> description,
             @Nullable @DecimalMin("-1e15") @DecimalMax("1e15") Double baseline,
             @NotNull @DecimalMin("-1e15") @DecimalMax("1e15") Double result,
             @NotBlank @Size(max = 40) @PlainText String unit,

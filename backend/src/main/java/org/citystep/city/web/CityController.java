@@ -14,6 +14,7 @@ import org.citystep.reference.MaturityLevel;
 import org.citystep.reference.ServiceDomain;
 import org.citystep.shared.problem.ApiException;
 import org.citystep.shared.problem.ProblemType;
+import org.citystep.shared.problem.Problems;
 import org.citystep.shared.validation.Slug;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
@@ -70,14 +71,12 @@ class CityController {
             @Valid @ParameterObject PageParams page) {
         if (ids != null) {
             if (region != null || country != null || interest != null || characteristic != null || level != null) {
-                return Mono.error(new ApiException(ProblemType.VALIDATION_FAILED,
-                        "Ask for cities either by 'ids' or by filters, not both."));
+                return Mono.error(new ApiException(ProblemType.VALIDATION_FAILED, "city.idsOrFilters"));
             }
             return byIds(ids);
         }
         if ((characteristic == null) != (level == null)) {
-            return Mono.error(new ApiException(ProblemType.VALIDATION_FAILED,
-                    "Filter by level with both 'characteristic' and 'level'."));
+            return Mono.error(new ApiException(ProblemType.VALIDATION_FAILED, "city.levelFilterPair"));
         }
         return cities.list(new CityFilter(region, country, interest, characteristic, level), page)
                 .map(result -> result.map(CityView::of));
@@ -113,12 +112,11 @@ class CityController {
             security = @SecurityRequirement(name = "bearer"))
     Mono<CityView> update(@PathVariable @Slug String id, @Valid @RequestBody CityInput request, CurrentUser user) {
         if (request.version() == null) {
-            return Mono.error(new ApiException(ProblemType.VALIDATION_FAILED,
-                    "Send the 'version' you read, so a concurrent change is not overwritten."));
+            return Mono.error(ApiException.invalid("problem.versionRequired",
+                    List.of(Problems.FieldMessage.of("version", "field.required"))));
         }
         if (request.id() != null && !request.id().equals(id)) {
-            return Mono.error(new ApiException(ProblemType.VALIDATION_FAILED,
-                    "The body's id '" + request.id() + "' differs from the path's '" + id + "'."));
+            return Mono.error(new ApiException(ProblemType.VALIDATION_FAILED, "problem.idMismatch", request.id(), id));
         }
         return cities.update(id, request.version(), request.profile(), user).map(CityView::of);
     }

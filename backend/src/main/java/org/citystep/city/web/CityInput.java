@@ -12,7 +12,7 @@ import org.citystep.city.Region;
 import org.citystep.reference.Characteristic;
 import org.citystep.reference.MaturityLevel;
 import org.citystep.reference.ServiceDomain;
-import org.citystep.shared.validation.HasEnglish;
+import org.citystep.shared.validation.HasText;
 import org.citystep.shared.validation.PlainText;
 import org.citystep.shared.validation.Slug;
 import org.jspecify.annotations.Nullable;
@@ -47,7 +47,7 @@ record CityInput(
         @Schema(description = "Required on PUT: the version that was read; a stale one answers 409", example = "3")
         @Nullable @PositiveOrZero Long version,
         @Schema(example = "{\"en\": \"Amsterdam\", \"zh\": \"阿姆斯特丹\", \"nl\": \"Amsterdam\"}")
-        @NotEmpty @HasEnglish @Size(max = 20)
+        @NotEmpty @HasText @Size(max = 20)
         Map<@Pattern(regexp = CityProfile.LANGUAGE_TAG) String, @NotBlank @Size(max = 200) @PlainText String> name,
         @Schema(example = "NL", description = "ISO 3166-1 alpha-2") @NotNull @Pattern(regexp = COUNTRY_CODE) String country,
         @Schema(example = "EU") @NotNull Region region,

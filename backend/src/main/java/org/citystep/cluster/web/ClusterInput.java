@@ -8,7 +8,7 @@ import org.citystep.cluster.ClusterContent;
 import org.citystep.city.CityProfile;
 import org.citystep.reference.Characteristic;
 import org.citystep.reference.ServiceDomain;
-import org.citystep.shared.validation.HasEnglish;
+import org.citystep.shared.validation.HasText;
 import org.citystep.shared.validation.NoMarkup;
 import org.citystep.shared.validation.PlainText;
 import org.citystep.shared.validation.Slug;
@@ -35,7 +35,7 @@ import jakarta.validation.constraints.Size;
 record ClusterInput(
         @Nullable @Slug String id,
         @Schema(description = "Required on PUT") @Nullable @PositiveOrZero Long version,
-        @NotEmpty @HasEnglish @Size(max = 10) Map<@Pattern(regexp = CityProfile.LANGUAGE_TAG) String, @NotBlank @Size(max = 200) @PlainText String> name,
+        @NotEmpty @HasText @Size(max = 10) Map<@Pattern(regexp = CityProfile.LANGUAGE_TAG) String, @NotBlank @Size(max = 200) @PlainText String> name,
         @Nullable @Size(max = 10) Map<@Pattern(regexp = CityProfile.LANGUAGE_TAG) String, @NotBlank @Size(max = 2000) @NoMarkup String> purpose,
         @Nullable @Valid TopicInput topic,
         @Schema(description = "POST only: the city that leads it; a city editor's own city") @Nullable @Slug String leadCityId,

@@ -13,7 +13,6 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.FieldError;
@@ -30,8 +29,9 @@ import com.mongodb.MongoTimeoutException;
 import tools.jackson.core.JacksonException;
 
 /**
- * Maps any failure to the problem the client sees. Unknown failures become a generic 500 whose
- * detail reveals nothing; they are logged here with their stack trace.
+ * Maps any failure to the problem the client sees, as message codes the response writer puts in the
+ * reader's language. Unknown failures become a generic 500 whose detail reveals nothing; they are
+ * logged here with their stack trace.
  */
 final class ExceptionProblems {
 
@@ -40,106 +40,102 @@ final class ExceptionProblems {
     private ExceptionProblems() {
     }
 
-    /** A problem and the headers that go with it (for example {@code Allow} on a 405). */
-    record Answer(ProblemDetail problem, HttpHeaders headers) {
-        static Answer of(ProblemDetail problem) {
-            return new Answer(problem, HttpHeaders.EMPTY);
+    /** The problem for {@code ex}, with the headers it needs (for example {@code Allow} on a 405). */
+    static ApiException toProblem(Throwable ex, String method, String path) {
+        if (ex instanceof ApiException api) {
+            return api;
         }
-    }
-
-    static Answer toAnswer(Throwable ex, String method, String path) {
         if (ex instanceof WebExchangeBindException bind) {
-            return Answer.of(Problems.validation("The request has " + bind.getErrorCount() + " invalid field(s).",
-                    bind.getFieldErrors().stream().map(ExceptionProblems::fieldProblem).toList()));
+            return ApiException.invalid("problem.invalidFields",
+                    bind.getFieldErrors().stream().map(ExceptionProblems::fieldProblem).toList(), bind.getErrorCount());
         }
         if (ex instanceof HandlerMethodValidationException validation) {
-            List<Problems.FieldProblem> errors = validation.getParameterValidationResults().stream()
+            List<Problems.FieldMessage> errors = validation.getParameterValidationResults().stream()
                     .flatMap(result -> result instanceof ParameterErrors body
                             ? body.getFieldErrors().stream().map(ExceptionProblems::fieldProblem)
                             : result.getResolvableErrors().stream()
-                                    .map(error -> new Problems.FieldProblem(result.getMethodParameter().getParameterName(),
+                                    .map(error -> Problems.FieldMessage.literal(result.getMethodParameter().getParameterName(),
                                             String.valueOf(error.getDefaultMessage()))))
                     .toList();
-            return Answer.of(Problems.validation("The request has " + errors.size() + " invalid field(s).", errors));
+            return ApiException.invalid("problem.invalidFields", errors, errors.size());
         }
         Optional<DataBufferLimitException> tooLarge = cause(ex, DataBufferLimitException.class);
         if (tooLarge.isPresent()) {
-            return Answer.of(Problems.of(ProblemType.PAYLOAD_TOO_LARGE, "The request body exceeds the size limit."));
+            return new ApiException(ProblemType.PAYLOAD_TOO_LARGE, "problem.payloadTooLarge");
         }
         if (ex instanceof ServerWebInputException input) {
-            return Answer.of(inputProblem(input));
+            return inputProblem(input);
         }
         if (ex instanceof MethodNotAllowedException notAllowed) {
-            ProblemDetail problem = Problems.of(ProblemType.METHOD_NOT_ALLOWED,
-                    method + " is not supported here; use " + notAllowed.getSupportedMethods() + ".");
-            return new Answer(problem, notAllowed.getHeaders());
-        }
-        if (ex instanceof ApiException api) {
-            return new Answer(api.getBody(), api.getHeaders());
+            ApiException problem = new ApiException(ProblemType.METHOD_NOT_ALLOWED, "problem.methodNotAllowed",
+                    method, String.valueOf(notAllowed.getSupportedMethods()));
+            problem.getHeaders().addAll(notAllowed.getHeaders());
+            return problem;
         }
         if (ex instanceof ErrorResponse response) {
             if (response.getStatusCode().is5xxServerError()) {
                 log.error("Failure for {} {}", method, path, ex);
             }
-            return new Answer(framed(response, method, path), response.getHeaders());
+            ApiException problem = framed(response, method, path);
+            problem.getHeaders().addAll(response.getHeaders());
+            return problem;
         }
         if (ex instanceof OptimisticLockingFailureException) {
-            return Answer.of(Problems.of(ProblemType.STALE_VERSION,
-                    "The resource was changed by someone else meanwhile. Reload it and apply your change again."));
+            return new ApiException(ProblemType.STALE_VERSION, "problem.changedMeanwhile");
         }
         if (ex instanceof DuplicateKeyException) {
-            return Answer.of(Problems.of(ProblemType.CONFLICT, "A resource with the same identity already exists."));
+            return new ApiException(ProblemType.CONFLICT, "problem.duplicate");
         }
         if (ex instanceof AccessDeniedException) {
-            return Answer.of(Problems.of(ProblemType.FORBIDDEN, "You are not allowed to do this."));
+            return ApiException.forbidden("problem.forbidden");
         }
         if (ex instanceof AuthenticationException) {
-            return Answer.of(Problems.of(ProblemType.UNAUTHENTICATED, "A valid bearer token is required."));
+            return new ApiException(ProblemType.UNAUTHENTICATED, "problem.unauthenticated");
         }
         if (isUnavailable(ex)) {
             log.warn("Backing service unavailable for {} {}: {}", method, path, ex.toString());
-            return Answer.of(Problems.of(ProblemType.SERVICE_UNAVAILABLE,
-                    "A backing service is temporarily unavailable. Try again shortly."));
+            ApiException unavailable = ApiException.serviceUnavailable("problem.backingServiceUnavailable");
+            unavailable.getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
+            return unavailable;
         }
         log.error("Unexpected failure for {} {}", method, path, ex);
-        return Answer.of(Problems.of(ProblemType.INTERNAL_ERROR,
-                "Something went wrong on our side. It has been logged."));
+        return new ApiException(ProblemType.INTERNAL_ERROR, "problem.internal");
     }
 
-    private static ProblemDetail inputProblem(ServerWebInputException input) {
+    private static ApiException inputProblem(ServerWebInputException input) {
         Optional<JacksonException> json = cause(input, JacksonException.class);
         if (json.isPresent()) {
             return JsonInputProblems.from(json.get());
         }
         if (cause(input, DecodingException.class).isPresent()) {
-            return Problems.of(ProblemType.MALFORMED_REQUEST, "The request body could not be read.");
+            return new ApiException(ProblemType.MALFORMED_REQUEST, "problem.unreadableBody");
         }
-        String reason = input.getReason() == null ? "The request could not be read." : input.getReason();
         if (input.getMethodParameter() != null && input.getMethodParameter().getParameterName() != null) {
             String name = input.getMethodParameter().getParameterName();
+            String reason = String.valueOf(input.getReason());
             if (reason.contains("body")) {
-                return Problems.of(ProblemType.MALFORMED_REQUEST, "A JSON request body is required.");
+                return new ApiException(ProblemType.MALFORMED_REQUEST, "problem.bodyRequired");
             }
-            return Problems.validation("Parameter '" + name + "' is missing or has the wrong type.",
-                    List.of(new Problems.FieldProblem(name, "is missing or has the wrong type")));
+            return ApiException.invalid("problem.parameterWrongType",
+                    List.of(Problems.FieldMessage.of(name, "field.missingOrWrongType")), name);
         }
-        return Problems.of(ProblemType.MALFORMED_REQUEST, reason);
+        return new ApiException(ProblemType.MALFORMED_REQUEST, "problem.unreadableRequest");
     }
 
-    /** Keeps the framework's status and detail, and gives it a CityStep type and title. */
-    private static ProblemDetail framed(ErrorResponse response, String method, String path) {
+    /** Keeps the framework's status, and gives it a CityStep type, title and detail. */
+    private static ApiException framed(ErrorResponse response, String method, String path) {
         ProblemType type = ProblemType.forStatus(response.getStatusCode());
-        String detail = type == ProblemType.NOT_FOUND
-                ? "Nothing is found at " + method + " " + path + "."
-                : Optional.ofNullable(response.getBody().getDetail()).orElse(type.title());
-        ProblemDetail problem = Problems.of(type, detail);
-        problem.setStatus(response.getStatusCode().value());
-        return problem;
+        return switch (type) {
+            case NOT_FOUND -> new ApiException(type, "problem.noRoute", method, path);
+            case NOT_ACCEPTABLE -> new ApiException(type, "problem.notAcceptable");
+            case UNSUPPORTED_MEDIA_TYPE -> new ApiException(type, "problem.unsupportedMediaType");
+            default -> ApiException.withStatus(type, response.getStatusCode(), "problem.status", response.getStatusCode().value());
+        };
     }
 
-    private static Problems.FieldProblem fieldProblem(FieldError error) {
-        String message = error.isBindingFailure() ? "has the wrong type" : String.valueOf(error.getDefaultMessage());
-        return new Problems.FieldProblem(error.getField(), message);
+    private static Problems.FieldMessage fieldProblem(FieldError error) {
+        return error.isBindingFailure() ? Problems.FieldMessage.of(error.getField(), "field.wrongType")
+                : Problems.FieldMessage.literal(error.getField(), String.valueOf(error.getDefaultMessage()));
     }
 
     private static boolean isUnavailable(Throwable ex) {

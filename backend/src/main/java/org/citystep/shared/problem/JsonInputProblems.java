@@ -3,7 +3,7 @@ package org.citystep.shared.problem;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import org.springframework.http.ProblemDetail;
+import org.citystep.shared.i18n.MessageRef;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
@@ -20,28 +20,29 @@ final class JsonInputProblems {
     private JsonInputProblems() {
     }
 
-    static ProblemDetail from(JacksonException ex) {
+    static ApiException from(JacksonException ex) {
         String field = path(ex);
         if (ex instanceof PropertyBindingException unknown) {
             String name = field.isEmpty() ? unknown.getPropertyName() : field;
-            return Problems.validation("Unknown field '" + name + "'.",
-                    List.of(new Problems.FieldProblem(name, "is not a known field")));
+            return ApiException.invalid("problem.unknownField", List.of(Problems.FieldMessage.of(name, "field.unknown")), name);
         }
         if (ex instanceof InvalidFormatException invalid) {
-            String expected = describe(invalid.getTargetType());
-            return Problems.validation("Field '" + field + "' must be " + expected + ".",
-                    List.of(new Problems.FieldProblem(field, "must be " + expected)));
+            return wrongType(field, invalid.getTargetType());
         }
         if (ex instanceof MismatchedInputException mismatch && !field.isEmpty()) {
-            String expected = describe(mismatch.getTargetType());
-            return Problems.validation("Field '" + field + "' must be " + expected + ".",
-                    List.of(new Problems.FieldProblem(field, "must be " + expected)));
+            return wrongType(field, mismatch.getTargetType());
         }
         if (ex instanceof StreamReadException) {
-            return Problems.of(ProblemType.MALFORMED_REQUEST, "The request body is not valid JSON.");
+            return new ApiException(ProblemType.MALFORMED_REQUEST, "problem.invalidJson");
         }
-        return Problems.of(ProblemType.MALFORMED_REQUEST,
-                "The request body does not have the expected structure.");
+        return new ApiException(ProblemType.MALFORMED_REQUEST, "problem.unexpectedStructure");
+    }
+
+    private static ApiException wrongType(String field, Class<?> type) {
+        String expected = expected(type);
+        String values = type != null && type.isEnum() ? List.of(type.getEnumConstants()).toString() : "";
+        return ApiException.invalid("problem.fieldWrongType",
+                List.of(Problems.FieldMessage.of(field, expected, values)), field, new MessageRef(expected, values));
     }
 
     private static String path(JacksonException ex) {
@@ -50,28 +51,29 @@ final class JsonInputProblems {
                 .collect(Collectors.joining(".")).replace(".[", "[");
     }
 
-    private static String describe(Class<?> type) {
+    /** The message code saying what {@code type} expects. */
+    private static String expected(Class<?> type) {
         if (type == null) {
-            return "of another type";
+            return "field.mustBe.other";
         }
         if (type.isEnum()) {
-            return "one of " + List.of(type.getEnumConstants());
+            return "field.mustBe.oneOf";
         }
         if (CharSequence.class.isAssignableFrom(type)) {
-            return "a string";
+            return "field.mustBe.string";
         }
         if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
-            return "a number";
+            return "field.mustBe.number";
         }
         if (type == Boolean.class || type == boolean.class) {
-            return "true or false";
+            return "field.mustBe.boolean";
         }
         if (Iterable.class.isAssignableFrom(type) || type.isArray()) {
-            return "an array";
+            return "field.mustBe.array";
         }
         if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
-            return "an ISO-8601 date or time";
+            return "field.mustBe.dateTime";
         }
-        return "an object";
+        return "field.mustBe.object";
     }
 }

@@ -1,7 +1,6 @@
 package org.citystep.shared.problem;
 
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
@@ -29,10 +28,6 @@ class ProblemExceptionHandler implements WebExceptionHandler {
             return Mono.error(ex);
         }
         var request = exchange.getRequest();
-        ExceptionProblems.Answer answer = ExceptionProblems.toAnswer(ex, request.getMethod().name(),
-                request.getPath().value());
-        HttpHeaders headers = new HttpHeaders();
-        headers.addAll(answer.headers());
-        return writer.write(exchange, answer.problem(), headers);
+        return writer.write(exchange, ExceptionProblems.toProblem(ex, request.getMethod().name(), request.getPath().value()));
     }
 }

@@ -2,6 +2,10 @@ package org.citystep.shared.problem;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
+
+import org.citystep.shared.i18n.AnswerLanguage;
+import org.springframework.context.MessageSource;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -17,14 +21,17 @@ import reactor.core.publisher.Mono;
 
 /**
  * Writes a problem+json response outside of controllers (security entry points, the global error
- * handler), through the same message writers controllers use, so every error looks the same.
+ * handler), through the same message writers controllers use, so every error looks the same, in
+ * the reader's language.
  */
 @Component
 public class ProblemResponseWriter {
 
     private final ServerResponse.Context context;
+    private final MessageSource messages;
 
-    public ProblemResponseWriter(ServerCodecConfigurer codecs) {
+    public ProblemResponseWriter(ServerCodecConfigurer codecs, MessageSource messages) {
+        this.messages = messages;
         List<HttpMessageWriter<?>> writers = codecs.getWriters();
         this.context = new ServerResponse.Context() {
             @Override
@@ -39,14 +46,19 @@ public class ProblemResponseWriter {
         };
     }
 
-    public Mono<Void> write(ServerWebExchange exchange, ProblemDetail problem) {
-        return write(exchange, problem, HttpHeaders.EMPTY);
-    }
-
-    public Mono<Void> write(ServerWebExchange exchange, ProblemDetail problem, HttpHeaders headers) {
+    /** Writes {@code failure} in the request's answer language, with the headers it carries. */
+    public Mono<Void> write(ServerWebExchange exchange, ApiException failure) {
         if (exchange.getResponse().isCommitted()) {
             return Mono.empty();
         }
+        Locale locale = AnswerLanguage.of(exchange.getLocaleContext().getLocale());
+        HttpHeaders headers = new HttpHeaders();
+        headers.addAll(failure.getHeaders());
+        headers.set(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag());
+        return write(exchange, failure.localized(messages, locale), headers);
+    }
+
+    private Mono<Void> write(ServerWebExchange exchange, ProblemDetail problem, HttpHeaders headers) {
         if (problem.getInstance() == null) {
             problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
         }

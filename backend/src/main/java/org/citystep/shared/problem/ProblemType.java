@@ -30,11 +30,13 @@ public enum ProblemType {
 
     private final HttpStatus status;
     private final URI uri;
+    private final String slug;
     private final String title;
 
     ProblemType(HttpStatus status, String slug, String title) {
         this.status = status;
         this.uri = URI.create(PREFIX + slug);
+        this.slug = slug;
         this.title = title;
     }
 
@@ -46,8 +48,14 @@ public enum ProblemType {
         return uri;
     }
 
+    /** The English title, used where no bundle is at hand. */
     public String title() {
         return title;
+    }
+
+    /** The message code of the title in the bundles. */
+    public String titleCode() {
+        return "problem.title." + slug;
     }
 
     /** The generic type for a status that no more specific type explains. */

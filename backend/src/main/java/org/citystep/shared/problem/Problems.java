@@ -2,9 +2,9 @@ package org.citystep.shared.problem;
 
 import java.util.List;
 
-import org.springframework.http.ProblemDetail;
+import org.jspecify.annotations.Nullable;
 
-/** Builds {@link ProblemDetail}s of CityStep's types; the one place their shape is decided. */
+/** The shape of CityStep's problem details, shared by everything that reports one. */
 public final class Problems {
 
     /** Property holding field errors of a {@link ProblemType#VALIDATION_FAILED} problem. */
@@ -13,20 +13,22 @@ public final class Problems {
     private Problems() {
     }
 
-    public static ProblemDetail of(ProblemType type, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(type.status(), detail);
-        problem.setType(type.uri());
-        problem.setTitle(type.title());
-        return problem;
-    }
-
-    public static ProblemDetail validation(String detail, List<FieldProblem> errors) {
-        ProblemDetail problem = of(ProblemType.VALIDATION_FAILED, detail);
-        problem.setProperty(ERRORS, errors);
-        return problem;
-    }
-
-    /** One invalid field: a JSON-pointer-like dotted path and what is wrong with it. */
+    /** One invalid field as the client reads it: a JSON-pointer-like dotted path and what is wrong with it. */
     public record FieldProblem(String field, String message) {
+    }
+
+    /**
+     * One invalid field before it is put in the reader's language: a message code and its
+     * arguments, or ({@code code} null) a text already in that language, such as Bean Validation's.
+     */
+    public record FieldMessage(String field, @Nullable String code, @Nullable String text, List<Object> args) {
+
+        public static FieldMessage of(String field, String code, Object... args) {
+            return new FieldMessage(field, code, null, List.of(args));
+        }
+
+        static FieldMessage literal(String field, String text) {
+            return new FieldMessage(field, null, text, List.of());
+        }
     }
 }

@@ -23,7 +23,7 @@ import jakarta.validation.constraints.Pattern;
 public @interface NoMarkup {
 
     @OverridesAttribute(constraint = Pattern.class, name = "message")
-    String message() default "must be text without HTML tags or control characters";
+    String message() default "{citystep.validation.NoMarkup}";
 
     Class<?>[] groups() default {};
 

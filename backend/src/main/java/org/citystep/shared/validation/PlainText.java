@@ -23,7 +23,7 @@ import jakarta.validation.constraints.Pattern;
 public @interface PlainText {
 
     @OverridesAttribute(constraint = Pattern.class, name = "message")
-    String message() default "must be plain text without < > or control characters";
+    String message() default "{citystep.validation.PlainText}";
 
     Class<?>[] groups() default {};
 

@@ -27,7 +27,7 @@ public @interface Slug {
     String PATTERN = "[a-z0-9]+(-[a-z0-9]+)*";
     int MAX_LENGTH = 64;
 
-    String message() default "must be a slug: 2 to 64 lower-case letters and digits joined by single hyphens";
+    String message() default "{citystep.validation.Slug}";
 
     Class<?>[] groups() default {};
 

@@ -1,17 +1,27 @@
 package org.citystep.shared.validation;
 
-import java.text.Normalizer;
 import java.util.Locale;
 
-/** Derives {@link Slug} ids from names. */
+import com.ibm.icu.text.Transliterator;
+
+/** Derives {@link Slug} ids from names in any script. */
 public final class Slugs {
+
+    /**
+     * Chinese characters to pinyin (ICU's Han-Latin transliteration, one syllable per character),
+     * then any Latin letter to plain ASCII. Transliterators are stateless and safe to share.
+     */
+    private static final Transliterator TO_ASCII = Transliterator.getInstance("Han-Latin; Latin-ASCII");
 
     private Slugs() {
     }
 
-    /** {@code "São Paulo"} → {@code sao-paulo}; {@code "Beijing (Haidian)"} → {@code beijing-haidian}. */
+    /**
+     * {@code "São Paulo"} → {@code sao-paulo}; {@code "Beijing (Haidian)"} → {@code beijing-haidian};
+     * {@code "智慧停车"} → {@code zhi-hui-ting-che}.
+     */
     public static String of(String name) {
-        String ascii = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        String ascii = TO_ASCII.transliterate(name);
         String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
         return slug.length() > Slug.MAX_LENGTH ? slug.substring(0, Slug.MAX_LENGTH).replaceAll("-+$", "") : slug;
     }

@@ -4,14 +4,18 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.hibernate.validator.messageinterpolation.ResourceBundleMessageInterpolator;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.validation.beanvalidation.LocalValidatorFactoryBean;
+import org.springframework.validation.beanvalidation.MessageSourceResourceBundleLocator;
 
 import jakarta.validation.MessageInterpolator;
 
 /**
- * Bean Validation with its message bundles loaded at start-up, in the languages CityStep speaks.
+ * Bean Validation with its message bundles loaded at start-up, in the languages CityStep speaks:
+ * Hibernate Validator's own, and CityStep's constraint messages from its message source.
  * Hibernate Validator otherwise reads them from its jar on first use, which would block an
  * event-loop thread during a request. Spring hands the interpolator the request's locale (from
  * {@code Accept-Language}); one the bundles were not loaded for made Hibernate Validator throw
@@ -22,11 +26,18 @@ import jakarta.validation.MessageInterpolator;
 class ValidationConfiguration {
 
     @Bean
-    static LocalValidatorFactoryBean defaultValidator() {
+    static LocalValidatorFactoryBean defaultValidator(MessageSource messageSource) {
         LocalValidatorFactoryBean validator = new LocalValidatorFactoryBean();
         validator.setMessageInterpolator(new SupportedLocales(new ResourceBundleMessageInterpolator(
-                Set.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE), Locale.ENGLISH, context -> Locale.ENGLISH, true)));
+                new MessageSourceResourceBundleLocator(messageSource), Set.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE),
+                Locale.ENGLISH, context -> Locale.ENGLISH, true)));
         return validator;
+    }
+
+    /** Loads the transliteration rules at start-up, not in the first request that derives an id. */
+    @Bean
+    static SmartInitializingSingleton slugTransliteration() {
+        return () -> Slugs.of("智慧城市 São Paulo");
     }
 
     /** Interpolates in Simplified Chinese for any {@code zh} locale and in English for every other. */

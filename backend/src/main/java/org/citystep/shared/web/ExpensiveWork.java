@@ -27,7 +27,7 @@ public class ExpensiveWork {
     /** Runs a matching computation once a place is free; 503 when too many wait already or it waited too long. */
     public <T> Mono<T> matching(Supplier<Mono<T>> work) {
         return matching.within(permit -> Mono.defer(work))
-                .onErrorMap(ConcurrencyBudget.Refused.class, refused -> ApiException.busy(
-                        "Too many peer searches are being computed right now; try again in a second."));
+                .onErrorMap(ConcurrencyBudget.Refused.class, refused -> ApiException.busy("problem.busy",
+                        new org.citystep.shared.i18n.MessageRef("load.matching")));
     }
 }

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import org.citystep.shared.problem.ProblemResponseWriter;
-import org.citystep.shared.problem.ProblemType;
-import org.citystep.shared.problem.Problems;
+import org.citystep.shared.i18n.MessageRef;
+import org.citystep.shared.problem.ApiException;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
@@ -37,8 +37,8 @@ class LoadShedding implements WebFilter, Ordered {
     LoadShedding(LoadSheddingProperties limits, ProblemResponseWriter writer) {
         // matching is bounded where it computes (ExpensiveWork): answers from its cache never queue
         this.budgets = List.of(
-                budget("search", "^/api/v1/search(/suggest)?$", limits.search()),
-                budget("the report", "^/api/v1/reports/.*", limits.report()));
+                budget("load.search", "^/api/v1/search(/suggest)?$", limits.search()),
+                budget("load.report", "^/api/v1/reports/.*", limits.report()));
         this.writer = writer;
     }
 
@@ -71,10 +71,7 @@ class LoadShedding implements WebFilter, Ordered {
                     return chain.filter(exchange);
                 })
                 .onErrorResume(ConcurrencyBudget.Refused.class, refused -> {
-                    HttpHeaders headers = new HttpHeaders();
-                    headers.set(HttpHeaders.RETRY_AFTER, "1");
-                    return writer.write(exchange, Problems.of(ProblemType.SERVICE_UNAVAILABLE, "Too many requests for "
-                            + budget.what() + " are being answered right now; try again in a second."), headers);
+                    return writer.write(exchange, ApiException.busy("problem.busy", new MessageRef(budget.what())));
                 });
     }
 }

@@ -2,7 +2,7 @@ package org.citystep.shared.web;
 
 import org.citystep.shared.problem.ProblemResponseWriter;
 import org.citystep.shared.problem.ProblemType;
-import org.citystep.shared.problem.Problems;
+import org.citystep.shared.problem.ApiException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
@@ -37,8 +37,8 @@ class PayloadLimitFilter implements WebFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         long declared = exchange.getRequest().getHeaders().getContentLength();
         if (declared > limit) {
-            return writer.write(exchange, Problems.of(ProblemType.PAYLOAD_TOO_LARGE,
-                    "The request body has " + declared + " bytes; at most " + limit + " are accepted."));
+            return writer.write(exchange, new ApiException(ProblemType.PAYLOAD_TOO_LARGE, "problem.payloadTooLarge.declared",
+                    declared, limit));
         }
         return chain.filter(exchange);
     }

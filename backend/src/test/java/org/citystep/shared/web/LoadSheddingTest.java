@@ -27,7 +27,7 @@ class LoadSheddingTest {
 
     private final LoadShedding shedding = new LoadShedding(
             new LoadSheddingProperties(ONE_AND_ONE_WAITING, ONE_AND_ONE_WAITING, ONE_AND_ONE_WAITING),
-            new ProblemResponseWriter(ServerCodecConfigurer.create()));
+            new ProblemResponseWriter(ServerCodecConfigurer.create(), new org.citystep.shared.i18n.IcuMessageSource()));
 
     private static MockServerWebExchange get(String path) {
         return MockServerWebExchange.from(MockServerHttpRequest.get(path));

@@ -12,23 +12,26 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
-/** A per-language text map that must hold an English ({@code en}) entry, the fallback for every reader. */
+/**
+ * A per-language text map that holds English ({@code en}) or Simplified Chinese ({@code zh}), or
+ * both: either language is enough, and readers of the other see it marked with its language.
+ */
 @Documented
-@Constraint(validatedBy = HasEnglish.Validator.class)
+@Constraint(validatedBy = HasText.Validator.class)
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE})
 @Retention(RetentionPolicy.RUNTIME)
-public @interface HasEnglish {
+public @interface HasText {
 
-    String message() default "must include English (key 'en')";
+    String message() default "{citystep.validation.HasText}";
 
     Class<?>[] groups() default {};
 
     Class<? extends Payload>[] payload() default {};
 
-    class Validator implements ConstraintValidator<HasEnglish, Map<String, ?>> {
+    class Validator implements ConstraintValidator<HasText, Map<String, ?>> {
         @Override
         public boolean isValid(Map<String, ?> value, ConstraintValidatorContext context) {
-            return value == null || value.containsKey("en");
+            return value == null || value.containsKey("en") || value.containsKey("zh");
         }
     }
 }
