@@ -206,7 +206,7 @@ class CoreDomainIT {
                 "开放数据", "open-data");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> client.get()
                 .uri("/api/v1/search?type=case-study&size=1").exchange()
-                .expectBody().jsonPath("$.total").isEqualTo(37));
+                .expectBody().jsonPath("$.total").isEqualTo(45));
         firstHits.forEach((query, expectedInId) -> client.get().uri("/api/v1/search?type=case-study&q={q}", query)
                 .exchange()
                 .expectStatus().isOk()
@@ -223,7 +223,7 @@ class CoreDomainIT {
     void searchFiltersNarrowTheHitsAndFacetsCoverThem() {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> client.get()
                 .uri("/api/v1/search?type=case-study&size=1").exchange()
-                .expectBody().jsonPath("$.total").isEqualTo(37));
+                .expectBody().jsonPath("$.total").isEqualTo(45));
 
         client.get().uri("/api/v1/search?type=case-study&q=parking&region=CHINA").exchange()
                 .expectStatus().isOk()
@@ -259,7 +259,7 @@ class CoreDomainIT {
     void suggestionsWhileTypingAndSimilarCaseStudies() {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> client.get()
                 .uri("/api/v1/search?type=case-study&size=1").exchange()
-                .expectBody().jsonPath("$.total").isEqualTo(37));
+                .expectBody().jsonPath("$.total").isEqualTo(45));
 
         client.get().uri("/api/v1/search/suggest?q={q}", "Jiax").exchange()
                 .expectStatus().isOk()
@@ -325,7 +325,7 @@ class CoreDomainIT {
     void aFullRebuildRunsWhileSearchesKeepAnsweringAndReportsProgress() {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> client.get()
                 .uri("/api/v1/search?type=case-study&size=1").exchange()
-                .expectBody().jsonPath("$.total").isEqualTo(37));
+                .expectBody().jsonPath("$.total").isEqualTo(45));
         client.post().uri("/api/v1/admin/reindex").header(HttpHeaders.AUTHORIZATION, bearer("curator.demo")).exchange()
                 .expectStatus().isForbidden();
 
@@ -344,7 +344,7 @@ class CoreDomainIT {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
             // searches answer throughout, with everything in them
             client.get().uri("/api/v1/search?type=case-study&size=1").exchange()
-                    .expectStatus().isOk().expectBody().jsonPath("$.total").isEqualTo(37);
+                    .expectStatus().isOk().expectBody().jsonPath("$.total").isEqualTo(45);
             client.get().uri("/api/v1/admin/reindex/{id}", id).header(HttpHeaders.AUTHORIZATION, bearer("admin.demo"))
                     .exchange().expectStatus().isOk()
                     .expectBody().jsonPath("$.state").isEqualTo("DONE");

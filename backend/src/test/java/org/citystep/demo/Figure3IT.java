@@ -146,9 +146,9 @@ class Figure3IT {
     void demoCaseStudiesLoadWithTheirCurationStates() {
         awaitDemoData();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> client.get().uri("/api/v1/case-studies?size=1")
-                .exchange().expectBody().jsonPath("$.total").isEqualTo(37));
+                .exchange().expectBody().jsonPath("$.total").isEqualTo(45));
         client.mutateWith(org.citystep.support.Users.curator()).get().uri("/api/v1/case-studies?status=SUBMITTED")
-                .exchange().expectBody().jsonPath("$.total").isEqualTo(2);
+                .exchange().expectBody().jsonPath("$.total").isEqualTo(3);
         client.mutateWith(org.citystep.support.Users.curator()).get().uri("/api/v1/case-studies?dueForReverification=true")
                 .exchange().expectBody().jsonPath("$.total").isEqualTo(6);
         client.get().uri("/api/v1/case-studies/chengdu-government-open-data-portal-app-contest").exchange()

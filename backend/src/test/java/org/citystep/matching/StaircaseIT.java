@@ -61,7 +61,7 @@ class StaircaseIT {
                 .exchange().expectBody().jsonPath("$.total").isEqualTo(6));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> client.get()
                 .uri("/api/v1/search?type=case-study&size=1").exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$.total").isEqualTo(37));
+                .expectStatus().isOk().expectBody().jsonPath("$.total").isEqualTo(45));
         curator = "Bearer " + KeycloakTokens.accessToken("curator.demo");
     }
 
