@@ -111,7 +111,7 @@ public class CaseStudy {
 
     void markBestPractice(boolean best, List<String> newAwards, String by, Instant now) {
         if (best && status != CaseStudyStatus.PUBLISHED) {
-            throw ApiException.conflict("Only a published case study can be marked as best practice.");
+            throw ApiException.conflict("caseStudy.bestPracticePublishedOnly");
         }
         this.bestPractice = best;
         this.awards = new ArrayList<>(newAwards);

@@ -68,9 +68,23 @@ class GeneratedDataIT {
         TestIndexes.deleteAll(elasticsearch, properties.indexPrefix());
     }
 
+    /**
+     * Reads as a client should: a 503 with Retry-After (this instance or Elasticsearch busy, as on a
+     * loaded CI machine) is asked again after the time it names, at most three times.
+     */
     private JsonNode get(String uri) {
-        return JSON.readTree(client.get().uri(uri).header(HttpHeaders.AUTHORIZATION, curator).exchange()
-                .expectStatus().isOk().expectBody().returnResult().getResponseBody());
+        for (int attempt = 1; ; attempt++) {
+            var result = client.get().uri(uri).header(HttpHeaders.AUTHORIZATION, curator).exchange()
+                    .expectBody().returnResult();
+            String retryAfter = result.getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER);
+            if (result.getStatus().value() == 503 && retryAfter != null && attempt < 3) {
+                await().pollDelay(Duration.ofSeconds(Long.parseLong(retryAfter))).until(() -> true);
+                continue;
+            }
+            assertThat(result.getStatus().value()).as("GET " + uri + ": " + new String(
+                    java.util.Objects.requireNonNullElse(result.getResponseBody(), new byte[0]))).isEqualTo(200);
+            return JSON.readTree(result.getResponseBody());
+        }
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.citystep.shared.paging.PageParams;
 import org.citystep.shared.paging.PageResponse;
 import org.citystep.shared.problem.ApiException;
 import org.citystep.shared.problem.ProblemType;
+import org.citystep.shared.problem.Problems;
 import org.citystep.shared.validation.NoMarkup;
 import org.citystep.shared.validation.PlainText;
 import org.citystep.shared.validation.Slug;
@@ -111,16 +112,16 @@ class CaseStudyController {
     Mono<CaseStudyView> update(@PathVariable @Slug String id, @Valid @RequestBody CaseStudyInput input,
             CurrentUser user) {
         if (input.version() == null) {
-            return Mono.error(new ApiException(ProblemType.VALIDATION_FAILED, "Send the 'version' you read."));
+            return Mono.error(ApiException.invalid("problem.versionRequired",
+                    List.of(Problems.FieldMessage.of("version", "field.required"))));
         }
         if (input.id() != null && !input.id().equals(id)) {
-            return Mono.error(new ApiException(ProblemType.VALIDATION_FAILED,
-                    "The body's id '" + input.id() + "' differs from the path's '" + id + "'."));
+            return Mono.error(new ApiException(ProblemType.VALIDATION_FAILED, "problem.idMismatch", input.id(), id));
         }
         return studies.get(id, user)
                 .flatMap(existing -> existing.cityId().equals(input.cityId()) ? studies.update(id, input.version(),
                         input.content(), user) : Mono.error(new ApiException(ProblemType.VALIDATION_FAILED,
-                        "A case study stays with its city ('" + existing.cityId() + "').")))
+                        "caseStudy.staysWithCity", existing.cityId())))
                 .map(study -> CaseStudyView.of(study, today()));
     }
 

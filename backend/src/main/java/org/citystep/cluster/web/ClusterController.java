@@ -21,6 +21,7 @@ import org.citystep.shared.paging.PageParams;
 import org.citystep.shared.paging.PageResponse;
 import org.citystep.shared.problem.ApiException;
 import org.citystep.shared.problem.ProblemType;
+import org.citystep.shared.problem.Problems;
 import org.citystep.shared.validation.Slug;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
@@ -127,11 +128,11 @@ class ClusterController {
             security = @SecurityRequirement(name = "bearer"))
     Mono<ClusterView> edit(@PathVariable @Slug String id, @Valid @RequestBody ClusterInput input, CurrentUser user) {
         if (input.version() == null) {
-            return Mono.error(new ApiException(ProblemType.VALIDATION_FAILED, "Send the 'version' you read."));
+            return Mono.error(ApiException.invalid("problem.versionRequired",
+                    List.of(Problems.FieldMessage.of("version", "field.required"))));
         }
         if (input.id() != null && !input.id().equals(id)) {
-            return Mono.error(new ApiException(ProblemType.VALIDATION_FAILED,
-                    "The body's id '" + input.id() + "' differs from the path's '" + id + "'."));
+            return Mono.error(new ApiException(ProblemType.VALIDATION_FAILED, "problem.idMismatch", input.id(), id));
         }
         return clusters.edit(id, input.version(), input.content(), user).flatMap(this::view);
     }

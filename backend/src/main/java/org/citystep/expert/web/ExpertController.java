@@ -1,6 +1,7 @@
 package org.citystep.expert.web;
 
 import java.net.URI;
+import java.util.List;
 
 import org.citystep.expert.ExpertFilter;
 import org.citystep.expert.ExpertService;
@@ -12,6 +13,7 @@ import org.citystep.shared.paging.PageParams;
 import org.citystep.shared.paging.PageResponse;
 import org.citystep.shared.problem.ApiException;
 import org.citystep.shared.problem.ProblemType;
+import org.citystep.shared.problem.Problems;
 import org.citystep.shared.validation.Slug;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
@@ -75,7 +77,8 @@ class ExpertController {
             headers = @Header(name = "Location", description = "/api/v1/experts/{id}", schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string")))
     Mono<ResponseEntity<ExpertView>> propose(@Valid @RequestBody ExpertInput input, CurrentUser user) {
         if (input.id() == null) {
-            return Mono.error(new ApiException(ProblemType.VALIDATION_FAILED, "Give the new expert a slug 'id'."));
+            return Mono.error(ApiException.invalid("expert.idRequired",
+                    List.of(Problems.FieldMessage.of("id", "field.sendSlug"))));
         }
         return experts.propose(input.id(), input.profile(), user)
                 .map(expert -> ResponseEntity.created(URI.create("/api/v1/experts/" + expert.id()))
@@ -93,11 +96,11 @@ class ExpertController {
             security = @SecurityRequirement(name = "bearer"))
     Mono<ExpertView> update(@PathVariable @Slug String id, @Valid @RequestBody ExpertInput input, CurrentUser user) {
         if (input.version() == null) {
-            return Mono.error(new ApiException(ProblemType.VALIDATION_FAILED, "Send the 'version' you read."));
+            return Mono.error(ApiException.invalid("problem.versionRequired",
+                    List.of(Problems.FieldMessage.of("version", "field.required"))));
         }
         if (input.id() != null && !input.id().equals(id)) {
-            return Mono.error(new ApiException(ProblemType.VALIDATION_FAILED,
-                    "The body's id '" + input.id() + "' differs from the path's '" + id + "'."));
+            return Mono.error(new ApiException(ProblemType.VALIDATION_FAILED, "problem.idMismatch", input.id(), id));
         }
         return experts.update(id, input.version(), input.profile(), user).map(expert -> ExpertView.of(expert, true));
     }

@@ -33,6 +33,9 @@ class MessageBundlesTest {
     /** A message code in a string literal of the main code: a known namespace, then dotted parts. */
     private static final Pattern CODE_LITERAL = Pattern.compile(
             "\"((?:problem|field|city|assessment|cluster|expert|caseStudy|search|matching|glossary|reason)\\.[A-Za-z0-9.]+[A-Za-z0-9])\"");
+    /** A sentence (a literal with a space) where a problem expects a message code. */
+    private static final Pattern SENTENCE_AS_CODE = Pattern.compile(
+            "(?:new ApiException\\(\\s*ProblemType\\.\\w+,\\s*|ApiException\\.\\w+\\(\\s*|FieldMessage\\.of\\([^,]+,\\s*)\"[^\"]*\\s[^\"]*\"");
     private static final Pattern RESOURCE_LITERAL = Pattern.compile("(?:notFound|staleVersion)\\(\\s*\"([A-Za-z]+)\"");
 
     @Test
@@ -80,6 +83,10 @@ class MessageBundlesTest {
                     if (!ENGLISH.containsKey(code.group(1))) {
                         missing.add(code.group(1) + " (" + source.getFileName() + ")");
                     }
+                }
+                Matcher sentence = SENTENCE_AS_CODE.matcher(text);
+                while (sentence.find()) {
+                    missing.add("a sentence, not a code: " + sentence.group() + " (" + source.getFileName() + ")");
                 }
                 Matcher resource = RESOURCE_LITERAL.matcher(text);
                 while (resource.find()) {
