@@ -213,6 +213,18 @@ describe('CaseStudyEditorPage', () => {
     expect(screen.queryByRole('button', { name: 'Save draft' })).not.toBeInTheDocument();
   });
 
+  it("writes the city's label with a full-width colon in Chinese", async () => {
+    backend();
+    await renderPage(<CaseStudyEditorPage />, {
+      path: '/case-studies/amsterdam-smart-parking/edit',
+      route: '/case-studies/:id/edit',
+      user,
+      language: 'zh-CN',
+    });
+    expect(await screen.findByText('阿姆斯特丹', { selector: 'strong' })).toBeInTheDocument();
+    expect(screen.getByText('阿姆斯特丹', { selector: 'strong' }).parentElement).toHaveTextContent(/^城市：阿姆斯特丹$/);
+  });
+
   it('is in Chinese when the UI is, and has no serious accessibility problems', async () => {
     backend();
     const { container } = await renderPage(<CaseStudyEditorPage />, {

@@ -7,6 +7,7 @@ import { isApiError } from '../../../lib/api/problem';
 import { useSession } from '../../../lib/auth/session';
 import { formatDate } from '../../../lib/format/names';
 import { Localized, usePick } from '../../../lib/i18n/localized';
+import { usePunctuation } from '../../../lib/i18n/punctuation';
 import { type ReferenceData, ratedCharacteristics, useReference } from '../../../lib/reference/reference';
 import { type CaseStudy, useCaseStudy } from '../api/case-study';
 import { useCaseStudyAudit } from '../api/case-study-audit';
@@ -202,6 +203,7 @@ function Editor({
 }) {
   const { t } = useTranslation('case-study-editor');
   const pick = usePick();
+  const punctuation = usePunctuation();
   const session = useSession();
   const navigate = useNavigate();
   const chooseCity = !study && (session.isCurator || !session.cityId);
@@ -328,7 +330,11 @@ function Editor({
           </Field>
         ) : (
           <p className="cs-editor__city">
-            <span className="muted">{t('fields.city')}:</span> <strong>{cityName(form.cityId)}</strong>
+            <span className="muted">
+              {t('fields.city')}
+              {punctuation.colon}
+            </span>
+            <strong>{cityName(form.cityId)}</strong>
           </p>
         )}
         <div className="cs-editor__pair">
