@@ -32,9 +32,9 @@ const study = {
   updatedAt: '2026-01-01T00:00:00Z',
 };
 
-function backend() {
+function backend(overrides: Record<string, unknown> = {}) {
   server.use(
-    http.get('*/api/v1/case-studies/cs-grid', () => HttpResponse.json(study)),
+    http.get('*/api/v1/case-studies/cs-grid', () => HttpResponse.json({ ...study, ...overrides })),
     http.get('*/api/v1/case-studies/cs-grid/similar', () =>
       HttpResponse.json([{ id: 'cs-other', type: 'case-study', title: { en: 'District heating' }, highlights: {}, score: 1 }]),
     ),
@@ -66,6 +66,22 @@ describe('CaseStudyPage', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Smart grid for 500 households' })).toBeInTheDocument();
     expect(screen.getByText('此内容尚未翻译，以原文显示。')).toBeInTheDocument();
     expect(screen.getAllByText(/仅有英文版本/).length).toBeGreaterThan(0);
+  });
+
+  it('names the target groups in Chinese, listed with the Chinese comma, and an unknown one as words', async () => {
+    backend({ targetGroups: ['CITIZENS', 'OLDER_PEOPLE', 'PEOPLE_WITH_DISABILITIES', 'NIGHT_WORKERS'] });
+    await renderPage(<CaseStudyPage />, { path: '/case-studies/cs-grid', route: '/case-studies/:id', language: 'zh-CN' });
+
+    const label = await screen.findByText('目标群体');
+    expect(label.nextElementSibling).toHaveTextContent(/^市民、老年人、残障人士、Night workers$/);
+  });
+
+  it('names the target groups in English', async () => {
+    backend({ targetGroups: ['COMMUTERS', 'LOW_INCOME_HOUSEHOLDS'] });
+    await renderPage(<CaseStudyPage />, { path: '/case-studies/cs-grid', route: '/case-studies/:id' });
+
+    const label = await screen.findByText('Target groups');
+    expect(label.nextElementSibling).toHaveTextContent(/^Commuters, Low-income households$/);
   });
 
   it('says so when the case study does not exist', async () => {

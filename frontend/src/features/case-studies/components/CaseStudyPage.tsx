@@ -5,7 +5,7 @@ import { PageHeader } from '../../../components/ui/page';
 import { TableWrap } from '../../../components/ui/table-wrap';
 import { Empty, ErrorMessage, Loading, QueryView } from '../../../components/ui/status';
 import { useSession } from '../../../lib/auth/session';
-import { characteristicName, formatDate, formatNumber, humanize, termName } from '../../../lib/format/names';
+import { characteristicName, formatDate, formatList, formatNumber, humanize, termName } from '../../../lib/format/names';
 import { Localized, pick } from '../../../lib/i18n/localized';
 import { useReference } from '../../../lib/reference/reference';
 import { useCity } from '../../../lib/city/city';
@@ -43,7 +43,7 @@ function Facts({ study }: { study: CaseStudy }) {
       {study.technologies.length > 0 && (
         <>
           <dt>{t('fields.technologies')}</dt>
-          <dd>{study.technologies.map((code) => termName(reference, 'technologyTags', code, language)).join(', ')}</dd>
+          <dd>{formatList(study.technologies.map((code) => termName(reference, 'technologyTags', code, language)), language)}</dd>
         </>
       )}
       {study.businessModel && (
@@ -55,7 +55,12 @@ function Facts({ study }: { study: CaseStudy }) {
       {study.targetGroups.length > 0 && (
         <>
           <dt>{t('fields.targetGroups')}</dt>
-          <dd>{study.targetGroups.map(humanize).join(', ')}</dd>
+          <dd>
+            {formatList(
+              study.targetGroups.map((code) => t(`targetGroups.${code}`, { defaultValue: humanize(code) })),
+              language,
+            )}
+          </dd>
         </>
       )}
       <dt>{t('fields.licence')}</dt>
@@ -114,7 +119,12 @@ function Funding({ study }: { study: CaseStudy }) {
         </>
       )}
       <dt>{t('funding.instruments')}</dt>
-      <dd>{funding.instruments.map((code) => termName(reference, 'financingInstruments', code, i18n.language)).join(', ') || '—'}</dd>
+      <dd>
+        {formatList(
+          funding.instruments.map((code) => termName(reference, 'financingInstruments', code, i18n.language)),
+          i18n.language,
+        ) || '—'}
+      </dd>
     </dl>
   );
 }
