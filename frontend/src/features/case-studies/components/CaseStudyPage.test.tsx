@@ -84,6 +84,22 @@ describe('CaseStudyPage', () => {
     expect(label.nextElementSibling).toHaveTextContent(/^Commuters, Low-income households$/);
   });
 
+  it('shows the units of its results in Chinese', async () => {
+    backend({
+      benefits: [
+        { description: { en: 'Search time', zh: '寻找车位时间' }, baseline: 11.5, result: 4.6, unit: 'min', year: 2013 },
+        { description: { en: 'Energy use', zh: '建筑能耗' }, baseline: 180, result: 120, unit: 'kWh per m2 per year', year: 2013 },
+        { description: { en: 'Bike trips', zh: '骑行量' }, result: 9000, unit: 'trips per day', year: 2013 },
+      ],
+    });
+    await renderPage(<CaseStudyPage />, { path: '/case-studies/cs-grid', route: '/case-studies/:id', language: 'zh-CN' });
+
+    const unitOf = async (name: string) => (await screen.findByRole('cell', { name })).closest('tr')?.querySelectorAll('td')[3];
+    expect(await unitOf('寻找车位时间')).toHaveTextContent(/^分钟$/);
+    expect(await unitOf('建筑能耗')).toHaveTextContent(/^千瓦时\/平方米\/年$/);
+    expect(await unitOf('骑行量')).toHaveTextContent(/^次\/天$/);
+  });
+
   it('says so when the case study does not exist', async () => {
     server.use(
       http.get('*/api/v1/case-studies/nope', () =>

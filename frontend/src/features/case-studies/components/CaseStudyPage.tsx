@@ -7,6 +7,7 @@ import { Empty, ErrorMessage, Loading, QueryView } from '../../../components/ui/
 import { useSession } from '../../../lib/auth/session';
 import { characteristicName, formatDate, formatList, formatNumber, humanize, termName } from '../../../lib/format/names';
 import { Localized, pick } from '../../../lib/i18n/localized';
+import { useUnits } from '../../../lib/format/units';
 import { useReference } from '../../../lib/reference/reference';
 import { useCity } from '../../../lib/city/city';
 import { type CaseStudy, useCaseStudy, useSimilarCaseStudies } from '../api/case-study';
@@ -131,6 +132,7 @@ function Funding({ study }: { study: CaseStudy }) {
 
 function Metrics({ study }: { study: CaseStudy }) {
   const { t, i18n } = useTranslation('case-studies');
+  const units = useUnits();
   if (!study.benefits.length) return <Empty>{t('metrics.none')}</Empty>;
   return (
     <TableWrap label={t('metrics.heading')}>
@@ -153,7 +155,7 @@ function Metrics({ study }: { study: CaseStudy }) {
               </td>
               <td className="num">{benefit.baseline === undefined ? '—' : formatNumber(benefit.baseline, i18n.language)}</td>
               <td className="num">{formatNumber(benefit.result, i18n.language)}</td>
-              <td>{benefit.unit}</td>
+              <td>{units.unit(benefit.unit)}</td>
               <td className="num">{benefit.year}</td>
             </tr>
           ))}
