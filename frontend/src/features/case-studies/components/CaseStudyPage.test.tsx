@@ -43,6 +43,14 @@ function backend(overrides: Record<string, unknown> = {}) {
   );
 }
 
+function notFound(detail: string) {
+  server.use(
+    http.get('*/api/v1/case-studies/nope', () =>
+      HttpResponse.json({ type: 'urn:citystep:problem:not-found', title: 'Not Found', status: 404, detail }, { status: 404 }),
+    ),
+  );
+}
+
 describe('CaseStudyPage', () => {
   it('shows the story, the step it demonstrates, its metrics, funding and similar case studies', async () => {
     backend();
@@ -100,13 +108,37 @@ describe('CaseStudyPage', () => {
     expect(await unitOf('骑行量')).toHaveTextContent(/^次\/天$/);
   });
 
-  it('says so when the case study does not exist', async () => {
+  it('says so in a heading and the document title when the case study does not exist', async () => {
+    notFound("No case study with id 'nope'.");
+    await renderPage(<CaseStudyPage />, { path: '/case-studies/nope', route: '/case-studies/:id' });
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Case study not found' })).toBeInTheDocument();
+    expect(document.title).toBe('Case study not found · CityStep');
+    expect(screen.getByText("No case study with id 'nope'.")).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Sign in' })).toBeInTheDocument();
+  });
+
+  it('says so in Chinese, showing the detail the server sent', async () => {
+    notFound('未找到 ID 为“nope”的案例。');
+    await renderPage(<CaseStudyPage />, { path: '/case-studies/nope', route: '/case-studies/:id', language: 'zh-CN' });
+
+    expect(await screen.findByRole('heading', { level: 1, name: '未找到该案例' })).toBeInTheDocument();
+    expect(document.title).toBe('未找到该案例 · CityStep 城市阶梯');
+    expect(screen.getByText(/草稿和审核中的案例只有所属城市的编辑和审核员可以查看/)).toBeInTheDocument();
+    expect(screen.getByText('未找到 ID 为“nope”的案例。')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: '搜索案例' })).toHaveAttribute('href', '/');
+  });
+
+  it('keeps a heading when the case study cannot be loaded', async () => {
     server.use(
-      http.get('*/api/v1/case-studies/nope', () =>
-        HttpResponse.json({ type: 'urn:citystep:problem:not-found', title: 'Not Found', status: 404, detail: "No case study 'nope'" }, { status: 404 }),
+      http.get('*/api/v1/case-studies/cs-grid', () =>
+        HttpResponse.json({ type: 'urn:citystep:problem:internal', title: 'x', status: 500, detail: '服务器内部错误' }, { status: 500 }),
       ),
     );
-    await renderPage(<CaseStudyPage />, { path: '/case-studies/nope', route: '/case-studies/:id' });
-    expect(await screen.findByRole('alert')).toHaveTextContent("No case study 'nope'");
+    await renderPage(<CaseStudyPage />, { path: '/case-studies/cs-grid', route: '/case-studies/:id', language: 'zh-CN' });
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('服务器内部错误');
+    expect(screen.getByRole('heading', { level: 1, name: '案例' })).toBeInTheDocument();
+    expect(document.title).toBe('案例 · CityStep 城市阶梯');
   });
 });

@@ -4,6 +4,7 @@ import { LevelBadge } from '../../../components/ui/level';
 import { PageHeader } from '../../../components/ui/page';
 import { TableWrap } from '../../../components/ui/table-wrap';
 import { Empty, ErrorMessage, Loading, QueryView } from '../../../components/ui/status';
+import { isApiError } from '../../../lib/api/problem';
 import { useSession } from '../../../lib/auth/session';
 import { characteristicName, formatDate, formatList, formatNumber, humanize, termName } from '../../../lib/format/names';
 import { Localized, pick } from '../../../lib/i18n/localized';
@@ -11,6 +12,7 @@ import { useUnits } from '../../../lib/format/units';
 import { useReference } from '../../../lib/reference/reference';
 import { useCity } from '../../../lib/city/city';
 import { type CaseStudy, useCaseStudy, useSimilarCaseStudies } from '../api/case-study';
+import { CaseStudyNotFound } from './CaseStudyNotFound';
 import './case-study.css';
 import { ServiceDomainChips } from '../../../components/ui/service-domains';
 
@@ -299,7 +301,20 @@ function CaseStudyView({ study }: { study: CaseStudy }) {
 }
 
 export function CaseStudyPage() {
+  const { t } = useTranslation('case-studies');
   const { id = '' } = useParams();
   const query = useCaseStudy(id);
-  return <QueryView query={query}>{(study) => <CaseStudyView study={study} />}</QueryView>;
+  const session = useSession();
+  if (query.data) return <CaseStudyView study={query.data} />;
+  if (isApiError(query.error) && query.error.status === 404) {
+    // an unpublished case study answers 404 until the session is known; wait for it before concluding
+    if (session.isLoading) return <Loading />;
+    return <CaseStudyNotFound detail={query.error.problem?.detail} />;
+  }
+  return (
+    <>
+      <PageHeader title={t('title')} />
+      <QueryView query={query}>{() => null}</QueryView>
+    </>
+  );
 }
