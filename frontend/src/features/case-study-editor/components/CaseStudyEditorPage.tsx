@@ -31,6 +31,7 @@ import {
   STAGES,
   toInput,
 } from '../form';
+import { fieldLabel } from '../field-labels';
 import './case-study-editor.css';
 import { useLeaveWarning } from '../../../lib/forms/leave-warning';
 
@@ -161,6 +162,7 @@ function TermChecks({
 /** Lists every field error (even of fields not on screen) with a link to its input. */
 function ErrorSummary({ errors }: { errors: Errors }) {
   const { t } = useTranslation('case-study-editor');
+  const { labelled } = usePunctuation();
   const entries = Object.entries(errors);
   if (!entries.length) return null;
   return (
@@ -170,7 +172,7 @@ function ErrorSummary({ errors }: { errors: Errors }) {
         {entries.map(([field, message]) => (
           <li key={field}>
             <a href={`#${idFor(field)}`} onClick={(event) => focusField(event, field)}>
-              {field}: {message}
+              {labelled(fieldLabel(field, t), message)}
             </a>
           </li>
         ))}
@@ -222,7 +224,7 @@ function Editor({
   const dirty = JSON.stringify(form) !== savedForm;
   const allowNextNavigation = useLeaveWarning(dirty);
 
-  const errors: Errors = isApiError(error) ? formErrors(error.fieldErrors(), rows) : {};
+  const errors: Errors = isApiError(error) ? formErrors(error.fieldErrors(punctuation.semicolon), rows) : {};
   const set = <K extends keyof CaseStudyForm>(key: K, value: CaseStudyForm[K]) => setForm((old) => ({ ...old, [key]: value }));
   const text = (key: keyof CaseStudyForm) => ({
     value: form[key] as string,
