@@ -223,6 +223,7 @@ describe('CityProfilePage', () => {
     expect(row('自行车道')).toHaveTextContent('Eurostat');
     expect(row('自行车停车架')).toHaveTextContent('310 racks');
     expect(kpis).not.toHaveTextContent('demo estimate');
+    expect(screen.getByText('荷兰语、英语')).toBeInTheDocument();
   });
 
   it("shows the problem's detail when the city does not exist", async () => {

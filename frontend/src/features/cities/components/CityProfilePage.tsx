@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router';
 import { PageHeader } from '../../../components/ui/page';
 import { Empty, QueryView } from '../../../components/ui/status';
 import { useSession } from '../../../lib/auth/session';
-import { countryName, formatDate, formatNumber, humanize, languageName, termName } from '../../../lib/format/names';
+import { countryName, formatDate, formatList, formatNumber, humanize, languageName, termName } from '../../../lib/format/names';
 import { Localized, usePick } from '../../../lib/i18n/localized';
 import { useUnits } from '../../../lib/format/units';
 import { ratedCharacteristics, useReference } from '../../../lib/reference/reference';
@@ -44,7 +44,7 @@ function Facts({ city }: { city: City }) {
       {city.languages.length > 0 && (
         <>
           <dt>{t('profile.languages')}</dt>
-          <dd>{city.languages.map((code) => languageName(code, language)).join(', ')}</dd>
+          <dd>{formatList(city.languages.map((code) => languageName(code, language)), language)}</dd>
         </>
       )}
       <dt>{t('profile.assessedAt')}</dt>
