@@ -19,6 +19,7 @@ describe('Layout', () => {
 
     expect(await screen.findByRole('link', { name: '城市' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: '登录' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '语言：English' })).toBeInTheDocument();
     expect(document.documentElement.lang).toBe('zh-CN');
     expect(window.localStorage.getItem('citystep.language')).toBe('zh-CN');
   });

@@ -4,9 +4,11 @@ import { NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { Loading } from '../../components/ui/status';
 import { useSession } from '../../lib/auth/session';
 import { changeLanguage } from '../../lib/i18n/i18n';
+import { usePunctuation } from '../../lib/i18n/punctuation';
 
 function LanguageSwitch() {
   const { t, i18n } = useTranslation();
+  const { labelled } = usePunctuation();
   const next = i18n.language === 'zh-CN' ? 'en' : 'zh-CN';
   return (
     <button
@@ -14,7 +16,7 @@ function LanguageSwitch() {
       className="header-button"
       lang={next}
       onClick={() => void changeLanguage(next)}
-      aria-label={`${t('language.label')}: ${t('language.switchTo')}`}
+      aria-label={labelled(t('language.label'), t('language.switchTo'))}
     >
       {t('language.switchTo')}
     </button>

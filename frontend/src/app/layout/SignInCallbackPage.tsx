@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from 'react-oidc-context';
 import { useNavigate } from 'react-router';
+import { PageHeader } from '../../components/ui/page';
 import { ErrorMessage, Loading } from '../../components/ui/status';
 import { returnToOf } from '../../lib/auth/user-manager';
 
@@ -21,7 +22,7 @@ export function SignInCallbackPage() {
   if (auth.error) {
     return (
       <>
-        <h1>{t('auth.signInFailed')}</h1>
+        <PageHeader title={t('auth.signInFailed')} />
         <ErrorMessage error={auth.error} />
       </>
     );

@@ -1,6 +1,14 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
+/** Sets the browser tab's title from its parts: "Page not found · CityStep". */
+export function useDocumentTitle(...parts: string[]) {
+  const title = parts.filter(Boolean).join(' · ');
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
+}
+
 /**
  * A page's heading. Sets the document title and moves focus to the heading after navigation, so
  * screen-reader and keyboard users land on the new page's content.
@@ -8,9 +16,7 @@ import { useTranslation } from 'react-i18next';
 export function PageHeader({ title, children }: { title: string; children?: ReactNode }) {
   const { t } = useTranslation();
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    document.title = `${title} · ${t('app.name')}`;
-  }, [title, t]);
+  useDocumentTitle(title, t('app.name'));
   useEffect(() => {
     heading.current?.focus({ preventScroll: true });
   }, []);

@@ -1,4 +1,5 @@
 import createClient, { type Middleware } from 'openapi-fetch';
+import { i18n } from '../i18n/i18n';
 import type { components, paths } from './schema.gen';
 
 /** The API's schemas, generated from the backend's OpenAPI document (npm run generate:api). */
@@ -27,7 +28,8 @@ const auth: Middleware = {
     if (token) {
       request.headers.set('Authorization', `Bearer ${token}`);
     }
-    request.headers.set('Accept-Language', document.documentElement.lang || 'en');
+    // the server writes problem details (detail, errors[].message) in the UI's language
+    request.headers.set('Accept-Language', i18n.language || 'en');
     return request;
   },
   onResponse({ response }) {

@@ -14,13 +14,13 @@ export class ApiError extends Error {
     this.problem = problem;
   }
 
-  /** The field errors of a validation problem, keyed by field (several for one field joined). */
-  fieldErrors(): Record<string, string> {
+  /** The field errors of a validation problem, keyed by field (several for one field joined by `separator`). */
+  fieldErrors(separator = '; '): Record<string, string> {
     const errors: Record<string, string> = {};
     for (const error of this.problem?.errors ?? []) {
       if (error.field && error.message) {
         const earlier = errors[error.field];
-        errors[error.field] = earlier && earlier !== error.message ? `${earlier}; ${error.message}` : error.message;
+        errors[error.field] = earlier && earlier !== error.message ? `${earlier}${separator}${error.message}` : error.message;
       }
     }
     return errors;

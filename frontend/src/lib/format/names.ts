@@ -53,6 +53,11 @@ export function formatNumber(value: number, language: string, options?: Intl.Num
   return new Intl.NumberFormat(language, options).format(value);
 }
 
+/** Items as one list in the UI language: "a, b, c" in English, "a、b、c" in Chinese. */
+export function formatList(items: readonly string[], language: string): string {
+  return new Intl.ListFormat(language, { style: 'narrow', type: 'conjunction' }).format(items);
+}
+
 export function formatDate(iso: string | undefined, language: string): string {
   if (!iso) return '';
   const date = new Date(iso);

@@ -230,6 +230,16 @@ describe('SelfAssessmentPage', () => {
     expect(screen.queryByRole('checkbox')).not.toBeInTheDocument();
   });
 
+  it('writes the labels with a full-width colon in Chinese', async () => {
+    backend();
+    await renderAssessment('zh-CN');
+
+    const status = await screen.findByText('草稿', { selector: 'strong' });
+    expect(status.parentElement).toHaveTextContent(/^状态：草稿$/);
+    expect(screen.getByText('达到的级别：')).toBeInTheDocument();
+    expect(document.body).not.toHaveTextContent(/[\u4e00-\u9fff]: /);
+  });
+
   it('has no serious accessibility problems', async () => {
     backend();
     const { container } = await renderAssessment();

@@ -7,6 +7,7 @@ import { ErrorMessage, Loading } from '../../../components/ui/status';
 import { isApiError } from '../../../lib/api/problem';
 import { formatDate } from '../../../lib/format/names';
 import { Localized, usePick } from '../../../lib/i18n/localized';
+import { usePunctuation } from '../../../lib/i18n/punctuation';
 import { type Characteristic, type ReferenceData, useReference } from '../../../lib/reference/reference';
 import { type Assessment, useAssessmentDraft } from '../api/assessment-draft';
 import { useCity } from '../../../lib/city/city';
@@ -122,6 +123,7 @@ function Editor({
 }) {
   const { t, i18n } = useTranslation('assessment');
   const pick = usePick();
+  const punctuation = usePunctuation();
   const characteristics = reference.characteristics;
   const [answers, setAnswers] = useState<Answers>(() => answersFrom(reference, source));
   const [meta, setMeta] = useState<Meta>(initialMeta);
@@ -237,7 +239,9 @@ function Editor({
     <>
       <p className="assessment__status">
         <span>
-          {t('status.label')}: <strong className={`assessment__state assessment__state--${meta.status}`}>{t(`status.${meta.status}`)}</strong>
+          {t('status.label')}
+          {punctuation.colon}
+          <strong className={`assessment__state assessment__state--${meta.status}`}>{t(`status.${meta.status}`)}</strong>
         </span>
         {meta.round !== undefined && <span className="muted">{t('round', { round: meta.round })}</span>}
       </p>
@@ -293,7 +297,7 @@ function Editor({
           {characteristic.rated ? (
             <>
               <p className="assessment__derived">
-                <span>{t('derived')}:</span> <LevelBadge level={level} />
+                <span>{punctuation.label(t('derived'))}</span> <LevelBadge level={level} />
               </p>
               {!answer.assessed && <p className="field__hint">{t('notAssessedHint')}</p>}
             </>
@@ -380,7 +384,7 @@ function Editor({
               />
               {linkErrors.length > 0 && (
                 <span className="field__error" id={linksErrorId}>
-                  {linkErrors.map((problem) => problem.message).join('; ')}
+                  {linkErrors.map((problem) => problem.message).join(punctuation.semicolon)}
                 </span>
               )}
             </div>
@@ -442,12 +446,13 @@ function Editor({
                       >
                         <Localized text={characteristics.find((entry) => entry.code === code)?.name} />
                       </button>
-                      : {messages.map((problem) => problem.message).join('; ')}
+                      {punctuation.colon}
+                      {messages.map((problem) => problem.message).join(punctuation.semicolon)}
                     </li>
                   ))}
                   {otherFieldErrors.map((problem) => (
                     <li key={`${problem.field}-${problem.message}`}>
-                      {problem.field}: {problem.message}
+                      {punctuation.labelled(problem.field ?? '', problem.message ?? '')}
                     </li>
                   ))}
                 </ul>

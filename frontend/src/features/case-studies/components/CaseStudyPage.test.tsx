@@ -32,14 +32,22 @@ const study = {
   updatedAt: '2026-01-01T00:00:00Z',
 };
 
-function backend() {
+function backend(overrides: Record<string, unknown> = {}) {
   server.use(
-    http.get('*/api/v1/case-studies/cs-grid', () => HttpResponse.json(study)),
+    http.get('*/api/v1/case-studies/cs-grid', () => HttpResponse.json({ ...study, ...overrides })),
     http.get('*/api/v1/case-studies/cs-grid/similar', () =>
       HttpResponse.json([{ id: 'cs-other', type: 'case-study', title: { en: 'District heating' }, highlights: {}, score: 1 }]),
     ),
     http.get('*/api/v1/reference', () => HttpResponse.json({}, { status: 503 })),
     http.get('*/api/v1/cities/amsterdam', () => HttpResponse.json({ id: 'amsterdam', name: { en: 'Amsterdam', zh: '阿姆斯特丹' } })),
+  );
+}
+
+function notFound(detail: string) {
+  server.use(
+    http.get('*/api/v1/case-studies/nope', () =>
+      HttpResponse.json({ type: 'urn:citystep:problem:not-found', title: 'Not Found', status: 404, detail }, { status: 404 }),
+    ),
   );
 }
 
@@ -68,13 +76,69 @@ describe('CaseStudyPage', () => {
     expect(screen.getAllByText(/仅有英文版本/).length).toBeGreaterThan(0);
   });
 
-  it('says so when the case study does not exist', async () => {
+  it('names the target groups in Chinese, listed with the Chinese comma, and an unknown one as words', async () => {
+    backend({ targetGroups: ['CITIZENS', 'OLDER_PEOPLE', 'PEOPLE_WITH_DISABILITIES', 'NIGHT_WORKERS'] });
+    await renderPage(<CaseStudyPage />, { path: '/case-studies/cs-grid', route: '/case-studies/:id', language: 'zh-CN' });
+
+    const label = await screen.findByText('目标群体');
+    expect(label.nextElementSibling).toHaveTextContent(/^市民、老年人、残障人士、Night workers$/);
+  });
+
+  it('names the target groups in English', async () => {
+    backend({ targetGroups: ['COMMUTERS', 'LOW_INCOME_HOUSEHOLDS'] });
+    await renderPage(<CaseStudyPage />, { path: '/case-studies/cs-grid', route: '/case-studies/:id' });
+
+    const label = await screen.findByText('Target groups');
+    expect(label.nextElementSibling).toHaveTextContent(/^Commuters, Low-income households$/);
+  });
+
+  it('shows the units of its results in Chinese', async () => {
+    backend({
+      benefits: [
+        { description: { en: 'Search time', zh: '寻找车位时间' }, baseline: 11.5, result: 4.6, unit: 'min', year: 2013 },
+        { description: { en: 'Energy use', zh: '建筑能耗' }, baseline: 180, result: 120, unit: 'kWh per m2 per year', year: 2013 },
+        { description: { en: 'Bike trips', zh: '骑行量' }, result: 9000, unit: 'trips per day', year: 2013 },
+      ],
+    });
+    await renderPage(<CaseStudyPage />, { path: '/case-studies/cs-grid', route: '/case-studies/:id', language: 'zh-CN' });
+
+    const unitOf = async (name: string) => (await screen.findByRole('cell', { name })).closest('tr')?.querySelectorAll('td')[3];
+    expect(await unitOf('寻找车位时间')).toHaveTextContent(/^分钟$/);
+    expect(await unitOf('建筑能耗')).toHaveTextContent(/^千瓦时\/平方米\/年$/);
+    expect(await unitOf('骑行量')).toHaveTextContent(/^次\/天$/);
+  });
+
+  it('says so in a heading and the document title when the case study does not exist', async () => {
+    notFound("No case study with id 'nope'.");
+    await renderPage(<CaseStudyPage />, { path: '/case-studies/nope', route: '/case-studies/:id' });
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Case study not found' })).toBeInTheDocument();
+    expect(document.title).toBe('Case study not found · CityStep');
+    expect(screen.getByText("No case study with id 'nope'.")).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Sign in' })).toBeInTheDocument();
+  });
+
+  it('says so in Chinese, showing the detail the server sent', async () => {
+    notFound('未找到 ID 为“nope”的案例。');
+    await renderPage(<CaseStudyPage />, { path: '/case-studies/nope', route: '/case-studies/:id', language: 'zh-CN' });
+
+    expect(await screen.findByRole('heading', { level: 1, name: '未找到该案例' })).toBeInTheDocument();
+    expect(document.title).toBe('未找到该案例 · CityStep 城市阶梯');
+    expect(screen.getByText(/草稿和审核中的案例只有所属城市的编辑和审核员可以查看/)).toBeInTheDocument();
+    expect(screen.getByText('未找到 ID 为“nope”的案例。')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: '搜索案例' })).toHaveAttribute('href', '/');
+  });
+
+  it('keeps a heading when the case study cannot be loaded', async () => {
     server.use(
-      http.get('*/api/v1/case-studies/nope', () =>
-        HttpResponse.json({ type: 'urn:citystep:problem:not-found', title: 'Not Found', status: 404, detail: "No case study 'nope'" }, { status: 404 }),
+      http.get('*/api/v1/case-studies/cs-grid', () =>
+        HttpResponse.json({ type: 'urn:citystep:problem:internal', title: 'x', status: 500, detail: '服务器内部错误' }, { status: 500 }),
       ),
     );
-    await renderPage(<CaseStudyPage />, { path: '/case-studies/nope', route: '/case-studies/:id' });
-    expect(await screen.findByRole('alert')).toHaveTextContent("No case study 'nope'");
+    await renderPage(<CaseStudyPage />, { path: '/case-studies/cs-grid', route: '/case-studies/:id', language: 'zh-CN' });
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('服务器内部错误');
+    expect(screen.getByRole('heading', { level: 1, name: '案例' })).toBeInTheDocument();
+    expect(document.title).toBe('案例 · CityStep 城市阶梯');
   });
 });

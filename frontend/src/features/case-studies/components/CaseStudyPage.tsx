@@ -4,12 +4,15 @@ import { LevelBadge } from '../../../components/ui/level';
 import { PageHeader } from '../../../components/ui/page';
 import { TableWrap } from '../../../components/ui/table-wrap';
 import { Empty, ErrorMessage, Loading, QueryView } from '../../../components/ui/status';
+import { isApiError } from '../../../lib/api/problem';
 import { useSession } from '../../../lib/auth/session';
-import { characteristicName, formatDate, formatNumber, humanize, termName } from '../../../lib/format/names';
+import { characteristicName, formatDate, formatList, formatNumber, humanize, termName } from '../../../lib/format/names';
 import { Localized, pick } from '../../../lib/i18n/localized';
+import { useUnits } from '../../../lib/format/units';
 import { useReference } from '../../../lib/reference/reference';
 import { useCity } from '../../../lib/city/city';
 import { type CaseStudy, useCaseStudy, useSimilarCaseStudies } from '../api/case-study';
+import { CaseStudyNotFound } from './CaseStudyNotFound';
 import './case-study.css';
 import { ServiceDomainChips } from '../../../components/ui/service-domains';
 
@@ -43,7 +46,7 @@ function Facts({ study }: { study: CaseStudy }) {
       {study.technologies.length > 0 && (
         <>
           <dt>{t('fields.technologies')}</dt>
-          <dd>{study.technologies.map((code) => termName(reference, 'technologyTags', code, language)).join(', ')}</dd>
+          <dd>{formatList(study.technologies.map((code) => termName(reference, 'technologyTags', code, language)), language)}</dd>
         </>
       )}
       {study.businessModel && (
@@ -55,7 +58,12 @@ function Facts({ study }: { study: CaseStudy }) {
       {study.targetGroups.length > 0 && (
         <>
           <dt>{t('fields.targetGroups')}</dt>
-          <dd>{study.targetGroups.map(humanize).join(', ')}</dd>
+          <dd>
+            {formatList(
+              study.targetGroups.map((code) => t(`targetGroups.${code}`, { defaultValue: humanize(code) })),
+              language,
+            )}
+          </dd>
         </>
       )}
       <dt>{t('fields.licence')}</dt>
@@ -114,13 +122,19 @@ function Funding({ study }: { study: CaseStudy }) {
         </>
       )}
       <dt>{t('funding.instruments')}</dt>
-      <dd>{funding.instruments.map((code) => termName(reference, 'financingInstruments', code, i18n.language)).join(', ') || '—'}</dd>
+      <dd>
+        {formatList(
+          funding.instruments.map((code) => termName(reference, 'financingInstruments', code, i18n.language)),
+          i18n.language,
+        ) || '—'}
+      </dd>
     </dl>
   );
 }
 
 function Metrics({ study }: { study: CaseStudy }) {
   const { t, i18n } = useTranslation('case-studies');
+  const units = useUnits();
   if (!study.benefits.length) return <Empty>{t('metrics.none')}</Empty>;
   return (
     <TableWrap label={t('metrics.heading')}>
@@ -143,7 +157,7 @@ function Metrics({ study }: { study: CaseStudy }) {
               </td>
               <td className="num">{benefit.baseline === undefined ? '—' : formatNumber(benefit.baseline, i18n.language)}</td>
               <td className="num">{formatNumber(benefit.result, i18n.language)}</td>
-              <td>{benefit.unit}</td>
+              <td>{units.unit(benefit.unit)}</td>
               <td className="num">{benefit.year}</td>
             </tr>
           ))}
@@ -287,7 +301,20 @@ function CaseStudyView({ study }: { study: CaseStudy }) {
 }
 
 export function CaseStudyPage() {
+  const { t } = useTranslation('case-studies');
   const { id = '' } = useParams();
   const query = useCaseStudy(id);
-  return <QueryView query={query}>{(study) => <CaseStudyView study={study} />}</QueryView>;
+  const session = useSession();
+  if (query.data) return <CaseStudyView study={query.data} />;
+  if (isApiError(query.error) && query.error.status === 404) {
+    // an unpublished case study answers 404 until the session is known; wait for it before concluding
+    if (session.isLoading) return <Loading />;
+    return <CaseStudyNotFound detail={query.error.problem?.detail} />;
+  }
+  return (
+    <>
+      <PageHeader title={t('title')} />
+      <QueryView query={query}>{() => null}</QueryView>
+    </>
+  );
 }

@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
 import { http, HttpResponse } from 'msw';
@@ -157,6 +157,41 @@ describe('CaseStudyEditorPage', () => {
     expect(title).toHaveValue('Smart water meters');
   });
 
+  it("names the fields of the API's errors by their labels in Chinese, and an unknown one by its path", async () => {
+    backend();
+    server.use(
+      http.put('*/api/v1/case-studies/:id', () =>
+        problem(400, 'validation-failed', '请求中有 5 个无效字段。', [
+          { field: 'title[zh]', message: '长度必须在0到200之间' },
+          { field: 'steps[0].toLevel', message: '必须比起始级别高一级' },
+          { field: 'steps[0].toLevel', message: '不能跳级' },
+          { field: 'funding.currency', message: '必须是三个字母的代码' },
+          { field: 'flags.iot', message: '类型错误' },
+          { field: 'sponsor', message: '不是已知字段' },
+        ]),
+      ),
+    );
+    await renderPage(<CaseStudyEditorPage />, {
+      path: '/case-studies/amsterdam-smart-parking/edit',
+      route: '/case-studies/:id/edit',
+      user,
+      language: 'zh-CN',
+    });
+
+    await userEvent.click(await screen.findByRole('button', { name: '保存草稿' }));
+
+    expect(await screen.findByText('请求中有 5 个无效字段。')).toBeInTheDocument();
+    const summary = screen.getByText('请更正以下字段').closest('div') as HTMLElement;
+    expect(within(summary).getAllByRole('link').map((link) => link.textContent)).toEqual([
+      '标题（中文）：长度必须在0到200之间',
+      '第 1 步：起始级别：必须比起始级别高一级；不能跳级',
+      '货币：必须是三个字母的代码',
+      '使用物联网：类型错误',
+      'sponsor：不是已知字段',
+    ]);
+    expect(screen.getByLabelText('标题（中文）')).toHaveAccessibleDescription('长度必须在0到200之间');
+  });
+
   it('saves with the version, then submits and goes to the case study', async () => {
     const calls = backend();
     const { router } = await renderPage(<CaseStudyEditorPage />, {
@@ -211,6 +246,18 @@ describe('CaseStudyEditorPage', () => {
     await renderEdit();
     expect(await screen.findByText(/can no longer be edited here/)).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Save draft' })).not.toBeInTheDocument();
+  });
+
+  it("writes the city's label with a full-width colon in Chinese", async () => {
+    backend();
+    await renderPage(<CaseStudyEditorPage />, {
+      path: '/case-studies/amsterdam-smart-parking/edit',
+      route: '/case-studies/:id/edit',
+      user,
+      language: 'zh-CN',
+    });
+    expect(await screen.findByText('阿姆斯特丹', { selector: 'strong' })).toBeInTheDocument();
+    expect(screen.getByText('阿姆斯特丹', { selector: 'strong' }).parentElement).toHaveTextContent(/^城市：阿姆斯特丹$/);
   });
 
   it('is in Chinese when the UI is, and has no serious accessibility problems', async () => {

@@ -7,6 +7,7 @@ import { isApiError } from '../../../lib/api/problem';
 import { useSession } from '../../../lib/auth/session';
 import { formatDate } from '../../../lib/format/names';
 import { Localized, usePick } from '../../../lib/i18n/localized';
+import { usePunctuation } from '../../../lib/i18n/punctuation';
 import { type ReferenceData, ratedCharacteristics, useReference } from '../../../lib/reference/reference';
 import { type CaseStudy, useCaseStudy } from '../api/case-study';
 import { useCaseStudyAudit } from '../api/case-study-audit';
@@ -30,6 +31,7 @@ import {
   STAGES,
   toInput,
 } from '../form';
+import { fieldLabel } from '../field-labels';
 import './case-study-editor.css';
 import { useLeaveWarning } from '../../../lib/forms/leave-warning';
 
@@ -160,6 +162,7 @@ function TermChecks({
 /** Lists every field error (even of fields not on screen) with a link to its input. */
 function ErrorSummary({ errors }: { errors: Errors }) {
   const { t } = useTranslation('case-study-editor');
+  const { labelled } = usePunctuation();
   const entries = Object.entries(errors);
   if (!entries.length) return null;
   return (
@@ -169,7 +172,7 @@ function ErrorSummary({ errors }: { errors: Errors }) {
         {entries.map(([field, message]) => (
           <li key={field}>
             <a href={`#${idFor(field)}`} onClick={(event) => focusField(event, field)}>
-              {field}: {message}
+              {labelled(fieldLabel(field, t), message)}
             </a>
           </li>
         ))}
@@ -202,6 +205,7 @@ function Editor({
 }) {
   const { t } = useTranslation('case-study-editor');
   const pick = usePick();
+  const punctuation = usePunctuation();
   const session = useSession();
   const navigate = useNavigate();
   const chooseCity = !study && (session.isCurator || !session.cityId);
@@ -220,7 +224,7 @@ function Editor({
   const dirty = JSON.stringify(form) !== savedForm;
   const allowNextNavigation = useLeaveWarning(dirty);
 
-  const errors: Errors = isApiError(error) ? formErrors(error.fieldErrors(), rows) : {};
+  const errors: Errors = isApiError(error) ? formErrors(error.fieldErrors(punctuation.semicolon), rows) : {};
   const set = <K extends keyof CaseStudyForm>(key: K, value: CaseStudyForm[K]) => setForm((old) => ({ ...old, [key]: value }));
   const text = (key: keyof CaseStudyForm) => ({
     value: form[key] as string,
@@ -328,7 +332,11 @@ function Editor({
           </Field>
         ) : (
           <p className="cs-editor__city">
-            <span className="muted">{t('fields.city')}:</span> <strong>{cityName(form.cityId)}</strong>
+            <span className="muted">
+              {t('fields.city')}
+              {punctuation.colon}
+            </span>
+            <strong>{cityName(form.cityId)}</strong>
           </p>
         )}
         <div className="cs-editor__pair">

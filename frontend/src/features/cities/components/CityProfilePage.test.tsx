@@ -194,7 +194,36 @@ describe('CityProfilePage', () => {
     expect(await screen.findByText('Open data')).toBeInTheDocument();
     expect(screen.getByText('A sustainable, liveable metropolis.')).toBeInTheDocument();
     const kpis = screen.getByRole('table', { name: 'Key performance indicators' });
-    expect(within(kpis).getByRole('rowheader', { name: 'Households with Internet access' }).closest('tr')).toHaveTextContent('96 %');
+    expect(within(kpis).getByRole('rowheader', { name: 'Households with Internet access' }).closest('tr')).toHaveTextContent('96%');
+  });
+
+  it('shows KPI units and sources in Chinese, and ones it does not know as written', async () => {
+    answerCommon();
+    server.use(
+      http.get('*/api/v1/cities/amsterdam', () =>
+        HttpResponse.json(
+          city({
+            kpis: [
+              { name: { en: 'Households with Internet access', zh: '家庭互联网接入率' }, value: 96, unit: '%', year: 2013, source: 'demo estimate' },
+              { name: { en: 'Greenhouse gas emissions per capita', zh: '人均温室气体排放量' }, value: 4.8, unit: 't CO2e per capita', year: 2013, source: 'demo estimate' },
+              { name: { en: 'Cycle lanes', zh: '自行车道' }, value: 12, unit: 'km per 100 000 population', year: 2013, source: 'Eurostat' },
+              { name: { en: 'Bike racks', zh: '自行车停车架' }, value: 310, unit: 'racks', year: 2013 },
+            ],
+          }),
+        ),
+      ),
+    );
+    await renderProfile({ language: 'zh-CN' });
+
+    const kpis = await screen.findByRole('table', { name: '关键绩效指标' });
+    const row = (name: string) => within(kpis).getByRole('rowheader', { name }).closest('tr') as HTMLElement;
+    expect(row('家庭互联网接入率')).toHaveTextContent(/96%\s*2013\s*演示估算/);
+    expect(row('人均温室气体排放量')).toHaveTextContent('4.8 吨二氧化碳当量/人');
+    expect(row('自行车道')).toHaveTextContent('12 公里/10万人');
+    expect(row('自行车道')).toHaveTextContent('Eurostat');
+    expect(row('自行车停车架')).toHaveTextContent('310 racks');
+    expect(kpis).not.toHaveTextContent('demo estimate');
+    expect(screen.getByText('荷兰语、英语')).toBeInTheDocument();
   });
 
   it("shows the problem's detail when the city does not exist", async () => {

@@ -3,8 +3,9 @@ import { Link, useParams } from 'react-router';
 import { PageHeader } from '../../../components/ui/page';
 import { Empty, QueryView } from '../../../components/ui/status';
 import { useSession } from '../../../lib/auth/session';
-import { countryName, formatDate, formatNumber, humanize, languageName, termName } from '../../../lib/format/names';
+import { countryName, formatDate, formatList, formatNumber, humanize, languageName, termName } from '../../../lib/format/names';
 import { Localized, usePick } from '../../../lib/i18n/localized';
+import { useUnits } from '../../../lib/format/units';
 import { ratedCharacteristics, useReference } from '../../../lib/reference/reference';
 import type { City } from '../api/cities';
 import { useCity } from '../../../lib/city/city';
@@ -43,7 +44,7 @@ function Facts({ city }: { city: City }) {
       {city.languages.length > 0 && (
         <>
           <dt>{t('profile.languages')}</dt>
-          <dd>{city.languages.map((code) => languageName(code, language)).join(', ')}</dd>
+          <dd>{formatList(city.languages.map((code) => languageName(code, language)), language)}</dd>
         </>
       )}
       <dt>{t('profile.assessedAt')}</dt>
@@ -83,7 +84,8 @@ function Contacts({ city }: { city: City }) {
 }
 
 function Kpis({ city }: { city: City }) {
-  const { t, i18n } = useTranslation('cities');
+  const { t } = useTranslation('cities');
+  const units = useUnits();
   if (city.kpis.length === 0) return <Empty>{t('kpis.none')}</Empty>;
   return (
     <TableWrap label={t('kpis.title')}>
@@ -108,11 +110,9 @@ function Kpis({ city }: { city: City }) {
                 <Localized text={kpi.name} />
                 {kpi.indicatorCode && <div className="small muted">{kpi.indicatorCode}</div>}
               </th>
-              <td className="num">
-                {formatNumber(kpi.value, i18n.language)} {kpi.unit}
-              </td>
+              <td className="num">{units.quantity(kpi.value, kpi.unit)}</td>
               <td className="num">{kpi.year}</td>
-              <td>{kpi.source ?? '—'}</td>
+              <td>{kpi.source ? units.source(kpi.source) : '—'}</td>
             </tr>
           ))}
         </tbody>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { characteristicName } from '../../../lib/format/names';
+import { usePunctuation } from '../../../lib/i18n/punctuation';
 import { levelIndex, type Characteristic, type ReferenceData } from '../../../lib/reference/reference';
 
 /**
@@ -17,12 +18,13 @@ export function LevelStrip({
   reference: ReferenceData | undefined;
 }) {
   const { t, i18n } = useTranslation('cities');
+  const { labelled } = usePunctuation();
   return (
     <ol className="level-strip" aria-label={t('card.levels')}>
       {characteristics.map((characteristic) => {
         const level = levels[characteristic.code] ?? 'NOT_ASSESSED';
         const index = levelIndex(level);
-        const label = `${characteristicName(reference, characteristic.code, i18n.language)}: ${t(`common:levels.${level}`)}`;
+        const label = labelled(characteristicName(reference, characteristic.code, i18n.language), t(`common:levels.${level}`));
         return (
           <li key={characteristic.code} className={`level-strip__cell level-strip__cell--${index < 0 ? 'none' : index}`} title={label}>
             <span aria-hidden="true">{index < 0 ? '–' : index}</span>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LevelBadge } from '../../../components/ui/level';
 import { Empty, ErrorMessage, Loading } from '../../../components/ui/status';
-import { countryName, formatNumber, languageName } from '../../../lib/format/names';
+import { countryName, formatList, formatNumber, languageName } from '../../../lib/format/names';
 import { Localized, pick } from '../../../lib/i18n/localized';
 import { type MatchCharacteristic, useMatches } from '../api/matches';
 import type { MatchExpert, PeerMatch } from '../api/roadmap';
@@ -19,7 +19,7 @@ export function ExpertList({ experts }: { experts: MatchExpert[] }) {
           </Link>{' '}
           <span className="muted small">
             ({countryName(expert.country, i18n.language)}
-            {expert.languages.length > 0 && ` · ${expert.languages.map((code) => languageName(code, i18n.language)).join(', ')}`})
+            {expert.languages.length > 0 && ` · ${formatList(expert.languages.map((code) => languageName(code, i18n.language)), i18n.language)}`})
           </span>
         </li>
       ))}

@@ -4,7 +4,7 @@ import { PageHeader } from '../../../components/ui/page';
 import { Empty, Loading, QueryView } from '../../../components/ui/status';
 import { isApiError } from '../../../lib/api/problem';
 import { useSession } from '../../../lib/auth/session';
-import { characteristicName, formatDate, formatNumber } from '../../../lib/format/names';
+import { characteristicName, formatDate, formatList, formatNumber } from '../../../lib/format/names';
 import { Localized, pick, usePick } from '../../../lib/i18n/localized';
 import { useReference } from '../../../lib/reference/reference';
 import { useCluster } from '../api/cluster';
@@ -77,13 +77,13 @@ function Topics({ cluster }: { cluster: Cluster }) {
           {characteristics.length > 0 && (
             <>
               <dt>{t('detail.characteristics')}</dt>
-              <dd>{characteristics.map((code) => characteristicName(reference, code, i18n.language)).join(', ')}</dd>
+              <dd>{formatList(characteristics.map((code) => characteristicName(reference, code, i18n.language)), i18n.language)}</dd>
             </>
           )}
           {keywords.length > 0 && (
             <>
               <dt>{t('detail.keywords')}</dt>
-              <dd>{keywords.join(', ')}</dd>
+              <dd>{formatList(keywords, i18n.language)}</dd>
             </>
           )}
         </dl>

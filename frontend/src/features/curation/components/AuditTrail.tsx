@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Empty, ErrorMessage, Loading } from '../../../components/ui/status';
 import { useAudit } from '../api/audit';
 import { TableWrap } from '../../../components/ui/table-wrap';
+import { AuditNote } from './AuditNote';
 
 function formatDateTime(iso: string, language: string) {
   const date = new Date(iso);
@@ -56,7 +57,9 @@ export function AuditTrail({ id, title }: { id: string; title: string }) {
                       <td>{entry.by}</td>
                       <td>{entry.from ? t(`statuses.${entry.from}`) : '—'}</td>
                       <td>{t(`statuses.${entry.to}`)}</td>
-                      <td>{entry.note ?? ''}</td>
+                      <td>
+                        <AuditNote note={entry.note} />
+                      </td>
                     </tr>
                   ))}
                 </tbody>

@@ -235,6 +235,33 @@ describe('CurationQueuePage', () => {
     expect(within(korla).getByRole('button', { name: 'Hide history' })).toHaveAttribute('aria-expanded', 'true');
   });
 
+  it("shows the backend's own audit notes in Chinese and a person's note as written", async () => {
+    answer();
+    server.use(
+      http.get('*/api/v1/case-studies/:id/audit', () =>
+        HttpResponse.json([
+          { by: 'demo', at: '2026-11-01T10:00:00Z', from: 'DRAFT', to: 'PUBLISHED', note: 'Demo data' },
+          { by: 'curator.demo', at: '2026-11-02T10:00:00Z', from: 'PUBLISHED', to: 'PUBLISHED', note: 'Marked as best practice' },
+          { by: 'curator.demo', at: '2026-11-03T10:00:00Z', from: 'PUBLISHED', to: 'PUBLISHED', note: 'Best practice mark removed' },
+          { by: 'curator.demo', at: '2026-11-04T10:00:00Z', from: 'PUBLISHED', to: 'PUBLISHED', note: 'Verified as still accurate' },
+          { by: 'curator.demo', at: '2026-11-05T10:00:00Z', from: 'PUBLISHED', to: 'ARCHIVED', note: '项目已结束' },
+        ]),
+      ),
+    );
+    await renderPage(<CurationQueuePage />, { path: '/curation', route: '/curation', user: curator, language: 'zh-CN' });
+    const korla = await item('Korla irrigation（中文）');
+
+    await userEvent.click(within(korla).getByRole('button', { name: '查看历史' }));
+
+    const table = await within(korla).findByRole('table', { name: '“Korla irrigation（中文）”的历史记录' });
+    const notes = within(table)
+      .getAllByRole('row')
+      .slice(1)
+      .map((row) => row.querySelectorAll('td')[4]?.textContent);
+    expect(notes).toEqual(['演示数据', '已评为最佳实践', '已取消最佳实践标记', '已核实内容仍然准确', '项目已结束']);
+    expect(within(table).getAllByRole('row')[1]).toHaveTextContent(/草稿.*已发布/);
+  });
+
   it('lists published case studies due for re-verification on their tab, with verify and archive', async () => {
     const seen = answer([study('yantai-leaks', 'Yantai leak detection', { status: 'PUBLISHED', dueForReverification: true, lastVerified: '2024-03-18' })]);
     await renderPage(<CurationQueuePage />, { path: '/curation?tab=reverification', route: '/curation', user: curator });

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { LevelBadge } from '../../../components/ui/level';
 import { characteristicName, formatDate } from '../../../lib/format/names';
 import { Localized, pick } from '../../../lib/i18n/localized';
+import { usePunctuation } from '../../../lib/i18n/punctuation';
 import { useReference } from '../../../lib/reference/reference';
 import type { LocalizedText } from '../../../lib/i18n/localized';
 import type { CaseStudy, Queue } from '../api/queue';
@@ -29,6 +30,7 @@ export function QueueItem({
   onDone: (done: ItemDone) => void;
 }) {
   const { t, i18n } = useTranslation('curation');
+  const punctuation = usePunctuation();
   const reference = useReference().data;
   const language = i18n.language;
   const headingId = useId();
@@ -78,7 +80,7 @@ export function QueueItem({
                   <ul className="list-plain queue-steps">
                     {study.steps.map((step) => (
                       <li key={step.characteristic}>
-                        <span>{characteristicName(reference, step.characteristic, language)}:</span>
+                        <span>{punctuation.label(characteristicName(reference, step.characteristic, language))}</span>
                         <span className="queue-steps__levels">
                           <LevelBadge level={step.fromLevel} /> <span aria-hidden="true">→</span>
                           <span className="visually-hidden">{t('fields.to')}</span> <LevelBadge level={step.toLevel} />

@@ -89,6 +89,14 @@ describe('ExpertsPage', () => {
     expect(within(card).queryByRole('button', { name: 'Sign in to see contact details' })).not.toBeInTheDocument();
   });
 
+  it('labels the contact details with a full-width colon in Chinese', async () => {
+    answer();
+    await renderPage(<ExpertsPage />, { path: '/experts', route: '/experts', user: { username: 'editor.chengdu' }, language: 'zh-CN' });
+
+    const email = await screen.findByRole('link', { name: 'li-wei@example.org' });
+    expect(email.parentElement).toHaveTextContent(/^电子邮件：li-wei@example\.org/);
+  });
+
   it('filters by characteristic, service domain and language', async () => {
     const seen = answer();
     await renderPage(<ExpertsPage />, { path: '/experts', route: '/experts' });

@@ -5,6 +5,7 @@ import { Empty, ErrorMessage, Loading, QueryView } from '../../../components/ui/
 import { useSession } from '../../../lib/auth/session';
 import { characteristicName, countryName, languageName } from '../../../lib/format/names';
 import { Localized } from '../../../lib/i18n/localized';
+import { usePunctuation } from '../../../lib/i18n/punctuation';
 import { useReference } from '../../../lib/reference/reference';
 import { useExpert } from '../api/expert';
 import { type Characteristic, type Expert, type ExpertStatus, type ServiceDomain, useExperts } from '../api/experts';
@@ -16,6 +17,7 @@ const PAGE_SIZE = 12;
 
 function Contact({ expert }: { expert: Expert }) {
   const { t } = useTranslation('experts');
+  const { colon } = usePunctuation();
   const session = useSession();
   if (!session.isAuthenticated) {
     return (
@@ -30,14 +32,18 @@ function Contact({ expert }: { expert: Expert }) {
     <span className="expert-contact">
       {contact.email && (
         <>
-          <span className="visually-hidden">{t('contact.email')}: </span>
+          <span className="visually-hidden">{t('contact.email')}
+            {colon}
+          </span>
           <a href={`mailto:${contact.email}`}>{contact.email}</a>
         </>
       )}
       {contact.email && contact.phone && <br />}
       {contact.phone && (
         <>
-          <span className="visually-hidden">{t('contact.phone')}: </span>
+          <span className="visually-hidden">{t('contact.phone')}
+            {colon}
+          </span>
           <a href={`tel:${contact.phone.replace(/\s+/g, '')}`}>{contact.phone}</a>
         </>
       )}

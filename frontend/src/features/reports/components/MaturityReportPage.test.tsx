@@ -117,6 +117,25 @@ describe('MaturityReportPage', () => {
     click.mockRestore();
   });
 
+  it('asks for the CSV in the language of the UI (the server writes its headers and names)', async () => {
+    const seen = answerReport();
+    Object.assign(URL, { createObjectURL: vi.fn(() => 'blob:report'), revokeObjectURL: vi.fn() });
+    onTestFinished(() => {
+      Reflect.deleteProperty(URL, 'createObjectURL');
+      Reflect.deleteProperty(URL, 'revokeObjectURL');
+    });
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    onTestFinished(() => click.mockRestore());
+    await renderPage(<MaturityReportPage />, { path: '/reports/maturity', route: '/reports/maturity', language: 'zh-CN' });
+    await screen.findByRole('table');
+
+    await userEvent.click(screen.getByRole('button', { name: '下载 CSV' }));
+
+    expect(await screen.findByText('已下载 maturity-distribution-by-region.csv。')).toBeInTheDocument();
+    const csvRequest = seen.find((request) => request.headers.get('Accept') === 'text/csv');
+    expect(csvRequest?.headers.get('Accept-Language')).toBe('zh-CN');
+  });
+
   it("shows the problem's detail when the CSV cannot be made", async () => {
     answerReport();
     server.use(

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { Pagination } from '../../../components/ui/page';
+import { Pagination, useDocumentTitle } from '../../../components/ui/page';
 import { Empty, ErrorMessage, Loading } from '../../../components/ui/status';
 import { FACETS, type Facet, type SearchParams, useSearch } from '../api/search';
 import { Facets } from './Facets';
@@ -40,9 +40,7 @@ export function HomePage() {
   const results = useSearch(state);
   const type = state.filters.type?.[0] ?? '';
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    document.title = `${t('common:app.name')} · ${t('hero.title')}`;
-  }, [t]);
+  useDocumentTitle(t('common:app.name'), t('hero.title'));
   // like every page: after navigating here, focus starts at the heading
   useEffect(() => heading.current?.focus({ preventScroll: true }), []);
 
