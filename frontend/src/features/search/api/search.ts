@@ -9,8 +9,7 @@ export type Hit = Schemas['Hit'];
 export const FACETS = [
   'type',
   'serviceDomain',
-  'characteristic',
-  'fromLevel',
+  'step',
   'region',
   'country',
   'stage',

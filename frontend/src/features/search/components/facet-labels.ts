@@ -3,6 +3,13 @@ import { characteristicName, countryName, humanize, termName } from '../../../li
 import type { ReferenceData } from '../../../lib/reference/reference';
 import type { Facet } from '../api/search';
 
+const LEVELS = ['NOT_YET_ADDRESSED', 'BASIC', 'AVERAGE', 'MORE_ADVANCED', 'STATE_OF_THE_ART'];
+
+function nextLevel(level: string): string | undefined {
+  const at = LEVELS.indexOf(level);
+  return at >= 0 ? LEVELS[at + 1] : undefined;
+}
+
 /** A facet value's label in the UI language. */
 export function facetLabel(
   facet: Facet | 'year' | 'language',
@@ -20,10 +27,16 @@ export function facetLabel(
       return reference?.technologyTags.some((term) => term.code === key)
         ? termName(reference, 'technologyTags', key, language)
         : t(`search:flags.${key}`, { defaultValue: humanize(key) });
-    case 'characteristic':
-      return characteristicName(reference, key, language);
-    case 'fromLevel':
-      return t(`common:levels.${key}`);
+    case 'step': {
+      // CHARACTERISTIC:FROM_LEVEL, the step up from that level
+      const [characteristic = '', from = ''] = key.split(':');
+      const to = nextLevel(from);
+      return t('search:stepLabel', {
+        characteristic: characteristicName(reference, characteristic, language),
+        from: t(`common:levels.${from}`),
+        to: to ? t(`common:levels.${to}`) : '',
+      });
+    }
     case 'region':
       return t(`common:regions.${key}`, { defaultValue: key });
     case 'country':

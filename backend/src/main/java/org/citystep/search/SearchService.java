@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.citystep.glossary.Glossary;
 import org.citystep.shared.problem.ApiException;
 import org.citystep.shared.problem.ProblemType;
 import org.springframework.stereotype.Service;
@@ -26,8 +27,12 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class SearchService {
 
-    private static final List<String> FACETS = List.of("serviceDomain", "characteristic", "fromLevel", "region",
-            "country", "stage", "tech", "instrument", "language");
+    /** The case studies' steps, one keyword per step ({@code FUNDING:BASIC:AVERAGE}); its facet is {@value #STEP_FACET}. */
+    public static final String STEP_FIELD = "steps";
+    /** Steps as a facet, keyed {@code FUNDING:BASIC} like the {@code step} filter. */
+    static final String STEP_FACET = "step";
+    private static final List<String> FACETS = List.of("serviceDomain", STEP_FIELD, "region", "country", "stage", "tech",
+            "instrument", "language");
     /** Elasticsearch's default index.max_result_window: hits beyond it cannot be paged to. */
     static final int MAX_RESULT_WINDOW = 10_000;
     /** Past it, Elasticsearch answers with the hits found so far: one search never holds the cluster. */
@@ -37,23 +42,28 @@ public class SearchService {
     private final ElasticsearchAsyncClient client;
     private final SearchIndexes indexes;
     private final JsonMapper json;
+    private final Glossary glossary;
 
-    SearchService(ElasticsearchAsyncClient client, SearchIndexes indexes, JsonMapper json) {
+    SearchService(ElasticsearchAsyncClient client, SearchIndexes indexes, JsonMapper json, Glossary glossary) {
         this.client = client;
         this.indexes = indexes;
         this.json = json;
+        this.glossary = glossary;
     }
 
     public Mono<SearchResults> search(SearchQuery query) {
-        return validated(query).then(Mono.defer(() -> search(request(query), query)));
+        return validated(query).then(Mono.defer(() -> {
+            CrossLingual bridges = CrossLingual.of(BoundedText.of(query.text()), query.language(), glossary);
+            return search(request(query, bridges), query, bridges);
+        }));
     }
 
-    private Mono<SearchResults> search(SearchRequest request, SearchQuery query) {
+    private Mono<SearchResults> search(SearchRequest request, SearchQuery query, CrossLingual bridges) {
         return Mono.fromFuture(() -> client.search(request, IndexedDocument.class))
                 .onErrorMap(ElasticsearchFailures::translate)
                 // continue on Reactor's threads, not the HTTP client's I/O threads
                 .publishOn(Schedulers.parallel())
-                .map(response -> toResults(response, query));
+                .map(response -> toResults(response, query, bridges));
     }
 
     /** Fails with a 400 problem for unknown document types and pages beyond the result window. */
@@ -77,7 +87,7 @@ public class SearchService {
      */
     public Mono<ElasticsearchRequest> requestFor(SearchQuery query) {
         return validated(query).then(Mono.fromCallable(() -> {
-            SearchRequest request = request(query);
+            SearchRequest request = request(query, CrossLingual.of(BoundedText.of(query.text()), query.language(), glossary));
             String path = "/" + String.join(",", request.index()) + "/_search?ignore_unavailable=true&allow_no_indices=true";
             return new ElasticsearchRequest("POST", path, json.readTree(JsonpUtils.toJsonString(request, client._jsonpMapper())));
         }));
@@ -89,7 +99,7 @@ public class SearchService {
             JsonNode body) {
     }
 
-    private SearchRequest request(SearchQuery query) {
+    private SearchRequest request(SearchQuery query, CrossLingual bridges) {
         List<String> aliases = indexes.aliasesFor(query.documentTypes());
         Map<String, Aggregation> aggregations = new LinkedHashMap<>();
         FACETS.forEach(field -> aggregations.put(field, Aggregation.of(a -> a.terms(t -> t.field(field).size(50)))));
@@ -98,7 +108,7 @@ public class SearchService {
                 .index(aliases)
                 .ignoreUnavailable(true)
                 .allowNoIndices(true)
-                .query(toQuery(query))
+                .query(toQuery(query, bridges))
                 .from(query.page() * query.size())
                 .size(query.size())
                 .trackTotalHits(t -> t.enabled(true))
@@ -110,10 +120,11 @@ public class SearchService {
                             .numberOfFragments(2).fragmentSize(160).maxAnalyzedOffset(HIGHLIGHT_MAX_OFFSET)
                             .fields("title.*", f -> f).fields("text.*", f -> f);
                     // highlighting every fuzzy expansion over long texts cost 5 times the rest of the
-                    // search at 100k case studies; fuzziness widens the hits, highlights show the words typed
+                    // search at 100k case studies; fuzziness widens the hits, highlights show the words
+                    // typed and the glossary's terms that carried the search across
                     BoundedText text = BoundedText.of(query.text());
-                    if (text.fuzzy()) {
-                        h.highlightQuery(wordsQuery(text, query.language(), false));
+                    if (!text.words().isBlank()) {
+                        h.highlightQuery(bridges.highlighted(wordsQuery(text, query.language(), false)));
                     }
                     return h;
                 })
@@ -302,6 +313,17 @@ public class SearchService {
         return FACETS;
     }
 
+    /**
+     * The words typed, without typo tolerance, all of one or two, three of four of more: what counts as
+     * a match in the reader's own language, ranked above any match the glossary carried across.
+     */
+    private static Query exactWordsQuery(BoundedText text, @org.jspecify.annotations.Nullable String lang) {
+        return Query.of(q -> q.multiMatch(m -> m.query(text.words())
+                .fields(lang == null ? List.of("title.*", "text.*") : List.of("title." + lang + "*", "text." + lang + "*"))
+                .type(TextQueryType.BestFields)
+                .minimumShouldMatch("2<75%")));
+    }
+
     private static Query wordsQuery(BoundedText text, @org.jspecify.annotations.Nullable String lang, boolean fuzzy) {
         return Query.of(q -> q.multiMatch(m -> {
             m.query(text.words())
@@ -314,10 +336,11 @@ public class SearchService {
         }));
     }
 
-    private Query toQuery(SearchQuery query) {
+    private Query toQuery(SearchQuery query, CrossLingual bridges) {
         String lang = query.language();
         BoundedText text = BoundedText.of(query.text());
-        Query words = text.words().isBlank() ? Query.of(q -> q.matchAll(m -> m)) : wordsQuery(text, lang, text.fuzzy());
+        Query words = text.words().isBlank() ? Query.of(q -> q.matchAll(m -> m))
+                : bridges.expanded(wordsQuery(text, lang, text.fuzzy()), exactWordsQuery(text, lang));
         List<Query> filters = new java.util.ArrayList<>();
         if (!query.viewer().seesEverything()) {
             filters.add(visibleTo(query.viewer()));
@@ -330,11 +353,18 @@ public class SearchService {
         return filters.isEmpty() ? words : Query.of(q -> q.bool(b -> b.must(words).filter(filters)));
     }
 
-    private static SearchResults toResults(SearchResponse<IndexedDocument> response, SearchQuery query) {
-        List<SearchResults.Hit> hits = response.hits().hits().stream().map(SearchService::toHit).toList();
+    private static SearchResults toResults(SearchResponse<IndexedDocument> response, SearchQuery query,
+            CrossLingual bridges) {
+        List<SearchResults.Hit> hits = response.hits().hits().stream()
+                .map(hit -> toHit(hit).carriedBy(bridges.carrying(hit.matchedQueries()))).toList();
         Map<String, List<SearchResults.FacetCount>> facets = new LinkedHashMap<>();
         response.aggregations().forEach((name, aggregate) -> {
-            if (aggregate.isSterms()) {
+            if (aggregate.isSterms() && name.equals(STEP_FIELD)) {
+                facets.put(STEP_FACET, aggregate.sterms().buckets().array().stream()
+                        .map(bucket -> new SearchResults.FacetCount(stepFacetKey(bucket.key().stringValue()), bucket.docCount()))
+                        .toList());
+            }
+            else if (aggregate.isSterms()) {
                 facets.put(name, aggregate.sterms().buckets().array().stream()
                         .map(SearchService::toFacetCount).toList());
             }
@@ -352,7 +382,14 @@ public class SearchService {
         IndexedDocument source = hit.source();
         return new SearchResults.Hit(hit.id(), source == null ? "" : source.type(),
                 source == null || source.title() == null ? Map.of() : source.title(),
-                source == null ? null : source.status(), hit.highlight(), hit.score() == null ? 0 : hit.score());
+                source == null ? null : source.status(), Highlights.distinct(hit.highlight()),
+                hit.score() == null ? 0 : hit.score(), List.of());
+    }
+
+    /** {@code FUNDING:BASIC:AVERAGE} → {@code FUNDING:BASIC}: the step up from a level is one. */
+    private static String stepFacetKey(String stepKey) {
+        int last = stepKey.lastIndexOf(':');
+        return last < 0 ? stepKey : stepKey.substring(0, last);
     }
 
     private static SearchResults.FacetCount toFacetCount(StringTermsBucket bucket) {

@@ -17,6 +17,7 @@ import org.citystep.assessment.AssessmentStatus;
 import org.citystep.casestudy.CaseStudyStatus;
 import org.citystep.casestudy.ReviewDecision;
 import org.citystep.cluster.ClusterStatus;
+import org.citystep.glossary.GlossaryCategory;
 import org.citystep.reference.Characteristic;
 import org.citystep.reference.MaturityLevel;
 import org.citystep.shared.problem.ProblemType;
@@ -108,6 +109,7 @@ class MessageBundlesTest {
         Arrays.stream(AssessmentStatus.values()).forEach(s -> assertThat(ENGLISH).containsKey("assessment.status." + s.name()));
         Arrays.stream(ClusterStatus.values()).forEach(s -> assertThat(ENGLISH).containsKey("cluster.status." + s.name()));
         Arrays.stream(ReviewDecision.values()).forEach(d -> assertThat(ENGLISH).containsKey("caseStudy.decision." + d.name()));
+        Arrays.stream(GlossaryCategory.values()).forEach(c -> assertThat(ENGLISH).containsKey("glossary.category." + c.name()));
     }
 
     @Test

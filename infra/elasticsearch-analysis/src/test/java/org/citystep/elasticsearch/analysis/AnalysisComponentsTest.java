@@ -77,6 +77,14 @@ class AnalysisComponentsTest {
                 .containsExactly("run", "bike");
     }
 
+    /** Light stemming: plurals and inflections go, but "parking" does not become the green-space "park". */
+    @Test
+    void kstemKeepsParkingApartFromParks() throws IOException {
+        TokenFilterFactory factory = new KStemTokenFilterFactory();
+        assertThat(drain(factory.create(new LowerCaseFilter(whitespace("Parking Parks Cities Sharing")))))
+                .containsExactly("parking", "park", "city", "share");
+    }
+
     @Test
     void componentNamesMatchTheNamesFullElasticsearchUses() {
         assertThat(new EnglishAnalyzerFactory().name()).isEqualTo("english");
@@ -84,6 +92,7 @@ class AnalysisComponentsTest {
         assertThat(new SmartcnTokenizerFactory().name()).isEqualTo("smartcn_tokenizer");
         assertThat(new AsciiFoldingTokenFilterFactory().name()).isEqualTo("asciifolding");
         assertThat(new PorterStemTokenFilterFactory().name()).isEqualTo("porter_stem");
+        assertThat(new KStemTokenFilterFactory().name()).isEqualTo("kstem");
     }
 
     /** named_components.json is written by hand: it must list exactly the annotated classes. */
@@ -99,7 +108,7 @@ class AnalysisComponentsTest {
         assertThat(declared.get(TokenizerFactory.class.getName()))
                 .containsOnlyKeys("smartcn_tokenizer");
         assertThat(declared.get(TokenFilterFactory.class.getName()))
-                .containsOnlyKeys("asciifolding", "porter_stem");
+                .containsOnlyKeys("asciifolding", "porter_stem", "kstem");
 
         for (Map.Entry<String, Map<String, String>> byInterface : declared.entrySet()) {
             Class<?> extensible = Class.forName(byInterface.getKey());
