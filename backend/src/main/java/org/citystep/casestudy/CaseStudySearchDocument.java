@@ -54,7 +54,7 @@ record CaseStudySearchDocument(String type, String status, Map<String, String> t
                 c.stage().name(), tech.stream().distinct().sorted().toList(),
                 c.funding() == null ? List.of() : c.funding().instruments().stream().sorted().toList(),
                 c.startDate() == null ? null : c.startDate().getYear(), study.bestPractice(),
-                published ? c.title().values().stream().distinct().toList() : List.of(),
+                published ? org.citystep.search.SuggestInputs.of(c.title().values()) : List.of(),
                 c.steps().stream().map(CaseStudySearchDocument::stepKey).distinct().sorted().toList(), study.updatedAt(),
                 study.lastVerified());
     }

@@ -25,7 +25,7 @@ record CitySearchDocument(String type, Map<String, String> title, String region,
         Map<String, String> levels = new LinkedHashMap<>();
         city.levels().forEach((characteristic, level) -> levels.put(characteristic.name(), level.name()));
         return new CitySearchDocument(TYPE, p.name(), p.region().name(), p.country(), p.population(),
-                p.name().values().stream().distinct().toList(), levels, city.assessedAt() != null,
+                org.citystep.search.SuggestInputs.of(p.name().values()), levels, city.assessedAt() != null,
                 p.interests().stream().map(Enum::name).sorted().toList(),
                 p.administrativeLevel() == null ? null : p.administrativeLevel().name(),
                 LanguageTags.primaries(p.languages()), city.id());

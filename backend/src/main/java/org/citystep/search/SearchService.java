@@ -136,7 +136,11 @@ public class SearchService {
         return suggest(prefix, List.of(), size);
     }
 
-    /** Completions of what a user has typed, over the indexes of {@code documentTypes} (all when empty). */
+    /**
+     * Completions of what a user has typed, over the indexes of {@code documentTypes} (all when
+     * empty): each document once, as its whole title in the language of the input it was completed
+     * from (inputs start at later words and characters too, see {@link SuggestInputs}).
+     */
     public Mono<List<Suggestion>> suggest(String prefix, List<String> documentTypes, int size) {
         return knownTypes(documentTypes).then(Mono.fromFuture(() -> client.search(s -> s
                         .index(indexes.aliasesFor(documentTypes))
@@ -144,24 +148,38 @@ public class SearchService {
                         .allowNoIndices(true)
                         .source(src -> src.filter(f -> f.includes("type", "title")))
                         .suggest(sg -> sg.suggesters("titles", fs -> fs.prefix(prefix)
-                                .completion(c -> c.field("suggest").size(size).skipDuplicates(true)))),
+                                .completion(c -> c.field("suggest").size(size * 3).skipDuplicates(true)))),
                         IndexedDocument.class))
                 .onErrorMap(ElasticsearchFailures::translate)
                 .publishOn(Schedulers.parallel())
-                .map(response -> response.suggest().getOrDefault("titles", List.of()).stream()
-                        .flatMap(entry -> entry.completion().options().stream())
-                        .map(option -> new Suggestion(option.text(), option.source() == null ? "" : option.source().type(),
-                                option.id()))
-                        .limit(size)
-                        .toList()));
+                .map(response -> {
+                    Map<String, Suggestion> byDocument = new LinkedHashMap<>();
+                    response.suggest().getOrDefault("titles", List.of()).stream()
+                            .flatMap(entry -> entry.completion().options().stream())
+                            .forEach(option -> byDocument.putIfAbsent(option.id(), new Suggestion(
+                                    wholeTitle(option.text(), option.source()),
+                                    option.source() == null ? "" : option.source().type(), option.id())));
+                    return byDocument.values().stream().limit(size).toList();
+                }));
+    }
+
+    /** The title an input was cut from (inputs are whole titles or their ends). */
+    private static String wholeTitle(String input, @org.jspecify.annotations.Nullable IndexedDocument source) {
+        if (source == null || source.title() == null) {
+            return input;
+        }
+        return source.title().values().stream().filter(title -> title.strip().endsWith(input)).findFirst().orElse(input);
     }
 
     /**
-     * The public documents of {@code indexName} (as its feature declared them) most like the given texts (more-like-this over
-     * titles and texts in every language), without {@code excludeId}.
+     * The public documents of {@code indexName} (as its feature declared them) most like the given
+     * texts (more-like-this over titles and texts in every language), without {@code excludeId}.
+     * The texts are joined by the glossary's terms for the concepts they name, in the other
+     * language, so a study written only in Chinese finds its English peers and the other way round.
      */
     public Mono<List<SearchResults.Hit>> similar(String indexName, String excludeId, List<String> likeTexts, int size) {
         String alias = indexes.alias(indexName);
+        List<String> like = withTranslations(likeTexts);
         return Mono.fromFuture(() -> client.search(s -> s
                         .index(alias)
                         .ignoreUnavailable(true)
@@ -169,7 +187,7 @@ public class SearchService {
                         .size(size)
                         .source(src -> src.filter(f -> f.includes("type", "title")))
                         .query(q -> q.bool(b -> b
-                                .must(moreLikeThis(likeTexts.stream()
+                                .must(moreLikeThis(like.stream()
                                         .map(text -> co.elastic.clients.elasticsearch._types.query_dsl.Like.of(l -> l.text(text)))
                                         .toList(), 40))
                                 .filter(publicIn(indexName))
@@ -178,6 +196,22 @@ public class SearchService {
                 .onErrorMap(ElasticsearchFailures::translate)
                 .publishOn(Schedulers.parallel())
                 .map(response -> response.hits().hits().stream().map(SearchService::toHit).toList());
+    }
+
+    /** {@code texts}, and the other language's preferred terms of every glossary concept they name. */
+    private List<String> withTranslations(List<String> texts) {
+        java.util.Set<String> translations = new java.util.LinkedHashSet<>();
+        for (String text : texts) {
+            for (var match : glossary.find(text)) {
+                translations.add(match.term().terms(match.otherLanguage()).get(0));
+            }
+        }
+        if (translations.isEmpty()) {
+            return texts;
+        }
+        List<String> like = new java.util.ArrayList<>(texts);
+        like.add(String.join(" ", translations));
+        return like;
     }
 
     /**
@@ -249,7 +283,11 @@ public class SearchService {
                 });
     }
 
-    /** More-like-this over titles and texts in every language, counting even words that occur once. */
+    /**
+     * More-like-this over titles and texts in every language, counting even words that occur once.
+     * A few of the chosen terms are enough to be a candidate (the score ranks them): the default
+     * 30 % of 40 terms drawn from two languages' texts left studies with a Chinese title without any.
+     */
     private static Query moreLikeThis(List<co.elastic.clients.elasticsearch._types.query_dsl.Like> like,
             int maxQueryTerms) {
         return Query.of(q -> q.moreLikeThis(mlt -> mlt
@@ -257,7 +295,8 @@ public class SearchService {
                 .like(like)
                 .minTermFreq(1)
                 .minDocFreq(1)
-                .maxQueryTerms(maxQueryTerms)));
+                .maxQueryTerms(maxQueryTerms)
+                .minimumShouldMatch("3")));
     }
 
     /** A group's document most like the texts asked about, and its more-like-this score. */

@@ -222,4 +222,33 @@ class GlossarySearchIT {
         client.get().uri("/api/v1/search?step=FUNDING:STATE_OF_THE_ART").exchange().expectStatus().isBadRequest();
         client.get().uri("/api/v1/search?step=FUNDING").exchange().expectStatus().isBadRequest();
     }
+
+    @Test
+    void chineseSuggestionsMatchInsideTitles() {
+        for (String typed : List.of("停车", "共享")) {
+            byte[] body = client.get().uri("/api/v1/search/suggest?q={q}&type=case-study", typed).exchange()
+                    .expectStatus().isOk().expectBody().returnResult().getResponseBody();
+            List<String> texts = new ArrayList<>();
+            JSON.readTree(body).get("suggestions").forEach(s -> texts.add(s.get("text").asText()));
+            assertThat(texts).as(typed).isNotEmpty().allMatch(text -> text.contains(typed));
+            assertThat(texts).as(typed).anyMatch(text -> !text.startsWith(typed));
+        }
+    }
+
+    /** Similar studies cross languages too, both ways: the Chinese parking study and the English one find each other. */
+    @Test
+    void similarCaseStudiesCrossLanguagesBothWays() {
+        assertThat(similar("ningbo-gonggong-tingche-youdao")).contains("shanghai-pudong-lujiazui-smart-parking");
+        assertThat(similar("amsterdam-smart-parking-guidance")).contains("shanghai-pudong-lujiazui-smart-parking");
+        assertThat(similar("shanghai-pudong-lujiazui-smart-parking")).contains("amsterdam-smart-parking-guidance");
+        assertThat(similar("chengdu-gongxiang-danche-jianguan")).contains("jiaxing-public-bicycle-sharing-system");
+    }
+
+    private List<String> similar(String id) {
+        byte[] body = client.get().uri("/api/v1/case-studies/" + id + "/similar?size=5").exchange()
+                .expectStatus().isOk().expectBody().returnResult().getResponseBody();
+        List<String> ids = new ArrayList<>();
+        JSON.readTree(body).forEach(hit -> ids.add(hit.get("id").asText()));
+        return ids;
+    }
 }
