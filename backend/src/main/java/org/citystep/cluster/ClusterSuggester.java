@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 
 import org.citystep.reference.ServiceDomain;
 import org.citystep.shared.explain.Reason;
+import org.citystep.shared.i18n.Messages;
 
 import nl.cwts.networkanalysis.Clustering;
 import nl.cwts.networkanalysis.LeidenAlgorithm;
@@ -46,9 +47,12 @@ final class ClusterSuggester {
     private final int minimumSize;
     private final Function<ServiceDomain, Map<String, String>> domainNames;
     private final Function<String, Map<String, String>> technologyNames;
+    private final Messages messages;
 
     ClusterSuggester(double threshold, int neighbours, int minimumSize,
-            Function<ServiceDomain, Map<String, String>> domainNames, Function<String, Map<String, String>> technologyNames) {
+            Function<ServiceDomain, Map<String, String>> domainNames, Function<String, Map<String, String>> technologyNames,
+            Messages messages) {
+        this.messages = messages;
         this.threshold = threshold;
         this.neighbours = neighbours;
         this.minimumSize = minimumSize;
@@ -186,7 +190,7 @@ final class ClusterSuggester {
         double cohesion = cohesion(members);
         return new ClusterSuggestion(idOf(members),
                 members.stream().map(m -> new ClusterSuggestion.Member(m.cityId(), m.name())).toList(),
-                List.copyOf(shared), Math.round(cohesion * 1000) / 1000.0, reasons(size, shared, cohesion));
+                List.copyOf(shared), Math.round(cohesion * 1000) / 1000.0, reasons(messages, size, shared, cohesion));
     }
 
     /**
@@ -215,25 +219,18 @@ final class ClusterSuggester {
         return pairs == 0 ? 0 : sum / pairs;
     }
 
-    private static List<Reason> reasons(int size, List<ClusterSuggestion.SharedTopic> shared, double cohesion) {
+    private static List<Reason> reasons(Messages messages, int size, List<ClusterSuggestion.SharedTopic> shared,
+            double cohesion) {
         List<Reason> reasons = new ArrayList<>();
         for (ClusterSuggestion.SharedTopic topic : shared) {
-            String en = topic.name().getOrDefault("en", topic.code());
-            String zh = topic.name().getOrDefault("zh", en);
             boolean all = topic.cities() == size;
-            if (topic.kind() == ClusterSuggestion.SharedTopic.Kind.SERVICE_DOMAIN) {
-                reasons.add(all ? new Reason("All " + size + " cities work on " + en + ".", size + "个城市都关注" + zh + "。")
-                        : new Reason(topic.cities() + " of the " + size + " cities work on " + en + ".",
-                                size + "个城市中有" + topic.cities() + "个关注" + zh + "。"));
-            }
-            else {
-                reasons.add(new Reason(topic.cities() + " of the " + size + " cities have published case studies using "
-                        + en + ".", size + "个城市中有" + topic.cities() + "个发布了使用" + zh + "的案例。"));
-            }
+            String code = topic.kind() == ClusterSuggestion.SharedTopic.Kind.SERVICE_DOMAIN
+                    ? (all ? "reason.cluster.allWorkOn" : "reason.cluster.someWorkOn")
+                    : "reason.cluster.publishedUsing";
+            reasons.add(messages.both(code, language -> new Object[] {size, topic.cities(),
+                    topic.name().getOrDefault(language, topic.name().getOrDefault("en", topic.code()))}));
         }
-        long percent = Math.round(cohesion * 100);
-        reasons.add(new Reason("On average, two of these cities share " + percent + "% of what they work on.",
-                "这些城市两两之间平均有" + percent + "%的工作领域相同。"));
+        reasons.add(messages.both("reason.cluster.cohesion", Math.round(cohesion * 100)));
         return reasons;
     }
 

@@ -69,7 +69,7 @@ public class ClusterSuggestionService {
 
     ClusterSuggestionService(StoredSuggestions stored, SuggestionSets sets, ReactiveMongoTemplate template,
             ClusterService clusters, CityService cities, TermsPerGroup terms, ReferenceDataService reference,
-            ClusterProperties properties, Clock clock) {
+            ClusterProperties properties, Clock clock, org.citystep.shared.i18n.Messages messages) {
         this.stored = stored;
         this.sets = sets;
         this.template = template;
@@ -82,7 +82,7 @@ public class ClusterSuggestionService {
         Map<String, Map<String, String>> technologies = names(reference.data().technologyTags());
         this.suggester = new ClusterSuggester(properties.similarityThreshold(), properties.neighbours(),
                 properties.minimumSize(), domain -> domains.getOrDefault(domain.name(), Map.of("en", domain.name())),
-                code -> technologies.getOrDefault(code, Map.of("en", code)));
+                code -> technologies.getOrDefault(code, Map.of("en", code)), messages);
     }
 
     /**

@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.citystep.city.AdministrativeLevel;
 import org.citystep.city.CityProfile;
 import org.citystep.city.Region;
 import org.citystep.reference.Characteristic;
@@ -16,13 +15,18 @@ import org.citystep.reference.MaturityLevel;
 import org.citystep.reference.ReferenceData;
 import org.citystep.reference.ReferenceDataService;
 import org.citystep.reference.ServiceDomain;
+import org.citystep.shared.i18n.MessageRef;
+import org.citystep.shared.i18n.Messages;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
+import com.ibm.icu.text.ListFormatter;
+import com.ibm.icu.util.ULocale;
+
 /**
- * Explains a match in plain sentences, English and Chinese built from the same facts: first the
- * step itself, then the factors that raised the score, largest contribution first, and last what
- * lowered it. A factor that contributed nothing is not mentioned.
+ * Explains a match in plain sentences, English and Chinese from the message bundles with the same
+ * facts: first the step itself, then the factors that raised the score, largest contribution
+ * first, and last what lowered it. A factor that contributed nothing is not mentioned.
  */
 @Component
 class MatchReasons {
@@ -30,20 +34,15 @@ class MatchReasons {
     private static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
     /** Project likeness below this is not worth mentioning. */
     private static final double PROJECT_MENTION = 0.25;
-    private static final Map<AdministrativeLevel, String[]> KINDS = Map.of(
-            AdministrativeLevel.MUNICIPALITY, new String[] {"municipality", "市"},
-            AdministrativeLevel.DISTRICT, new String[] {"district", "区"},
-            AdministrativeLevel.NEW_AREA, new String[] {"new area", "新区"},
-            AdministrativeLevel.SPECIAL_ZONE, new String[] {"special zone", "特区"},
-            AdministrativeLevel.PREFECTURE_LEVEL_CITY, new String[] {"prefecture-level city", "地级市"},
-            AdministrativeLevel.COUNTY_LEVEL_CITY, new String[] {"county-level city", "县级市"});
 
     private final ReferenceDataService reference;
+    private final Messages messages;
     private final Map<MaturityLevel, Map<String, String>> levelNames;
     private final Map<String, Map<String, String>> domainNames;
 
-    MatchReasons(ReferenceDataService reference) {
+    MatchReasons(ReferenceDataService reference, Messages messages) {
         this.reference = reference;
+        this.messages = messages;
         this.levelNames = reference.data().levels().stream()
                 .collect(Collectors.toMap(ReferenceData.Level::code, ReferenceData.Level::name));
         this.domainNames = reference.data().serviceDomains().stream()
@@ -62,80 +61,58 @@ class MatchReasons {
         List<Weighted> positives = new ArrayList<>();
         // further apart, the population still adds a little to the score, but "similar" would be untrue
         if (PeerRanking.similarInSize(facts.populationLikeness())) {
-            positives.add(new Weighted(MatchFactors.CONTEXT * PeerRanking.POPULATION * facts.populationLikeness(), new Reason(
-                    "Similar in size: " + inhabitantsEn(peer.population()) + " inhabitants, against your "
-                            + inhabitantsEn(city.population()) + ".",
-                    "规模相近：人口" + inhabitantsZh(peer.population()) + "，贵市为" + inhabitantsZh(city.population()) + "。")));
+            positives.add(new Weighted(MatchFactors.CONTEXT * PeerRanking.POPULATION * facts.populationLikeness(),
+                    messages.both("reason.match.similarSize", language -> new Object[] {
+                            inhabitants(peer.population(), language), inhabitants(city.population(), language)})));
         }
         if (facts.sameCountry()) {
-            positives.add(new Weighted(MatchFactors.CONTEXT * PeerRanking.PLACE, new Reason(
-                    "Also in " + countryEn(peer.country()) + ".", "同样位于" + countryZh(peer.country()) + "。")));
+            positives.add(new Weighted(MatchFactors.CONTEXT * PeerRanking.PLACE, messages.both("reason.match.sameCountry",
+                    language -> new Object[] {country(peer.country(), language)})));
         }
         else if (facts.sameRegion()) {
-            positives.add(new Weighted(MatchFactors.CONTEXT * PeerRanking.PLACE * PeerRanking.SAME_REGION_ONLY, peer.region() == Region.EU
-                    ? new Reason("Also in the European Union.", "同属欧盟。")
-                    : new Reason("Also in China.", "同样位于中国。")));
+            positives.add(new Weighted(MatchFactors.CONTEXT * PeerRanking.PLACE * PeerRanking.SAME_REGION_ONLY,
+                    messages.both(peer.region() == Region.EU ? "reason.match.sameRegion.EU" : "reason.match.sameRegion.CHINA")));
         }
         if (facts.sameAdministrativeLevel() && peer.administrativeLevel() != null) {
-            String[] kind = KINDS.get(peer.administrativeLevel());
-            positives.add(new Weighted(MatchFactors.CONTEXT * PeerRanking.ADMINISTRATIVE, new Reason(
-                    "The same kind of administrative unit: a " + kind[0] + ".", "行政级别相同：均为" + kind[1] + "。")));
+            positives.add(new Weighted(MatchFactors.CONTEXT * PeerRanking.ADMINISTRATIVE, messages.both(
+                    "reason.match.sameAdministrativeLevel",
+                    new MessageRef("administrativeLevel." + peer.administrativeLevel().name()))));
         }
         if (!facts.sharedInterests().isEmpty()) {
-            positives.add(new Weighted(MatchFactors.INTERESTS * scored.factors().interests(), new Reason(
-                    "Works on the same service domains as you: " + domains(facts.sharedInterests(), "en", ", ") + ".",
-                    "与贵市关注相同的服务领域：" + domains(facts.sharedInterests(), "zh", "、") + "。")));
+            positives.add(new Weighted(MatchFactors.INTERESTS * scored.factors().interests(), messages.both(
+                    "reason.match.sharedInterests", language -> new Object[] {domains(facts.sharedInterests(), language)})));
         }
         if (facts.project() != null && facts.projectLikeness() >= PROJECT_MENTION) {
             Map<String, String> title = facts.project().title();
-            positives.add(new Weighted(MatchFactors.PROJECTS * facts.projectLikeness(), new Reason(
-                    "Runs projects like yours: its case study “" + inLanguage(title, "en") + "” resembles your own.",
-                    "开展的项目与贵市相似：其案例《" + inLanguage(title, "zh") + "》与贵市的案例相近。")));
+            positives.add(new Weighted(MatchFactors.PROJECTS * facts.projectLikeness(), messages.both(
+                    "reason.match.similarProject", language -> new Object[] {inLanguage(title, language)})));
         }
         if (!facts.evidence().isEmpty()) {
             long best = facts.evidence().stream().filter(e -> e.bestPractice()).count();
             int count = facts.evidence().size();
             boolean atTheTop = peerLevel == level;
-            String stepEn = atTheTop ? "reaching " + levelName(peerLevel, "en")
-                    : "the step from " + levelName(level, "en") + " to " + levelName(peerLevel, "en");
-            String stepZh = atTheTop ? "达到" + levelName(peerLevel, "zh")
-                    : "从" + levelName(level, "zh") + "提升到" + levelName(peerLevel, "zh");
-            positives.add(new Weighted(MatchFactors.EVIDENCE * scored.factors().evidence(), new Reason(
-                    count + (count == 1 ? " published case study shows " : " published case studies show ") + stepEn
-                            + " in " + characteristicName(characteristic, "en")
-                            + (best > 0 ? " (" + best + " of them best practice)." : "."),
-                    "有" + count + "个已发布案例展示了在" + characteristicName(characteristic, "zh") + "方面" + stepZh
-                            + (best > 0 ? "（其中" + best + "个为最佳实践）。" : "。"))));
+            positives.add(new Weighted(MatchFactors.EVIDENCE * scored.factors().evidence(), messages.both(
+                    atTheTop ? "reason.match.evidenceAtTheTop" : "reason.match.evidence",
+                    language -> new Object[] {count, levelName(level, language), levelName(peerLevel, language),
+                            characteristicName(characteristic, language), best})));
         }
         if (facts.evenlyAhead()) {
-            positives.add(new Weighted(MatchFactors.BALANCE * scored.factors().balance(), new Reason(
-                    "A balanced profile: nowhere more than one level ahead of you, so its experience is within reach.",
-                    "发展均衡：其他方面领先贵市均不超过一级，经验易于借鉴。")));
+            positives.add(new Weighted(MatchFactors.BALANCE * scored.factors().balance(), messages.both("reason.match.balanced")));
         }
         positives.stream().sorted(Comparator.comparingDouble(Weighted::contribution).reversed())
                 .forEach(weighted -> reasons.add(weighted.reason()));
         if (!facts.farAhead().isEmpty()) {
             // what holds for this peer whatever its place in the list (it may still be the best one)
-            reasons.add(new Reason(
-                    "Two or more levels ahead of you in " + characteristics(facts.farAhead(), "en", ", ")
-                            + ", which makes its experience there a bigger step to copy.",
-                    "在" + characteristics(facts.farAhead(), "zh", "、")
-                            + "方面领先贵市两级或以上，这方面的经验较难一步借鉴。"));
+            reasons.add(messages.both("reason.match.farAhead",
+                    language -> new Object[] {characteristics(facts.farAhead(), language)}));
         }
         return reasons;
     }
 
     private Reason step(Characteristic characteristic, MaturityLevel level, MaturityLevel peerLevel) {
-        String nameEn = characteristicName(characteristic, "en");
-        String nameZh = characteristicName(characteristic, "zh");
-        if (peerLevel == level) {
-            return new Reason("Also " + levelName(level, "en") + " in " + nameEn
-                    + ": there is no higher level, so peers at the top learn from each other.",
-                    "在" + nameZh + "方面同为" + levelName(level, "zh") + "：已无更高一级，可与同级城市互相学习。");
-        }
-        return new Reason("One step ahead of you in " + nameEn + ": " + levelName(peerLevel, "en")
-                + ", where you are " + levelName(level, "en") + ".",
-                "在" + nameZh + "方面领先贵市一级：" + levelName(peerLevel, "zh") + "（贵市为" + levelName(level, "zh") + "）。");
+        return messages.both(peerLevel == level ? "reason.match.sameLevelAtTheTop" : "reason.match.oneStepAhead",
+                language -> new Object[] {characteristicName(characteristic, language), levelName(peerLevel, language),
+                        levelName(level, language)});
     }
 
     private String levelName(MaturityLevel level, String language) {
@@ -146,13 +123,27 @@ class MatchReasons {
         return inLanguage(reference.characteristic(characteristic).name(), language, characteristic.name());
     }
 
-    private String characteristics(List<Characteristic> list, String language, String separator) {
-        return list.stream().map(c -> characteristicName(c, language)).collect(Collectors.joining(separator));
+    private String characteristics(List<Characteristic> list, String language) {
+        return joined(list.stream().map(c -> characteristicName(c, language)).toList(), language);
     }
 
-    private String domains(List<ServiceDomain> list, String language, String separator) {
-        return list.stream().map(d -> inLanguage(domainNames.getOrDefault(d.name(), Map.of()), language, d.name()))
-                .collect(Collectors.joining(separator));
+    private String domains(List<ServiceDomain> list, String language) {
+        return joined(list.stream().map(d -> inLanguage(domainNames.getOrDefault(d.name(), Map.of()), language, d.name()))
+                .toList(), language);
+    }
+
+    /** A list as each language writes one: "a, b and c", "甲、乙和丙". */
+    private static String joined(List<String> items, String language) {
+        return ListFormatter.getInstance("zh".equals(language) ? ULocale.SIMPLIFIED_CHINESE : ULocale.ENGLISH)
+                .format(items);
+    }
+
+    private static String country(String code, String language) {
+        return "zh".equals(language) ? countryZh(code) : countryEn(code);
+    }
+
+    private static String inhabitants(@Nullable Long population, String language) {
+        return "zh".equals(language) ? inhabitantsZh(population) : inhabitantsEn(population);
     }
 
     private static String inLanguage(Map<String, String> texts, String language) {

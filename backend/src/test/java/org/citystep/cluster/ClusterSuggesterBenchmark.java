@@ -88,7 +88,7 @@ public final class ClusterSuggesterBenchmark {
 
     public static void main(String[] args) {
         ClusterSuggester suggester = new ClusterSuggester(0.34, 6, 3, d -> Map.of("en", d.name()),
-                t -> Map.of("en", t));
+                t -> Map.of("en", t), new org.citystep.shared.i18n.Messages(new org.citystep.shared.i18n.IcuMessageSource()));
         suggester.suggest(cities(2_000, 1)); // warm-up: compile the hot paths before measuring
         int[] sizes = {1_000, 5_000, 10_000, 50_000};
         System.out.println(" cities   links  suggestions  modularity  neighbours-ms  total-ms  growth  heap-MB"

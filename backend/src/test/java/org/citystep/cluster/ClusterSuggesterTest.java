@@ -17,7 +17,7 @@ class ClusterSuggesterTest {
 
     private final ClusterSuggester suggester = new ClusterSuggester(0.34, 6, 3,
             domain -> Map.of("en", domain.name().toLowerCase(), "zh", "领域" + domain.ordinal()),
-            code -> Map.of("en", code.toLowerCase(), "zh", "技术"));
+            code -> Map.of("en", code.toLowerCase(), "zh", "技术"), new org.citystep.shared.i18n.Messages(new org.citystep.shared.i18n.IcuMessageSource()));
 
     private static InterestProfile city(String id, Set<String> technologies, ServiceDomain... domains) {
         return new InterestProfile(id, Map.of("en", id), Set.of(domains), technologies);

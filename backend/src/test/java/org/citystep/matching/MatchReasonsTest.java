@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 class MatchReasonsTest {
 
     private static final Characteristic STEP = Characteristic.FUNDING;
-    private final MatchReasons reasons = new MatchReasons(ReferenceDataFixture.service());
+    private final MatchReasons reasons = new MatchReasons(ReferenceDataFixture.service(),
+            new org.citystep.shared.i18n.Messages(new org.citystep.shared.i18n.IcuMessageSource()));
 
     private static Peer city(String id, @Nullable Long population, MaturityLevel elsewhere, MaturityLevel inFunding) {
         Map<Characteristic, MaturityLevel> levels = new EnumMap<>(Characteristic.class);

@@ -10,7 +10,7 @@ public final class Messages {
 
     private final IcuMessageSource source;
 
-    Messages(IcuMessageSource source) {
+    public Messages(IcuMessageSource source) {
         this.source = source;
     }
 
