@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -17,6 +18,8 @@ import org.citystep.city.CityService;
 import org.citystep.city.LevelCount;
 import org.citystep.reference.Characteristic;
 import org.citystep.reference.MaturityLevel;
+import org.citystep.shared.i18n.AnswerLanguage;
+import org.citystep.shared.i18n.Messages;
 import org.springframework.stereotype.Service;
 
 import reactor.core.publisher.Flux;
@@ -27,9 +30,11 @@ import reactor.core.publisher.Mono;
 public class ReportService {
 
     private final CityService cities;
+    private final Messages messages;
 
-    ReportService(CityService cities) {
+    ReportService(CityService cities, Messages messages) {
         this.cities = cities;
+        this.messages = messages;
     }
 
     public Mono<MaturityDistribution> maturityDistribution(CityGrouping grouping) {
@@ -54,15 +59,30 @@ public class ReportService {
     }
 
     /** One row per characteristic and group: counts, then percentages, for every level. */
-    public static String toCsv(MaturityDistribution report) {
-        List<String> header = new ArrayList<>(List.of("characteristic", report.groupBy(), "total"));
-        Arrays.stream(MaturityLevel.values()).forEach(level -> header.add(level.name()));
-        Arrays.stream(MaturityLevel.values()).forEach(level -> header.add(level.name() + "_percent"));
+    /**
+     * The report as CSV for a reader of {@code locale}: headers, characteristic, level and region
+     * or country names in that language, beside the codes (for machines), preceded by a byte-order
+     * mark so spreadsheet programs read the UTF-8 Chinese text right.
+     */
+    public String toCsv(MaturityDistribution report, Locale locale) {
+        String groupKind = "country".equals(report.groupBy()) ? "country" : "region";
+        List<String> header = new ArrayList<>(List.of(
+                messages.get("report.csv.characteristicCode", locale), messages.get("report.csv.characteristic", locale),
+                messages.get("report.csv." + groupKind + "Code", locale), messages.get("report.csv." + groupKind, locale),
+                messages.get("report.csv.total", locale)));
+        Arrays.stream(MaturityLevel.values()).forEach(level -> header.add(messages.get("level." + level.name(), locale)));
+        Arrays.stream(MaturityLevel.values()).forEach(level -> header.add(messages.get("report.csv.percent", locale,
+                messages.get("level." + level.name(), locale))));
         StringWriter out = new StringWriter();
+        out.write('\uFEFF');
         try (CSVPrinter csv = CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get().print(out)) {
             for (var characteristic : report.characteristics()) {
                 for (var group : characteristic.groups()) {
-                    List<Object> row = new ArrayList<>(List.of(characteristic.characteristic(), group.group(), group.total()));
+                    List<Object> row = new ArrayList<>(List.of(characteristic.characteristic(),
+                            messages.get("characteristic." + characteristic.characteristic().name(), locale), group.group(),
+                            "country".equals(groupKind) ? countryName(group.group(), locale)
+                                    : messages.get("region." + group.group(), locale),
+                            group.total()));
                     Arrays.stream(MaturityLevel.values()).forEach(level -> row.add(group.counts().get(level)));
                     Arrays.stream(MaturityLevel.values()).forEach(level -> row.add(group.percentages().get(level).toPlainString()));
                     csv.printRecord(row);
@@ -73,6 +93,11 @@ public class ReportService {
             throw new UncheckedIOException(e);
         }
         return out.toString();
+    }
+
+    private static String countryName(String code, Locale locale) {
+        String name = new Locale.Builder().setRegion(code).build().getDisplayCountry(AnswerLanguage.of(locale));
+        return name.isEmpty() ? code : name;
     }
 
     private static Map<MaturityLevel, Long> zeroes() {

@@ -137,9 +137,19 @@ class Figure3IT {
                 .expectBody(String.class).returnResult().getResponseBody();
 
         List<String> lines = csv.lines().toList();
-        assertThat(lines.get(0)).startsWith("characteristic,region,total,NOT_YET_ADDRESSED,BASIC,AVERAGE");
+        assertThat(lines.get(0)).startsWith("\uFEFFCharacteristic code,Characteristic,Region code,Region,Cities,"
+                + "Not yet addressed,Basic,Average");
         assertThat(lines).hasSize(1 + 8 * 2);
-        assertThat(lines).contains("STRATEGY,CHINA,15,0,1,4,10,0,0,0.0,6.7,26.7,66.6,0.0,0.0");
+        assertThat(lines).contains("STRATEGY,Smart City Strategy,CHINA,China,15,0,1,4,10,0,0,0.0,6.7,26.7,66.6,0.0,0.0");
+
+        // a Chinese reader gets Chinese headers and names beside the same codes and figures
+        String chinese = client.get().uri("/api/v1/reports/maturity-distribution?groupBy=region")
+                .accept(MediaType.parseMediaType("text/csv")).header("Accept-Language", "zh-CN,zh;q=0.9").exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("Content-Language", "zh-CN")
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(chinese.lines().findFirst().orElseThrow()).startsWith("\uFEFF特征代码,特征,地区代码,地区,城市数,尚未涉及,初级,中级");
+        assertThat(chinese.lines().toList()).contains("STRATEGY,智慧城市战略,CHINA,中国,15,0,1,4,10,0,0,0.0,6.7,26.7,66.6,0.0,0.0");
     }
 
     @Test

@@ -1,9 +1,13 @@
 package org.citystep.report.web;
 
+import java.util.Locale;
+
 import org.citystep.city.CityGrouping;
 import org.citystep.report.MaturityDistribution;
 import org.citystep.report.ReportService;
+import org.citystep.shared.i18n.AnswerLanguage;
 import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,17 +46,22 @@ class ReportController {
     }
 
     @GetMapping(path = "/maturity-distribution", produces = TEXT_CSV)
-    @Operation(summary = "The same report as CSV")
+    @Operation(summary = "The same report as CSV, headers and names in the language of Accept-Language (en or zh-CN)",
+            description = "Columns: characteristic code and name, region or country code and name, total, the count "
+                    + "of every level, then the percentage of every level. UTF-8 with a byte-order mark.")
     Mono<ResponseEntity<String>> maturityDistributionCsv(
             @Parameter(schema = @io.swagger.v3.oas.annotations.media.Schema(allowableValues = {"region", "country"},
                     defaultValue = "region"))
-            @RequestParam(defaultValue = "region") String groupBy) {
+            @RequestParam(defaultValue = "region") String groupBy, Locale locale) {
+        Locale language = AnswerLanguage.of(locale);
         return reports.maturityDistribution(grouping(groupBy))
                 .map(report -> ResponseEntity.ok()
                         .contentType(MediaType.parseMediaType(TEXT_CSV + ";charset=UTF-8"))
+                        .header(HttpHeaders.CONTENT_LANGUAGE, language.toLanguageTag())
+                        .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE)
                         .header("Content-Disposition", ContentDisposition.attachment()
                                 .filename("maturity-distribution-by-" + report.groupBy() + ".csv").build().toString())
-                        .body(ReportService.toCsv(report)));
+                        .body(reports.toCsv(report, language)));
     }
 
     private static CityGrouping grouping(String groupBy) {

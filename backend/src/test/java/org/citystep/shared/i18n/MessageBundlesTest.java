@@ -109,6 +109,9 @@ class MessageBundlesTest {
         Arrays.stream(AssessmentStatus.values()).forEach(s -> assertThat(ENGLISH).containsKey("assessment.status." + s.name()));
         Arrays.stream(ClusterStatus.values()).forEach(s -> assertThat(ENGLISH).containsKey("cluster.status." + s.name()));
         Arrays.stream(ReviewDecision.values()).forEach(d -> assertThat(ENGLISH).containsKey("caseStudy.decision." + d.name()));
+        Arrays.stream(org.citystep.city.Region.values()).forEach(r -> assertThat(ENGLISH).containsKey("region." + r.name()));
+        Arrays.stream(org.citystep.city.AdministrativeLevel.values())
+                .forEach(a -> assertThat(ENGLISH).containsKey("administrativeLevel." + a.name()));
         Arrays.stream(GlossaryCategory.values()).forEach(c -> assertThat(ENGLISH).containsKey("glossary.category." + c.name()));
     }
 
