@@ -10,6 +10,7 @@ import org.citystep.expert.Availability;
 import org.citystep.expert.ExpertProfile;
 import org.citystep.reference.Characteristic;
 import org.citystep.reference.ServiceDomain;
+import org.citystep.shared.validation.HasText;
 import org.citystep.shared.validation.NoMarkup;
 import org.citystep.shared.validation.PlainText;
 import org.citystep.shared.validation.Slug;
@@ -39,12 +40,12 @@ record ExpertInput(
         @Schema(example = "li-wei") @Nullable @Slug String id,
         @Schema(description = "Required on PUT") @Nullable @PositiveOrZero Long version,
         @NotBlank @Size(max = 200) @PlainText String name,
-        @Nullable @Size(max = 10) Map<@Pattern(regexp = LANGUAGE_TAG) String, @NotBlank @Size(max = 300) @PlainText String> affiliation,
+        @Nullable @HasText @Size(max = 10) Map<@Pattern(regexp = LANGUAGE_TAG) String, @NotBlank @Size(max = 300) @PlainText String> affiliation,
         @NotNull @Pattern(regexp = "[A-Z]{2}") String country,
         @NotNull Region region,
         @NotEmpty @Size(max = 10) List<@NotNull @Pattern(regexp = LANGUAGE_TAG) String> languages,
         @NotNull @Valid ExpertiseInput expertise,
-        @Nullable @Size(max = 10) Map<@Pattern(regexp = LANGUAGE_TAG) String, @NotBlank @Size(max = 4000) @NoMarkup String> bio,
+        @Nullable @HasText @Size(max = 10) Map<@Pattern(regexp = LANGUAGE_TAG) String, @NotBlank @Size(max = 4000) @NoMarkup String> bio,
         @NotNull Availability availability,
         @Nullable @Valid ContactInput contact,
         @Schema(accessMode = Schema.AccessMode.READ_ONLY) @Nullable String status,
