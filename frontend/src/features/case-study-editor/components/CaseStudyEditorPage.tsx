@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { PageHeader } from '../../../components/ui/page';
 import { ErrorMessage, Loading } from '../../../components/ui/status';
-import { isApiError } from '../../../lib/api/problem';
+import { isApiError, isStaleVersion } from '../../../lib/api/problem';
+import { StaleVersion } from '../../../components/ui/stale-version';
 import { useSession } from '../../../lib/auth/session';
 import { formatDate } from '../../../lib/format/names';
 import { Localized, usePick } from '../../../lib/i18n/localized';
@@ -283,7 +284,6 @@ function Editor({
     }
   }
 
-  const stale = isApiError(error) && error.status === 409 && Boolean(error.problem?.type?.endsWith(':stale-version'));
   const rated = ratedCharacteristics(reference);
   const fixedCity = useCity(chooseCity ? '' : form.cityId);
   const cityName = (cityId: string) => (fixedCity.data ? pick(fixedCity.data.name).text || cityId : cityId);
@@ -300,19 +300,14 @@ function Editor({
       {curatorNote}
       <div ref={errorBox} tabIndex={-1} className="cs-editor__errors">
         {error !== null &&
-          (stale ? (
-            <div className="status status--error" role="alert">
-              <p className="status__heading">{t('stale.heading')}</p>
-              <p>{t('stale.body')}</p>
-              {isApiError(error) && error.problem?.detail && <p className="status__detail small">{error.problem.detail}</p>}
-              {id && (
-                <div className="status__actions">
-                  <button type="button" className="button" onClick={onReload}>
-                    {t('stale.reload')}
-                  </button>
-                </div>
-              )}
-            </div>
+          (isStaleVersion(error) ? (
+            <StaleVersion
+              error={error}
+              heading={t('stale.heading')}
+              body={t('stale.body')}
+              reloadLabel={t('stale.reload')}
+              onReload={id ? onReload : undefined}
+            />
           ) : (
             <>
               <ErrorMessage error={error} />
