@@ -334,7 +334,7 @@ function Editor({
 
   const rated = ratedCharacteristics(reference);
   const fixedCity = useCity(chooseCity ? '' : form.cityId);
-  const cityName = (cityId: string) => (fixedCity.data ? pick(fixedCity.data.name).text || cityId : cityId);
+  const cityName = fixedCity.data && pick(fixedCity.data.name).text ? <Localized text={fixedCity.data.name} /> : form.cityId;
 
   return (
     <form
@@ -379,7 +379,7 @@ function Editor({
               {t('fields.city')}
               {punctuation.colon}
             </span>
-            <strong>{cityName(form.cityId)}</strong>
+            <strong>{cityName}</strong>
           </p>
         )}
         <LanguagePair field="title" legend={t('fields.title')} errors={errors} required>
