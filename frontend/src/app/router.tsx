@@ -95,6 +95,32 @@ export function createAppRouter() {
             },
           ],
         },
+        {
+          path: 'glossary',
+          lazy: () => import('../features/glossary/components/GlossaryPage').then((m) => ({ Component: m.GlossaryPage })),
+        },
+        {
+          path: 'glossary/new',
+          element: <RequireRole roles={CURATORS} />,
+          children: [
+            {
+              index: true,
+              lazy: () =>
+                import('../features/glossary/components/GlossaryEditorPage').then((m) => ({ Component: m.GlossaryEditorPage })),
+            },
+          ],
+        },
+        {
+          path: 'glossary/:id/edit',
+          element: <RequireRole roles={CURATORS} />,
+          children: [
+            {
+              index: true,
+              lazy: () =>
+                import('../features/glossary/components/GlossaryEditorPage').then((m) => ({ Component: m.GlossaryEditorPage })),
+            },
+          ],
+        },
         { path: CALLBACK_PATH.slice(1), element: <SignInCallbackPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],

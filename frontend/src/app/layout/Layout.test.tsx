@@ -28,6 +28,7 @@ describe('Layout', () => {
     me(['curator']);
     await renderPage(<Layout />, { user: { username: 'curator.demo' } });
     expect(await screen.findByRole('link', { name: 'Curation' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Glossary' })).toHaveAttribute('href', '/glossary');
     expect(screen.queryByRole('link', { name: 'My city' })).not.toBeInTheDocument();
     expect(screen.getByText('Signed in as curator.demo')).toBeInTheDocument();
   });
@@ -35,6 +36,7 @@ describe('Layout', () => {
   it('hides role pages from anonymous visitors', async () => {
     await renderPage(<Layout />);
     expect(screen.queryByRole('link', { name: 'Curation' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Glossary' })).not.toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'My city' })).not.toBeInTheDocument();
   });
 });

@@ -55,6 +55,7 @@ function MainNavigation({ onNavigate }: { onNavigate: () => void }) {
     { to: '/reports/maturity', label: t('nav.report'), show: true },
     { to: '/my-city', label: t('nav.myCity'), show: session.hasRole('city-editor') },
     { to: '/curation', label: t('nav.curation'), show: session.isCurator },
+    { to: '/glossary', label: t('nav.glossary'), show: session.isCurator },
   ];
   return (
     <ul className="nav__list">

@@ -1,5 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LanguageMark, langTag, type Picked } from '../../lib/i18n/localized';
 
 /** Sets the browser tab's title from its parts: "Page not found · CityStep". */
 export function useDocumentTitle(...parts: string[]) {
@@ -11,9 +12,11 @@ export function useDocumentTitle(...parts: string[]) {
 
 /**
  * A page's heading. Sets the document title and moves focus to the heading after navigation, so
- * screen-reader and keyboard users land on the new page's content.
+ * screen-reader and keyboard users land on the new page's content. A title that is content (a
+ * case study's, a city's name) passes what `pick` chose as `content`: the heading then carries its
+ * language, and a language badge when it is not the UI's.
  */
-export function PageHeader({ title, children }: { title: string; children?: ReactNode }) {
+export function PageHeader({ title, content, children }: { title: string; content?: Picked; children?: ReactNode }) {
   const { t } = useTranslation();
   const heading = useRef<HTMLHeadingElement>(null);
   useDocumentTitle(title, t('app.name'));
@@ -22,8 +25,9 @@ export function PageHeader({ title, children }: { title: string; children?: Reac
   }, []);
   return (
     <header className="page-header">
-      <h1 ref={heading} tabIndex={-1}>
+      <h1 ref={heading} tabIndex={-1} lang={content?.text ? langTag(content.lang) : undefined}>
         {title}
+        {content?.text && content.fallback && <LanguageMark lang={content.lang} />}
       </h1>
       {children}
     </header>

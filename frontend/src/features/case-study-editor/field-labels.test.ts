@@ -7,7 +7,9 @@ describe('fieldLabel', () => {
 
   it('names an API field path by the label of its input', () => {
     expect(fieldLabel('title[zh]', zh)).toBe('标题（中文）');
-    expect(fieldLabel('title', en)).toBe('Title (English)');
+    expect(fieldLabel('title', en)).toBe('Title');
+    expect(fieldLabel('summary', zh)).toBe('摘要');
+    expect(fieldLabel('benefits[0].description', en)).toBe('Result 1: indicator');
     expect(fieldLabel('benefits[1].unit', en)).toBe('Result 2: unit');
     expect(fieldLabel('partners[0].role[zh]', zh)).toBe('合作伙伴 1：角色（中文）');
     expect(fieldLabel('technologies[2]', en)).toBe('Technologies');

@@ -3,13 +3,13 @@ import type { TFunction } from 'i18next';
 /** API field paths of the case study (CaseStudyInput) → the key of the label of the input for it. */
 const FIELDS: Record<string, string> = {
   cityId: 'fields.city',
-  title: 'fields.titleEn',
+  title: 'fields.title',
   'title[en]': 'fields.titleEn',
   'title[zh]': 'fields.titleZh',
-  summary: 'fields.summaryEn',
+  summary: 'fields.summary',
   'summary[en]': 'fields.summaryEn',
   'summary[zh]': 'fields.summaryZh',
-  body: 'fields.bodyEn',
+  body: 'fields.body',
   'body[en]': 'fields.bodyEn',
   'body[zh]': 'fields.bodyZh',
   serviceDomains: 'fields.domains',
@@ -45,7 +45,7 @@ const ROW_FIELDS: Record<string, Record<string, string>> = {
   steps: { '': 'fields.stepFrom', characteristic: 'fields.stepCharacteristic', fromLevel: 'fields.stepFrom', toLevel: 'fields.stepFrom' },
   benefits: {
     '': 'fields.benefit',
-    description: 'fields.benefitDescriptionEn',
+    description: 'fields.benefitDescription',
     'description[en]': 'fields.benefitDescriptionEn',
     'description[zh]': 'fields.benefitDescriptionZh',
     baseline: 'fields.baseline',

@@ -61,3 +61,8 @@ export async function unwrap<T>(
   }
   return data as T;
 }
+
+/** A 409 because someone saved a newer version since this one was read (optimistic locking). */
+export function isStaleVersion(error: unknown): error is ApiError {
+  return isApiError(error) && error.status === 409 && Boolean(error.problem?.type?.endsWith(':stale-version'));
+}

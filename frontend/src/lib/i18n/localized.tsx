@@ -3,7 +3,9 @@ import { contentKey } from './i18n';
 
 export type LocalizedText = Record<string, string | undefined> | undefined | null;
 
-export type Picked = { text: string; lang: 'en' | 'zh'; fallback: boolean };
+export type ContentLanguage = 'en' | 'zh';
+
+export type Picked = { text: string; lang: ContentLanguage; fallback: boolean };
 
 /** Content in the chosen language where it exists; otherwise the other language, marked as such. */
 export function pick(text: LocalizedText, language: string): Picked {
@@ -22,22 +24,46 @@ export function usePick() {
   return (text: LocalizedText) => pick(text, i18n.language);
 }
 
+/** The `lang` attribute for content of a content-map language: "zh" → "zh-CN". */
+export function langTag(lang: ContentLanguage): string {
+  return lang === 'zh' ? 'zh-CN' : 'en';
+}
+
 /**
- * Renders localized content with its real `lang` (for screen readers and fonts), and a small note
- * when it is shown in the other language because a translation does not exist.
+ * A discreet badge after content shown in a language other than the UI's: the language's own
+ * name ("English", "中文"), which a reader of either language recognises; screen readers hear
+ * "(only in English)" in the UI language instead.
+ */
+export function LanguageMark({ lang }: { lang: ContentLanguage }) {
+  const { t, i18n } = useTranslation();
+  const onlyIn = t('content.onlyIn', { language: t(`languages.${lang}`) });
+  return (
+    <span className="lang-mark-wrap" lang={i18n.language}>
+      {' '}
+      <span className="lang-mark" title={onlyIn} aria-hidden="true" lang={langTag(lang)}>
+        {t(`content.mark.${lang}`)}
+      </span>
+      <span className="visually-hidden">({onlyIn})</span>
+    </span>
+  );
+}
+
+/**
+ * Renders localized content with its real `lang` (for screen readers and fonts), and a language
+ * badge when it is shown in the other language because a translation does not exist.
  */
 export function Localized({ text, as: Tag = 'span' }: { text: LocalizedText; as?: 'span' | 'p' | 'div' }) {
-  const { t, i18n } = useTranslation();
+  const { i18n } = useTranslation();
   const picked = pick(text, i18n.language);
+  return <PickedText picked={picked} as={Tag} />;
+}
+
+/** Text already picked (see `pick`), with its `lang` and, when it is a fallback, its language badge. */
+export function PickedText({ picked, as: Tag = 'span' }: { picked: Picked; as?: 'span' | 'p' | 'div' }) {
   return (
-    <Tag lang={picked.lang === 'zh' ? 'zh-CN' : 'en'}>
+    <Tag lang={langTag(picked.lang)}>
       {picked.text}
-      {picked.fallback && (
-        <span className="fallback-note" lang={i18n.language}>
-          {' '}
-          ({t('content.onlyIn', { language: t(`languages.${picked.lang}`) })})
-        </span>
-      )}
+      {picked.fallback && <LanguageMark lang={picked.lang} />}
     </Tag>
   );
 }

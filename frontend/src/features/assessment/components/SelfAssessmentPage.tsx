@@ -4,7 +4,8 @@ import { useParams } from 'react-router';
 import { LevelBadge } from '../../../components/ui/level';
 import { PageHeader } from '../../../components/ui/page';
 import { ErrorMessage, Loading } from '../../../components/ui/status';
-import { isApiError } from '../../../lib/api/problem';
+import { isApiError, isStaleVersion } from '../../../lib/api/problem';
+import { StaleVersion } from '../../../components/ui/stale-version';
 import { formatDate } from '../../../lib/format/names';
 import { Localized, usePick } from '../../../lib/i18n/localized';
 import { usePunctuation } from '../../../lib/i18n/punctuation';
@@ -90,9 +91,6 @@ function levelOf(characteristic: Characteristic, answer: Answer | undefined): st
   return derivedLevel(characteristic.criteria, answer.met);
 }
 
-function isStale(error: unknown) {
-  return isApiError(error) && error.status === 409 && Boolean(error.problem?.type?.endsWith(':stale-version'));
-}
 
 /** Field errors of a save, per characteristic code (the API names them by position in the body). */
 type FieldProblem = { field: string; message: string };
@@ -411,17 +409,14 @@ function Editor({
       </p>
 
       {error !== null &&
-        (isStale(error) ? (
-          <div className="status status--error" role="alert">
-            <p className="status__heading">{t('stale.heading')}</p>
-            <p>{t('stale.body')}</p>
-            <p className="status__detail small">{isApiError(error) ? error.problem?.detail : null}</p>
-            <div className="status__actions">
-              <button type="button" className="button" onClick={onReload}>
-                {t('stale.reload')}
-              </button>
-            </div>
-          </div>
+        (isStaleVersion(error) ? (
+          <StaleVersion
+            error={error}
+            heading={t('stale.heading')}
+            body={t('stale.body')}
+            reloadLabel={t('stale.reload')}
+            onReload={onReload}
+          />
         ) : (
           <div>
             <ErrorMessage error={error} />

@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { renderPage } from '../../../testing/render';
 import { server } from '../../../testing/server';
@@ -71,9 +71,34 @@ describe('CaseStudyPage', () => {
     backend();
     await renderPage(<CaseStudyPage />, { path: '/case-studies/cs-grid', route: '/case-studies/:id', language: 'zh-CN' });
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'Smart grid for 500 households' })).toBeInTheDocument();
+    const heading = await screen.findByRole('heading', { level: 1, name: 'Smart grid for 500 households (仅有英文版本)' });
+    expect(heading).toHaveAttribute('lang', 'en');
+    expect(within(heading).getByText('English')).toHaveAttribute('title', '仅有英文版本');
     expect(screen.getByText('此内容尚未翻译，以原文显示。')).toBeInTheDocument();
-    expect(screen.getAllByText(/仅有英文版本/).length).toBeGreaterThan(0);
+    expect(screen.getByText('Households saw their use.')).toHaveAttribute('lang', 'en');
+    expect(screen.getAllByText(/仅有英文版本/).length).toBeGreaterThan(1);
+  });
+
+  it('shows a case study written only in Chinese to an English reader, marked as Chinese', async () => {
+    backend({
+      title: { zh: '宁波公共停车诱导' },
+      summary: { zh: '实时车位信息引导驾驶员。' },
+      body: { zh: '<p>全市停车场联网。</p>' },
+      lessonsLearned: {},
+      benefits: [{ description: { zh: '寻找车位时间' }, result: 5, unit: 'min', year: 2020 }],
+    });
+    await renderPage(<CaseStudyPage />, { path: '/case-studies/cs-grid', route: '/case-studies/:id' });
+
+    const heading = await screen.findByRole('heading', { level: 1, name: '宁波公共停车诱导 (only in Chinese)' });
+    expect(heading).toHaveAttribute('lang', 'zh-CN');
+    expect(within(heading).getByText('中文')).toBeInTheDocument();
+    expect(document.title).toBe('宁波公共停车诱导 · CityStep');
+    const summary = screen.getByText('实时车位信息引导驾驶员。');
+    expect(summary).toHaveAttribute('lang', 'zh-CN');
+    expect(within(summary).getByText('中文')).toBeInTheDocument();
+    expect(screen.getByText('全市停车场联网。').closest('[lang]')).toHaveAttribute('lang', 'zh-CN');
+    expect(screen.getByText('This story is not yet translated; it is shown in its original language.')).toBeInTheDocument();
+    expect(screen.getByRole('cell', { name: '寻找车位时间 (only in Chinese)' })).toBeInTheDocument();
   });
 
   it('names the target groups in Chinese, listed with the Chinese comma, and an unknown one as words', async () => {

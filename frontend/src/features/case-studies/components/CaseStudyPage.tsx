@@ -203,13 +203,13 @@ function OwnerActions({ study }: { study: CaseStudy }) {
 
 function CaseStudyView({ study }: { study: CaseStudy }) {
   const { t, i18n } = useTranslation('case-studies');
-  const title = pick(study.title, i18n.language).text;
+  const title = pick(study.title, i18n.language);
   const body = pick(study.body, i18n.language);
   const lessons = pick(study.lessonsLearned, i18n.language);
   const inclusion = pick(study.inclusionMeasures, i18n.language);
   return (
     <article className="case-study">
-      <PageHeader title={title}>
+      <PageHeader title={title.text || study.id} content={title}>
         <p className="case-study__badges">
           {study.status !== 'PUBLISHED' && <span className="chip">{t(`statuses.${study.status}`)}</span>}
           {study.bestPractice && <span className="chip chip--best">{t('bestPractice')}</span>}

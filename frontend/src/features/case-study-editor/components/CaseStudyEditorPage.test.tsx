@@ -132,6 +132,63 @@ describe('CaseStudyEditorPage', () => {
     expect(calls[0]!.body.version).toBeUndefined();
   });
 
+  it('creates a draft written only in Chinese, with no English anywhere', async () => {
+    const calls = backend();
+    const { router } = await renderPage(<CaseStudyEditorPage />, {
+      path: '/case-studies/new',
+      route: '/case-studies/new',
+      user,
+      extraRoutes,
+      language: 'zh-CN',
+    });
+
+    const title = await screen.findByRole('group', { name: '标题 (必填)' });
+    expect(title).toHaveAccessibleDescription('填写中文或英文，或两者都填：一种即可。');
+    expect(screen.getByText(/可以用中文、英文或两种语言填写/)).toBeInTheDocument();
+    expect(screen.queryByText(/英文为必填/)).not.toBeInTheDocument();
+    await userEvent.type(within(title).getByLabelText('标题（中文）'), '宁波公共停车诱导');
+    await userEvent.type(screen.getByLabelText('摘要（中文）'), '实时车位信息引导驾驶员。');
+    await userEvent.type(screen.getByLabelText('完整介绍（中文）'), '全市停车场联网。');
+    await userEvent.click(screen.getByRole('checkbox', { name: '能源与公用事业' }));
+    await userEvent.selectOptions(screen.getByLabelText('第 1 步：特征'), 'FUNDING');
+    await userEvent.selectOptions(screen.getByLabelText('第 1 步：起始级别'), 'AVERAGE');
+    await userEvent.click(screen.getByRole('button', { name: '保存草稿' }));
+
+    await waitFor(() => expect(router.state.location.pathname).toBe('/case-studies/amsterdam-new-study/edit'));
+    expect(calls[0]!.body).toMatchObject({
+      title: { zh: '宁波公共停车诱导' },
+      summary: { zh: '实时车位信息引导驾驶员。' },
+      body: { zh: '全市停车场联网。' },
+    });
+    expect(calls[0]!.body.title).not.toHaveProperty('en');
+    expect(calls[0]!.body.summary).not.toHaveProperty('en');
+  });
+
+  it('shows that a title is needed in one of the languages on the title as a whole', async () => {
+    backend();
+    server.use(
+      http.post('*/api/v1/case-studies', () =>
+        problem(400, 'validation-failed', 'The case study has 1 invalid field(s).', [
+          { field: 'title', message: 'must have a text in English (en) or Chinese (zh)' },
+        ]),
+      ),
+    );
+    await renderNew();
+    Element.prototype.scrollIntoView = vi.fn(); // jsdom has no layout
+
+    await userEvent.type(await screen.findByLabelText(/^Summary \(Chinese\)/), '只有摘要。');
+    await userEvent.click(screen.getByRole('button', { name: 'Save draft' }));
+
+    const link = await screen.findByRole('link', { name: 'Title: must have a text in English (en) or Chinese (zh)' });
+    await userEvent.click(link);
+    const group = screen.getByRole('group', { name: 'Title (required)' });
+    expect(group).toHaveFocus();
+    expect(group).toHaveAccessibleDescription(
+      'In English, in Chinese or both: one of them is enough. must have a text in English (en) or Chinese (zh)',
+    );
+    expect(screen.getByLabelText('Title (English)')).not.toBeRequired();
+  });
+
   it('shows the field errors the API returns next to the fields, keeping what was typed', async () => {
     backend();
     server.use(
@@ -256,8 +313,9 @@ describe('CaseStudyEditorPage', () => {
       user,
       language: 'zh-CN',
     });
-    expect(await screen.findByText('阿姆斯特丹', { selector: 'strong' })).toBeInTheDocument();
-    expect(screen.getByText('阿姆斯特丹', { selector: 'strong' }).parentElement).toHaveTextContent(/^城市：阿姆斯特丹$/);
+    const name = await screen.findByText('阿姆斯特丹');
+    expect(name).toHaveAttribute('lang', 'zh-CN');
+    expect(name.closest('p')).toHaveTextContent(/^城市：阿姆斯特丹$/);
   });
 
   it('is in Chinese when the UI is, and has no serious accessibility problems', async () => {

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { PageHeader } from '../../../components/ui/page';
 import { ErrorMessage, Loading } from '../../../components/ui/status';
-import { isApiError } from '../../../lib/api/problem';
+import { isApiError, isStaleVersion } from '../../../lib/api/problem';
+import { StaleVersion } from '../../../components/ui/stale-version';
 import { useSession } from '../../../lib/auth/session';
 import { formatDate } from '../../../lib/format/names';
 import { Localized, usePick } from '../../../lib/i18n/localized';
@@ -96,6 +97,54 @@ function Field({
   );
 }
 
+/**
+ * A text written in English, Chinese or both: the two inputs under one legend, which says when at
+ * least one of them is needed. An error about the text as a whole ("title") belongs to the group.
+ */
+function LanguagePair({
+  field,
+  legend,
+  required,
+  errors,
+  children,
+}: {
+  field: string;
+  legend: string;
+  required?: boolean;
+  errors: Errors;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation('case-study-editor');
+  const id = idFor(field);
+  const error = errors[field];
+  const describedBy = [required ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return (
+    <fieldset className="cs-editor__language-pair" id={id} tabIndex={-1} aria-describedby={describedBy || undefined}>
+      <legend>
+        {legend}
+        {required && (
+          <span className="cs-editor__required" aria-hidden="true">
+            {' '}
+            *
+          </span>
+        )}
+        {required && <span className="visually-hidden"> ({t('required')})</span>}
+      </legend>
+      {required && (
+        <p className="field__hint" id={`${id}-hint`}>
+          {t('fields.eitherLanguage')}
+        </p>
+      )}
+      {error && (
+        <p className="field__error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+      <div className="cs-editor__pair">{children}</div>
+    </fieldset>
+  );
+}
+
 /** A group of checkboxes over reference terms, with the group's error tied to the group. */
 function TermChecks({
   field,
@@ -181,7 +230,7 @@ function ErrorSummary({ errors }: { errors: Errors }) {
   );
 }
 
-/** Moves to the input for an API field name, or the closest one ("title" → the English title). */
+/** Moves to the input for an API field name, or the closest one ("title" → the title's two inputs). */
 function focusField(event: React.MouseEvent, field: string) {
   const candidates = [field, `${field}[en]`, field.replace(/\.[^.]+$/, ''), field.replace(/\[\d+\].*$/, '')];
   const target = candidates.map((candidate) => document.getElementById(idFor(candidate))).find(Boolean);
@@ -283,10 +332,9 @@ function Editor({
     }
   }
 
-  const stale = isApiError(error) && error.status === 409 && Boolean(error.problem?.type?.endsWith(':stale-version'));
   const rated = ratedCharacteristics(reference);
   const fixedCity = useCity(chooseCity ? '' : form.cityId);
-  const cityName = (cityId: string) => (fixedCity.data ? pick(fixedCity.data.name).text || cityId : cityId);
+  const cityName = fixedCity.data && pick(fixedCity.data.name).text ? <Localized text={fixedCity.data.name} /> : form.cityId;
 
   return (
     <form
@@ -300,19 +348,14 @@ function Editor({
       {curatorNote}
       <div ref={errorBox} tabIndex={-1} className="cs-editor__errors">
         {error !== null &&
-          (stale ? (
-            <div className="status status--error" role="alert">
-              <p className="status__heading">{t('stale.heading')}</p>
-              <p>{t('stale.body')}</p>
-              {isApiError(error) && error.problem?.detail && <p className="status__detail small">{error.problem.detail}</p>}
-              {id && (
-                <div className="status__actions">
-                  <button type="button" className="button" onClick={onReload}>
-                    {t('stale.reload')}
-                  </button>
-                </div>
-              )}
-            </div>
+          (isStaleVersion(error) ? (
+            <StaleVersion
+              error={error}
+              heading={t('stale.heading')}
+              body={t('stale.body')}
+              reloadLabel={t('stale.reload')}
+              onReload={id ? onReload : undefined}
+            />
           ) : (
             <>
               <ErrorMessage error={error} />
@@ -336,23 +379,25 @@ function Editor({
               {t('fields.city')}
               {punctuation.colon}
             </span>
-            <strong>{cityName(form.cityId)}</strong>
+            <strong>{cityName}</strong>
           </p>
         )}
-        <div className="cs-editor__pair">
-          <Field field="title[en]" also={['title']} label={t('fields.titleEn')} errors={errors} required>
+        <LanguagePair field="title" legend={t('fields.title')} errors={errors} required>
+          <Field field="title[en]" label={t('fields.titleEn')} errors={errors}>
             {(props) => <input {...props} lang="en" maxLength={200} {...text('titleEn')} />}
           </Field>
           <Field field="title[zh]" label={t('fields.titleZh')} errors={errors}>
             {(props) => <input {...props} lang="zh-CN" maxLength={200} {...text('titleZh')} />}
           </Field>
-          <Field field="summary[en]" also={['summary']} label={t('fields.summaryEn')} hint={t('fields.summaryHint')} errors={errors} required>
+        </LanguagePair>
+        <LanguagePair field="summary" legend={t('fields.summary')} errors={errors} required>
+          <Field field="summary[en]" label={t('fields.summaryEn')} hint={t('fields.summaryHint')} errors={errors}>
             {(props) => <textarea {...props} lang="en" maxLength={1000} {...text('summaryEn')} />}
           </Field>
           <Field field="summary[zh]" label={t('fields.summaryZh')} hint={t('fields.summaryHint')} errors={errors}>
             {(props) => <textarea {...props} lang="zh-CN" maxLength={1000} {...text('summaryZh')} />}
           </Field>
-        </div>
+        </LanguagePair>
       </fieldset>
 
       <fieldset>
@@ -526,14 +571,14 @@ function Editor({
           return (
             <fieldset className="cs-editor__row-group" key={index}>
               <legend>{t('fields.benefit', { n })}</legend>
-              <div className="cs-editor__pair">
-                <Field field={`${at}.description[en]`} also={[`${at}.description`]} label={t('fields.benefitDescriptionEn', { n })} errors={errors} required>
+              <LanguagePair field={`${at}.description`} legend={t('fields.benefitDescription', { n })} errors={errors} required>
+                <Field field={`${at}.description[en]`} label={t('fields.benefitDescriptionEn', { n })} errors={errors}>
                   {(props) => <input {...props} lang="en" value={benefit.descriptionEn} onChange={(event) => setRow('benefits', index, { descriptionEn: event.target.value })} />}
                 </Field>
                 <Field field={`${at}.description[zh]`} label={t('fields.benefitDescriptionZh', { n })} errors={errors}>
                   {(props) => <input {...props} lang="zh-CN" value={benefit.descriptionZh} onChange={(event) => setRow('benefits', index, { descriptionZh: event.target.value })} />}
                 </Field>
-              </div>
+              </LanguagePair>
               <div className="grid grid--3">
                 <Field field={`${at}.baseline`} label={t('fields.baseline', { n })} errors={errors}>
                   {(props) => <input {...props} type="number" step="any" inputMode="decimal" value={benefit.baseline} onChange={(event) => setRow('benefits', index, { baseline: event.target.value })} />}

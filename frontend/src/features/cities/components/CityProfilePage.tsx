@@ -126,12 +126,13 @@ function Profile({ city }: { city: City }) {
   const session = useSession();
   const reference = useReference();
   const pickText = usePick();
-  const name = pickText(city.name).text || city.id;
+  const picked = pickText(city.name);
+  const name = picked.text || city.id;
   const characteristics = reference.data ? ratedCharacteristics(reference.data) : [];
   const canEdit = session.isCurator || (session.hasRole('city-editor') && session.cityId === city.id);
   return (
     <>
-      <PageHeader title={name}>
+      <PageHeader title={name} content={picked}>
         <p>
           {countryName(city.country, i18n.language)} · {t(`common:regions.${city.region}`)}
         </p>

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { LevelBadge } from '../../../components/ui/level';
 import { Empty, ErrorMessage, Loading } from '../../../components/ui/status';
 import { countryName, formatList, formatNumber, languageName } from '../../../lib/format/names';
-import { Localized, pick } from '../../../lib/i18n/localized';
+import { Localized } from '../../../lib/i18n/localized';
 import { type MatchCharacteristic, useMatches } from '../api/matches';
 import type { MatchExpert, PeerMatch } from '../api/roadmap';
 
@@ -45,14 +45,11 @@ function MatchCard({ match }: { match: PeerMatch }) {
       </p>
       {match.reasons.length > 0 && (
         <ul className="match__reasons">
-          {match.reasons.map((reason, index) => {
-            const picked = pick(reason, i18n.language);
-            return (
-              <li key={index} lang={picked.lang === 'zh' ? 'zh-CN' : 'en'}>
-                {picked.text}
-              </li>
-            );
-          })}
+          {match.reasons.map((reason, index) => (
+            <li key={index}>
+              <Localized text={reason} />
+            </li>
+          ))}
         </ul>
       )}
       {match.caseStudies.length > 0 && (

@@ -5,7 +5,7 @@ import { Empty, Loading, QueryView } from '../../../components/ui/status';
 import { isApiError } from '../../../lib/api/problem';
 import { useSession } from '../../../lib/auth/session';
 import { characteristicName, formatDate, formatList, formatNumber } from '../../../lib/format/names';
-import { Localized, pick, usePick } from '../../../lib/i18n/localized';
+import { langTag, Localized, pick, usePick } from '../../../lib/i18n/localized';
 import { useReference } from '../../../lib/reference/reference';
 import { useCluster } from '../api/cluster';
 import type { Cluster } from '../api/clusters';
@@ -172,13 +172,14 @@ function Origin({ cluster }: { cluster: Cluster }) {
 
 function ClusterView({ cluster }: { cluster: Cluster }) {
   const { t, i18n } = useTranslation('clusters');
-  const title = pick(cluster.name, i18n.language).text;
+  const picked = pick(cluster.name, i18n.language);
+  const title = picked.text;
   const purpose = usePick()(cluster.purpose);
   return (
     <article aria-labelledby="cluster-title-text">
-      <PageHeader title={title}>
+      <PageHeader title={title} content={picked}>
         <p>
-          <span id="cluster-title-text" className="visually-hidden">
+          <span id="cluster-title-text" className="visually-hidden" lang={langTag(picked.lang)}>
             {title}
           </span>
           <ClusterStatusBadge status={cluster.status} />

@@ -85,6 +85,33 @@ function answer(me?: { username: string; roles: string[]; cityId?: string }) {
 }
 
 describe('ClustersPage', () => {
+  it('shows a cluster named only in Chinese to an English reader, its name and lead city marked as Chinese', async () => {
+    answer();
+    server.use(
+      http.get('*/api/v1/clusters', () =>
+        HttpResponse.json({
+          ...clusters,
+          items: [
+            {
+              ...clusters.items[0],
+              name: { zh: '成渝智慧交通' },
+              purpose: { zh: '共享停车与公交数据。' },
+              members: [{ cityId: 'chengdu', name: { zh: '成都' }, role: 'LEAD', joinedAt: '2026-10-01T10:00:00Z' }],
+            },
+          ],
+        }),
+      ),
+    );
+    await renderPage(<ClustersPage />, { path: '/clusters', route: '/clusters' });
+
+    const card = await screen.findByRole('article', { name: '成渝智慧交通 (only in Chinese)' });
+    expect(within(card).getByText('成渝智慧交通')).toHaveAttribute('lang', 'zh-CN');
+    const lead = within(card).getByText(/^Led by/);
+    expect(lead).toHaveTextContent(/^Led by 成都 中文\(only in Chinese\)$/);
+    expect(within(lead).getByText('成都')).toHaveAttribute('lang', 'zh-CN');
+    expect(within(card).getByText('共享停车与公交数据。')).toHaveAttribute('lang', 'zh-CN');
+  });
+
   it('lists clusters and filters them by status', async () => {
     const seen = answer();
     await renderPage(<ClustersPage />, { path: '/clusters', route: '/clusters' });
@@ -92,7 +119,7 @@ describe('ClustersPage', () => {
     const card = await screen.findByRole('article', { name: 'Positive energy districts' });
     expect(within(card).getByRole('link', { name: 'Positive energy districts' })).toHaveAttribute('href', '/clusters/energy');
     expect(within(card).getByText('Active')).toBeInTheDocument();
-    expect(within(card).getByText('Led by Lyon')).toBeInTheDocument();
+    expect(within(card).getByText(/^Led by/)).toHaveTextContent(/^Led by Lyon$/);
 
     await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Status' }), 'Proposed');
     await waitFor(() => expect(seen.at(-1)?.url.searchParams.get('status')).toBe('PROPOSED'));

@@ -1,5 +1,5 @@
 import { useId, useState, type ChangeEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { PageHeader, Pagination } from '../../../components/ui/page';
 import { Empty, ErrorMessage, QueryView } from '../../../components/ui/status';
@@ -33,7 +33,11 @@ function ClusterCard({ cluster }: { cluster: Cluster }) {
         <p className="cluster-card__meta">
           <ClusterStatusBadge status={cluster.status} />
           <span>{t('list.members', { count: cluster.members.length })}</span>
-          {lead && <span>{t('list.lead', { city: pick(lead.name).text })}</span>}
+          {lead && (
+            <span>
+              <Trans t={t} i18nKey="list.lead" components={{ city: <Localized text={lead.name} /> }} />
+            </span>
+          )}
         </p>
         {pick(cluster.purpose).text && <Localized as="p" text={cluster.purpose} />}
       </article>

@@ -65,6 +65,124 @@ describe('HomePage', () => {
     expect(screen.getByRole('button', { name: '搜索' })).toBeInTheDocument();
   });
 
+  it('says when a hit was found only through the glossary, and marks English text shown to a Chinese reader', async () => {
+    server.use(
+      http.get('*/api/v1/search', () =>
+        HttpResponse.json({
+          ...results,
+          hits: [
+            {
+              id: 'hamburg-parking',
+              type: 'case-study',
+              title: { en: 'Parking guidance in Hamburg' },
+              status: 'PUBLISHED',
+              score: 2,
+              highlights: { 'text.en': ['drivers find <em>parking</em> faster'] },
+              via: [{ termId: 'parking', from: '停车', fromLanguage: 'zh', to: ['parking', 'car park'], toLanguage: 'en' }],
+            },
+          ],
+        }),
+      ),
+      http.get('*/api/v1/reference', () => HttpResponse.json({}, { status: 503 })),
+    );
+    await renderPage(<HomePage />, { path: '/?q=停车', language: 'zh-CN' });
+
+    const link = await screen.findByRole('link', { name: 'Parking guidance in Hamburg (仅有英文版本)' });
+    expect(within(link).getByText('English')).toBeInTheDocument();
+    const result = link.closest('li')!;
+    const note = within(result).getByText(/通过术语表找到/).closest('p')!;
+    expect(note).toHaveTextContent(/^通过术语表找到：停车 → 对应 parking、car park$/);
+    expect(within(note).getByText('停车')).toHaveAttribute('lang', 'zh-CN');
+    expect(within(note).getByText('parking、car park')).toHaveAttribute('lang', 'en');
+    const snippet = within(result).getByText('parking', { selector: 'mark' }).closest('p')!;
+    expect(snippet).toHaveAttribute('lang', 'en');
+    expect(within(snippet).getByText('English')).toBeInTheDocument();
+  });
+
+  it('shows an English reader a Chinese-only hit found through the glossary, marked as Chinese', async () => {
+    server.use(
+      http.get('*/api/v1/search', () =>
+        HttpResponse.json({
+          ...results,
+          hits: [
+            {
+              id: 'ningbo-gonggong-tingche-youdao',
+              type: 'case-study',
+              title: { zh: '宁波公共停车诱导' },
+              status: 'PUBLISHED',
+              score: 2,
+              highlights: { 'text.zh': ['全市<em>停车</em>场联网'] },
+              via: [{ termId: 'parking', from: 'parking', fromLanguage: 'en', to: ['停车'], toLanguage: 'zh' }],
+            },
+            { ...results.hits[0], via: [] },
+          ],
+        }),
+      ),
+      http.get('*/api/v1/reference', () => HttpResponse.json({}, { status: 503 })),
+    );
+    await renderPage(<HomePage />, { path: '/?q=parking' });
+
+    const link = await screen.findByRole('link', { name: '宁波公共停车诱导 (only in Chinese)' });
+    expect(link.querySelector('[lang="zh-CN"]')).toHaveTextContent(/^宁波公共停车诱导/);
+    expect(within(link).getByText('中文')).toBeInTheDocument();
+    const result = link.closest('li')!;
+    expect(within(result).getByText(/Found through the glossary/).closest('p')).toHaveTextContent(
+      /^Found through the glossary: parking → matches 停车$/,
+    );
+    expect(within(result).getByText('停车', { selector: 'mark' }).closest('p')).toHaveAttribute('lang', 'zh-CN');
+    // a hit the words found themselves says nothing about the glossary
+    const other = screen.getByRole('link', { name: 'Smart grid in Amsterdam' }).closest('li')!;
+    expect(within(other).queryByText(/glossary/)).not.toBeInTheDocument();
+    expect(within(other).queryByText('中文')).not.toBeInTheDocument();
+  });
+
+  it('offers the steps climbed as one filter, named by characteristic and levels', async () => {
+    const seen: URL[] = [];
+    server.use(
+      http.get('*/api/v1/search', ({ request }) => {
+        seen.push(new URL(request.url));
+        return HttpResponse.json({ ...results, facets: { step: [{ key: 'FUNDING:BASIC', count: 2 }] } });
+      }),
+      http.get('*/api/v1/reference', () =>
+        HttpResponse.json({
+          characteristics: [{ code: 'FUNDING', name: { en: 'Funding', zh: '资金' }, rated: true, criteria: [] }],
+          levels: [],
+          serviceDomains: [],
+          technologyTags: [],
+          financingInstruments: [],
+          businessModels: [],
+          source: {},
+        }),
+      ),
+    );
+    await renderPage(<HomePage />, { path: '/?q=energy' });
+
+    const filters = await screen.findByRole('complementary', { name: 'Filters' });
+    const steps = within(filters).getByRole('group', { name: 'Step climbed' });
+    await userEvent.click(await within(steps).findByRole('checkbox', { name: 'Funding: Basic → Average (2)' }));
+    await waitFor(() => expect(seen.at(-1)?.searchParams.getAll('step')).toEqual(['FUNDING:BASIC']));
+  });
+
+  it('names the step filter in Chinese', async () => {
+    server.use(
+      http.get('*/api/v1/search', () => HttpResponse.json({ ...results, facets: { step: [{ key: 'FUNDING:BASIC', count: 2 }] } })),
+      http.get('*/api/v1/reference', () =>
+        HttpResponse.json({
+          characteristics: [{ code: 'FUNDING', name: { en: 'Funding', zh: '资金' }, rated: true, criteria: [] }],
+          levels: [],
+          serviceDomains: [],
+          technologyTags: [],
+          financingInstruments: [],
+          businessModels: [],
+          source: {},
+        }),
+      ),
+    );
+    await renderPage(<HomePage />, { path: '/?q=energy', language: 'zh-CN' });
+
+    expect(await screen.findByRole('checkbox', { name: '资金：初级 → 中级 (2)' })).toBeInTheDocument();
+  });
+
   it("shows the backend's problem detail when the search fails", async () => {
     server.use(
       http.get('*/api/v1/search', () =>

@@ -1,8 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Localized } from '../../../lib/i18n/localized';
+import { contentKey } from '../../../lib/i18n/i18n';
+import { type ContentLanguage, LanguageMark, langTag, Localized } from '../../../lib/i18n/localized';
 import type { Hit } from '../api/search';
 import { Highlight } from './Highlight';
+import { Via } from './Via';
 
 function hitPath(hit: Hit) {
   const id = encodeURIComponent(hit.id);
@@ -11,12 +13,32 @@ function hitPath(hit: Hit) {
   return `/case-studies/${id}`;
 }
 
-/** The highlighted passages in the UI language first, then any other. */
-function fragments(hit: Hit, language: string): string[] {
-  const preferred = language.startsWith('zh') ? '.zh' : '.en';
-  const entries = Object.entries(hit.highlights ?? {}).filter(([field]) => !field.startsWith('title'));
-  entries.sort(([a], [b]) => Number(!a.includes(preferred)) - Number(!b.includes(preferred)));
-  return entries.flatMap(([, values]) => values).slice(0, 2);
+type Fragment = { text: string; lang: ContentLanguage | undefined };
+
+/** The language of a highlighted field: "text.zh.bigram" → "zh"; undefined for a field of no language. */
+function fieldLanguage(field: string): ContentLanguage | undefined {
+  const language = field.split('.')[1];
+  return language === 'en' || language === 'zh' ? language : undefined;
+}
+
+/** The highlighted passages in the UI language first, then any other (a search may cross languages). */
+function fragments(hit: Hit, language: string): Fragment[] {
+  const preferred = contentKey(language);
+  const entries = Object.entries(hit.highlights ?? {})
+    .filter(([field]) => !field.startsWith('title'))
+    .map(([field, values]) => ({ lang: fieldLanguage(field), values }));
+  entries.sort((a, b) => Number(a.lang !== preferred) - Number(b.lang !== preferred));
+  return entries.flatMap(({ lang, values }) => values.map((text) => ({ text, lang }))).slice(0, 2);
+}
+
+function Snippet({ fragment }: { fragment: Fragment }) {
+  const { i18n } = useTranslation();
+  const other = fragment.lang !== undefined && fragment.lang !== contentKey(i18n.language);
+  return (
+    <p className="result__snippet" lang={fragment.lang ? langTag(fragment.lang) : undefined}>
+      … <Highlight fragment={fragment.text} /> …{other && fragment.lang && <LanguageMark lang={fragment.lang} />}
+    </p>
+  );
 }
 
 export function Results({ hits }: { hits: Hit[] }) {
@@ -35,10 +57,9 @@ export function Results({ hits }: { hits: Hit[] }) {
             </Link>
           </h3>
           {fragments(hit, i18n.language).map((fragment, index) => (
-            <p key={index} className="result__snippet">
-              … <Highlight fragment={fragment} /> …
-            </p>
+            <Snippet key={index} fragment={fragment} />
           ))}
+          <Via via={hit.via ?? []} />
         </li>
       ))}
     </ol>

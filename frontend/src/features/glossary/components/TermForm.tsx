@@ -1,0 +1,191 @@
+import { type ReactNode, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { StaleVersion } from '../../../components/ui/stale-version';
+import { ErrorMessage } from '../../../components/ui/status';
+import { isApiError, isStaleVersion } from '../../../lib/api/problem';
+import { useLeaveWarning } from '../../../lib/forms/leave-warning';
+import { pick } from '../../../lib/i18n/localized';
+import { usePunctuation } from '../../../lib/i18n/punctuation';
+import { useReference } from '../../../lib/reference/reference';
+import { CATEGORIES, type GlossaryCategory, type GlossaryEntry } from '../api/glossary';
+import { useCreateTerm } from '../api/create-term';
+import { useUpdateTerm } from '../api/update-term';
+import { codeOptions, emptyTermForm, fieldOf, needsCode, type TermField, type TermForm as Form, termFormFrom, toTermInput } from '../form';
+
+type Errors = Partial<Record<TermField, string>>;
+
+const idFor = (field: TermField) => `glossary-${field}`;
+
+function Field({
+  field,
+  label,
+  hint,
+  errors,
+  children,
+}: {
+  field: TermField;
+  label: string;
+  hint?: string;
+  errors: Errors;
+  children: (props: { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string }) => ReactNode;
+}) {
+  const id = idFor(field);
+  const error = errors[field];
+  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <span className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </span>
+      )}
+      {children({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy || undefined })}
+      {error && (
+        <span className="field__error" id={`${id}-error`}>
+          {error}
+        </span>
+      )}
+    </div>
+  );
+}
+
+/** The field errors of a failed save, one message line per input ("en[2]" belongs to the English terms). */
+function useErrors(error: unknown): Errors {
+  const { semicolon } = usePunctuation();
+  const errors: Errors = {};
+  if (!isApiError(error)) return errors;
+  for (const [path, message] of Object.entries(error.fieldErrors(semicolon))) {
+    const field = fieldOf(path);
+    errors[field] = errors[field] ? `${errors[field]}${semicolon}${message}` : message;
+  }
+  return errors;
+}
+
+/** Adds a term, or edits `entry` (its version is sent back, so a save over someone else's is refused). */
+export function TermForm({ entry, onReload }: { entry?: GlossaryEntry; onReload?: () => void }) {
+  const { t, i18n } = useTranslation('glossary');
+  const { labelled } = usePunctuation();
+  const navigate = useNavigate();
+  const reference = useReference().data;
+  const initial = entry ? termFormFrom(entry) : emptyTermForm();
+  const [form, setForm] = useState<Form>(initial);
+  const [error, setError] = useState<unknown>(null);
+  const errorBox = useRef<HTMLDivElement>(null);
+  const create = useCreateTerm();
+  const update = useUpdateTerm();
+  const busy = create.isPending || update.isPending;
+  const dirty = JSON.stringify(form) !== JSON.stringify(initial);
+  const allowNextNavigation = useLeaveWarning(dirty);
+  const errors = useErrors(error);
+  const labels: Record<TermField, string> = {
+    category: t('editor.category'),
+    code: t('editor.code'),
+    en: t('editor.en'),
+    zh: t('editor.zh'),
+    '': '',
+  };
+  const set = (change: Partial<Form>) => setForm((old) => ({ ...old, ...change }));
+
+  async function save() {
+    setError(null);
+    const body = toTermInput(form, entry?.version);
+    try {
+      const saved = entry ? await update.mutateAsync({ id: entry.id, body }) : await create.mutateAsync(body);
+      allowNextNavigation();
+      const name = saved.en[0] ?? saved.zh[0] ?? saved.id;
+      void navigate(`/glossary?q=${encodeURIComponent(name)}`, { state: { saved: name } });
+    } catch (failure) {
+      setError(failure);
+      requestAnimationFrame(() => errorBox.current?.focus());
+    }
+  }
+
+  const options = codeOptions(reference, form.category);
+  const fieldErrors = Object.entries(errors).filter(([field]) => field) as [TermField, string][];
+
+  return (
+    <form
+      className="glossary__form"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+    >
+      <div ref={errorBox} tabIndex={-1} className="glossary__errors">
+        {error !== null &&
+          (isStaleVersion(error) ? (
+            <StaleVersion error={error} heading={t('stale.heading')} body={t('stale.body')} reloadLabel={t('stale.reload')} onReload={onReload} />
+          ) : (
+            <>
+              <ErrorMessage error={error} />
+              <p className="field__hint">{t('editor.failed')}</p>
+              {errors[''] && <p className="field__error">{errors['']}</p>}
+              {fieldErrors.length > 0 && (
+                <div className="card glossary__summary">
+                  <p className="status__heading">{t('editor.errorSummary')}</p>
+                  <ul>
+                    {fieldErrors.map(([field, message]) => (
+                      <li key={field}>
+                        <a href={`#${idFor(field)}`}>{labelled(labels[field], message)}</a>
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              )}
+            </>
+          ))}
+      </div>
+      <div className="glossary__pair">
+        <Field field="category" label={labels.category} errors={errors}>
+          {(props) => (
+            <select
+              {...props}
+              value={form.category}
+              onChange={(event) => set({ category: event.target.value as GlossaryCategory, code: '' })}
+            >
+              {CATEGORIES.map((code) => (
+                <option key={code} value={code}>
+                  {t(`categories.${code}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        {needsCode(form.category) && (
+          <Field field="code" label={labels.code} hint={t('editor.codeHint')} errors={errors}>
+            {(props) => (
+              <select {...props} value={form.code} onChange={(event) => set({ code: event.target.value })}>
+                <option value="">{t('editor.chooseCode')}</option>
+                {form.code && !options.some((option) => option.code === form.code) && <option value={form.code}>{form.code}</option>}
+                {options.map((option) => (
+                  <option key={option.code} value={option.code}>
+                    {option.name ? pick(option.name, i18n.language).text : t(`common:levels.${option.code}`, { defaultValue: option.code })}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
+      </div>
+      <div className="glossary__pair">
+        <Field field="en" label={labels.en} hint={t('editor.termsHint')} errors={errors}>
+          {(props) => <textarea {...props} lang="en" rows={5} value={form.en} onChange={(event) => set({ en: event.target.value })} />}
+        </Field>
+        <Field field="zh" label={labels.zh} hint={t('editor.termsHint')} errors={errors}>
+          {(props) => <textarea {...props} lang="zh-CN" rows={5} value={form.zh} onChange={(event) => set({ zh: event.target.value })} />}
+        </Field>
+      </div>
+      <div className="actions">
+        <button type="submit" className="button" disabled={busy}>
+          {busy ? t('editor.saving') : t('editor.save')}
+        </button>
+        <Link className="button button--secondary" to="/glossary">
+          {t('editor.cancel')}
+        </Link>
+      </div>
+    </form>
+  );
+}
