@@ -119,7 +119,7 @@ class CaseStudySearchIT {
                 .jsonPath("$.hits[0].id").isEqualTo("amsterdam-smart-parking")
                 .jsonPath("$.hits[0].type").isEqualTo("case-study")
                 .jsonPath("$.facets.serviceDomain[0].key").isEqualTo("TRANSPORTATION")
-                .jsonPath("$.facets.characteristic[0].key").isEqualTo("SERVICES")
+                .jsonPath("$.facets.step[0].key").isEqualTo("SERVICES:AVERAGE")
                 .jsonPath("$.facets.tech[*].key").value(keys -> assertThat(String.valueOf(keys)).contains("IOT", "OPEN_API"));
 
         // a curator moves the city to another region: its case studies' facets follow without anyone acting

@@ -251,4 +251,22 @@ class GlossarySearchIT {
         JSON.readTree(body).forEach(hit -> ids.add(hit.get("id").asText()));
         return ids;
     }
+
+    /** A service domain's or technology's name, in either language, finds what is tagged with its code. */
+    @Test
+    void namesOfDomainsAndTechnologiesInEitherLanguageMatchTheirCodes() {
+        for (String[] nameAndFilter : new String[][] {{"环境", "serviceDomain=ENVIRONMENT"}, {"Environment", "serviceDomain=ENVIRONMENT"},
+                {"物联网", "tech=IOT"}, {"Internet of Things", "tech=IOT"}}) {
+            byte[] tagged = client.get().uri("/api/v1/search?type=case-study&size=100&" + nameAndFilter[1]).exchange()
+                    .expectStatus().isOk().expectBody().returnResult().getResponseBody();
+            List<String> taggedIds = new ArrayList<>();
+            JSON.readTree(tagged).get("hits").forEach(hit -> taggedIds.add(hit.get("id").asText()));
+            byte[] found = client.get().uri("/api/v1/search?type=case-study&size=100&q={q}", nameAndFilter[0]).exchange()
+                    .expectStatus().isOk().expectBody().returnResult().getResponseBody();
+            List<String> foundIds = new ArrayList<>();
+            JSON.readTree(found).get("hits").forEach(hit -> foundIds.add(hit.get("id").asText()));
+            assertThat(taggedIds).as(nameAndFilter[1]).isNotEmpty();
+            assertThat(foundIds).as(nameAndFilter[0]).containsAll(taggedIds);
+        }
+    }
 }
