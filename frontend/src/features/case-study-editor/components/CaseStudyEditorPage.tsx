@@ -1,6 +1,7 @@
 import { type ReactNode, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import { type FieldInputProps, FormField } from '../../../components/ui/form-field';
 import { PageHeader } from '../../../components/ui/page';
 import { ErrorMessage, Loading } from '../../../components/ui/status';
 import { isApiError, isStaleVersion } from '../../../lib/api/problem';
@@ -64,36 +65,25 @@ function Field({
   hint?: string;
   errors: Errors;
   required?: boolean;
-  children: (props: { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string; required?: boolean }) => ReactNode;
+  children: (props: FieldInputProps) => ReactNode;
 }) {
   const { t } = useTranslation('case-study-editor');
-  const id = idFor(field);
-  const error = errorOf(errors, [field, ...also]);
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  const marked = (
+    <>
+      {label}
+      {required && (
+        <span className="cs-editor__required" aria-hidden="true">
+          {' '}
+          *
+        </span>
+      )}
+      {required && <span className="visually-hidden"> ({t('required')})</span>}
+    </>
+  );
   return (
-    <div className="field">
-      <label htmlFor={id}>
-        {label}
-        {required && (
-          <span className="cs-editor__required" aria-hidden="true">
-            {' '}
-            *
-          </span>
-        )}
-        {required && <span className="visually-hidden"> ({t('required')})</span>}
-      </label>
-      {hint && (
-        <span className="field__hint" id={`${id}-hint`}>
-          {hint}
-        </span>
-      )}
-      {children({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy || undefined })}
-      {error && (
-        <span className="field__error" id={`${id}-error`}>
-          {error}
-        </span>
-      )}
-    </div>
+    <FormField id={idFor(field)} label={marked} hint={hint} error={errorOf(errors, [field, ...also])}>
+      {children}
+    </FormField>
   );
 }
 

@@ -1,6 +1,7 @@
 import { type ReactNode, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { type FieldInputProps, FormField } from '../../../components/ui/form-field';
 import { StaleVersion } from '../../../components/ui/stale-version';
 import { ErrorMessage } from '../../../components/ui/status';
 import { isApiError, isStaleVersion } from '../../../lib/api/problem';
@@ -28,26 +29,12 @@ function Field({
   label: string;
   hint?: string;
   errors: Errors;
-  children: (props: { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string }) => ReactNode;
+  children: (props: FieldInputProps) => ReactNode;
 }) {
-  const id = idFor(field);
-  const error = errors[field];
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <span className="field__hint" id={`${id}-hint`}>
-          {hint}
-        </span>
-      )}
-      {children({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy || undefined })}
-      {error && (
-        <span className="field__error" id={`${id}-error`}>
-          {error}
-        </span>
-      )}
-    </div>
+    <FormField id={idFor(field)} label={label} hint={hint} error={errors[field]}>
+      {children}
+    </FormField>
   );
 }
 

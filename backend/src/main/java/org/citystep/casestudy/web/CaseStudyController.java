@@ -18,10 +18,10 @@ import org.citystep.shared.paging.PageParams;
 import org.citystep.shared.paging.PageResponse;
 import org.citystep.shared.problem.ApiException;
 import org.citystep.shared.problem.ProblemType;
-import org.citystep.shared.problem.Problems;
 import org.citystep.shared.validation.NoMarkup;
 import org.citystep.shared.validation.PlainText;
 import org.citystep.shared.validation.Slug;
+import org.citystep.shared.web.Replacements;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
@@ -111,12 +111,9 @@ class CaseStudyController {
             security = @SecurityRequirement(name = "bearer"))
     Mono<CaseStudyView> update(@PathVariable @Slug String id, @Valid @RequestBody CaseStudyInput input,
             CurrentUser user) {
-        if (input.version() == null) {
-            return Mono.error(ApiException.invalid("problem.versionRequired",
-                    List.of(Problems.FieldMessage.of("version", "field.required"))));
-        }
-        if (input.id() != null && !input.id().equals(id)) {
-            return Mono.error(new ApiException(ProblemType.VALIDATION_FAILED, "problem.idMismatch", input.id(), id));
+        var refused = Replacements.problem(id, input.id(), input.version());
+        if (refused.isPresent()) {
+            return Mono.error(refused.get());
         }
         return studies.get(id, user)
                 .flatMap(existing -> existing.cityId().equals(input.cityId()) ? studies.update(id, input.version(),

@@ -14,8 +14,8 @@ import org.citystep.reference.MaturityLevel;
 import org.citystep.reference.ServiceDomain;
 import org.citystep.shared.problem.ApiException;
 import org.citystep.shared.problem.ProblemType;
-import org.citystep.shared.problem.Problems;
 import org.citystep.shared.validation.Slug;
+import org.citystep.shared.web.Replacements;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
@@ -111,12 +111,9 @@ class CityController {
             description = "Send back what GET returned, changed, with the version you read. A stale version answers 409.",
             security = @SecurityRequirement(name = "bearer"))
     Mono<CityView> update(@PathVariable @Slug String id, @Valid @RequestBody CityInput request, CurrentUser user) {
-        if (request.version() == null) {
-            return Mono.error(ApiException.invalid("problem.versionRequired",
-                    List.of(Problems.FieldMessage.of("version", "field.required"))));
-        }
-        if (request.id() != null && !request.id().equals(id)) {
-            return Mono.error(new ApiException(ProblemType.VALIDATION_FAILED, "problem.idMismatch", request.id(), id));
+        var refused = Replacements.problem(id, request.id(), request.version());
+        if (refused.isPresent()) {
+            return Mono.error(refused.get());
         }
         return cities.update(id, request.version(), request.profile(), user).map(CityView::of);
     }

@@ -19,10 +19,8 @@ import org.citystep.reference.ServiceDomain;
 import org.citystep.security.CurrentUser;
 import org.citystep.shared.paging.PageParams;
 import org.citystep.shared.paging.PageResponse;
-import org.citystep.shared.problem.ApiException;
-import org.citystep.shared.problem.ProblemType;
-import org.citystep.shared.problem.Problems;
 import org.citystep.shared.validation.Slug;
+import org.citystep.shared.web.Replacements;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
@@ -127,12 +125,9 @@ class ClusterController {
     @Operation(summary = "Edit what the cluster is about (the lead city's editors, curators, admins)",
             security = @SecurityRequirement(name = "bearer"))
     Mono<ClusterView> edit(@PathVariable @Slug String id, @Valid @RequestBody ClusterInput input, CurrentUser user) {
-        if (input.version() == null) {
-            return Mono.error(ApiException.invalid("problem.versionRequired",
-                    List.of(Problems.FieldMessage.of("version", "field.required"))));
-        }
-        if (input.id() != null && !input.id().equals(id)) {
-            return Mono.error(new ApiException(ProblemType.VALIDATION_FAILED, "problem.idMismatch", input.id(), id));
+        var refused = Replacements.problem(id, input.id(), input.version());
+        if (refused.isPresent()) {
+            return Mono.error(refused.get());
         }
         return clusters.edit(id, input.version(), input.content(), user).flatMap(this::view);
     }

@@ -12,9 +12,9 @@ import org.citystep.security.CurrentUser;
 import org.citystep.shared.paging.PageParams;
 import org.citystep.shared.paging.PageResponse;
 import org.citystep.shared.problem.ApiException;
-import org.citystep.shared.problem.ProblemType;
 import org.citystep.shared.problem.Problems;
 import org.citystep.shared.validation.Slug;
+import org.citystep.shared.web.Replacements;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
@@ -95,12 +95,9 @@ class ExpertController {
     @Operation(summary = "Update an expert (the expert itself, curators, admins)",
             security = @SecurityRequirement(name = "bearer"))
     Mono<ExpertView> update(@PathVariable @Slug String id, @Valid @RequestBody ExpertInput input, CurrentUser user) {
-        if (input.version() == null) {
-            return Mono.error(ApiException.invalid("problem.versionRequired",
-                    List.of(Problems.FieldMessage.of("version", "field.required"))));
-        }
-        if (input.id() != null && !input.id().equals(id)) {
-            return Mono.error(new ApiException(ProblemType.VALIDATION_FAILED, "problem.idMismatch", input.id(), id));
+        var refused = Replacements.problem(id, input.id(), input.version());
+        if (refused.isPresent()) {
+            return Mono.error(refused.get());
         }
         return experts.update(id, input.version(), input.profile(), user).map(expert -> ExpertView.of(expert, true));
     }

@@ -1,17 +1,14 @@
 package org.citystep.glossary.web;
 
 import java.net.URI;
-import java.util.List;
 
 import org.citystep.glossary.GlossaryCategory;
 import org.citystep.glossary.GlossaryService;
 import org.citystep.security.CurrentUser;
 import org.citystep.shared.paging.PageParams;
 import org.citystep.shared.paging.PageResponse;
-import org.citystep.shared.problem.ApiException;
-import org.citystep.shared.problem.ProblemType;
-import org.citystep.shared.problem.Problems;
 import org.citystep.shared.validation.Slug;
+import org.citystep.shared.web.Replacements;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
@@ -75,12 +72,9 @@ class GlossaryController {
     @Operation(summary = "Change a term (curators, admins), sending the version read",
             security = @SecurityRequirement(name = "bearer"))
     Mono<GlossaryView> update(@PathVariable @Slug String id, @Valid @RequestBody GlossaryInput input, CurrentUser user) {
-        if (input.version() == null) {
-            return Mono.error(ApiException.invalid("problem.versionRequired",
-                    List.of(Problems.FieldMessage.of("version", "field.required"))));
-        }
-        if (input.id() != null && !input.id().equals(id)) {
-            return Mono.error(new ApiException(ProblemType.VALIDATION_FAILED, "problem.idMismatch", input.id(), id));
+        var refused = Replacements.problem(id, input.id(), input.version());
+        if (refused.isPresent()) {
+            return Mono.error(refused.get());
         }
         return glossary.update(id, input.version(), input.content(), user).map(GlossaryView::of);
     }
