@@ -27,14 +27,15 @@ import jakarta.annotation.PreDestroy;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * This instance's copy of the glossary, held in memory: search looks every query up in it, so a
  * lookup costs no round trip. It is read again after every write here at once, and within
  * {@code citystep.glossary.refresh-interval} after a write on another instance (each write
- * increments a revision counter that every instance polls). An empty glossary is seeded from
- * {@code glossary/terms.json} at start-up.
+ * increments a revision counter that every instance polls), and at least every five minutes. The
+ * glossary is seeded once from {@code glossary/terms.json} at start-up.
  */
 @Component
 public class Glossary {
@@ -42,9 +43,15 @@ public class Glossary {
     private static final Logger log = LoggerFactory.getLogger(Glossary.class);
     static final String SEED = "glossary/terms.json";
 
-    private record Snapshot(long revision, List<GlossaryTerm> terms, TermLookup lookup) {
-        static final Snapshot EMPTY = new Snapshot(-1, List.of(), new TermLookup(List.of()));
+    private record Snapshot(long revision, List<GlossaryTerm> terms, TermLookup lookup, long readAtNanos) {
+        static final Snapshot EMPTY = new Snapshot(-1, List.of(), new TermLookup(List.of()), System.nanoTime());
     }
+
+    /**
+     * Read again at least this often even when the revision did not move: a writer that died
+     * between its write and the revision's increment would otherwise leave the others behind.
+     */
+    private static final Duration MAX_AGE = Duration.ofMinutes(5);
 
     private record GlossarySeedFile(Map<String, String> note, List<SeedTerm> terms) {
     }
@@ -91,10 +98,14 @@ public class Glossary {
 
     @EventListener(ApplicationReadyEvent.class)
     void start() {
+        // until the first read succeeds (MongoDB may still be coming up), searches run without expansion
         polling = seeded().then(reload())
+                .doOnError(failure -> log.warn("Glossary not read yet, trying again: {}", failure.toString()))
+                .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(30)))
                 .thenMany(Flux.interval(refreshInterval, refreshInterval)
                         .concatMap(tick -> currentRevision()
-                                .filter(revision -> revision != snapshot.revision())
+                                .filter(revision -> revision != snapshot.revision()
+                                        || System.nanoTime() - snapshot.readAtNanos() > MAX_AGE.toNanos())
                                 .flatMap(changed -> reload())
                                 .onErrorResume(failure -> {
                                     log.warn("Glossary not re-read, trying again in {}: {}", refreshInterval, failure.toString());
@@ -112,7 +123,7 @@ public class Glossary {
     Mono<Void> reload() {
         return currentRevision().flatMap(revision -> terms.findAll().collectList().map(all -> {
             List<GlossaryTerm> sorted = all.stream().sorted(Comparator.comparing(GlossaryTerm::id)).toList();
-            return new Snapshot(revision, sorted, new TermLookup(sorted));
+            return new Snapshot(revision, sorted, new TermLookup(sorted), System.nanoTime());
         })).doOnNext(read -> {
             snapshot = read;
             log.debug("Glossary read: {} terms at revision {}", read.terms().size(), read.revision());

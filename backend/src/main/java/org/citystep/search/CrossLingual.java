@@ -11,30 +11,31 @@ import org.citystep.glossary.TermMatch;
 import org.jspecify.annotations.Nullable;
 
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
-import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
 
 /**
  * A query expanded through the glossary at query time: each glossary term found in the words typed
- * also searches, as a phrase, the other language's terms of its entry (and its synonyms in the same
- * language), and a term that names a reference code also finds the documents tagged with it. Every
+ * also searches the other language's terms of its entry (as a phrase in titles, all their words in
+ * texts) and its synonyms in the same language (in titles), and a term that names a reference code
+ * also finds the documents tagged with it. Every
  * such clause is named, so a hit tells which term carried the search to it.
  * <p>
  * Expanding at query time, not at index time, means a change to the glossary counts from the next
  * search on, with no reindex of 100k case studies. Matches in the reader's own language rank
- * first: the words typed (three of four, no typo tolerance) lift a hit above every hit that only
- * the glossary found.
+ * first: the words typed (all of one or two, three of four of more, no typo tolerance) lift a hit
+ * above every hit that only the glossary found. That lift is a rescore of the best hits only, so it
+ * costs nothing for the thousands of hits nobody pages to.
  */
 final class CrossLingual {
 
     static final String TYPED = "typed";
     /** Above any relevance score a glossary-only hit reaches: a match of the words typed ranks first. */
-    private static final float OWN_LANGUAGE_BOOST = 1_000f;
+    static final double OWN_LANGUAGE_BOOST = 1_000;
     private static final float OTHER_LANGUAGE_BOOST = 0.4f;
     private static final float SYNONYM_BOOST = 0.6f;
     private static final float CODE_BOOST = 0.3f;
     /** Bounds the clauses one query adds, whatever was typed. */
     private static final int MAX_TERMS_EXPANDED = 6;
-    private static final int MAX_PHRASES_PER_LANGUAGE = 5;
+    private static final int MAX_PHRASES_PER_LANGUAGE = 3;
     private static final Map<GlossaryCategory, String> CODE_FIELDS = Map.of(
             GlossaryCategory.SERVICE_DOMAIN, "serviceDomain",
             GlossaryCategory.TECHNOLOGY, "tech",
@@ -68,7 +69,9 @@ final class CrossLingual {
                 }
                 String name = "glossary|" + match.term().id() + "|" + match.language() + "|" + language;
                 float boost = language.equals(match.language()) ? SYNONYM_BOOST : OTHER_LANGUAGE_BOOST;
-                clauses.add(new Clause(name, match, phrases, language, phrasesIn(language, phrases, name, boost)));
+                boolean otherLanguage = !language.equals(match.language());
+                clauses.add(new Clause(name, match, phrases, language,
+                        phrasesIn(language, phrases, otherLanguage, name, boost)));
             }
             String field = CODE_FIELDS.get(match.term().category());
             if (field != null && match.term().code() != null) {
@@ -81,22 +84,31 @@ final class CrossLingual {
         return new CrossLingual(List.copyOf(clauses));
     }
 
-    /** {@code typed}, widened by the glossary; {@code exact} decides what counts as a match in the reader's language. */
-    Query expanded(Query typed, Query exact) {
+    /** Whether the glossary widened the search: only then do own-language hits need lifting above the rest. */
+    boolean widened() {
+        return !clauses.isEmpty();
+    }
+
+    /** {@code typed}, widened by the glossary. */
+    Query expanded(Query typed) {
         if (clauses.isEmpty()) {
             return typed;
         }
         List<Query> should = new ArrayList<>();
         should.add(Query.of(q -> q.bool(b -> b.must(typed).queryName(TYPED))));
-        should.add(Query.of(q -> q.constantScore(c -> c.filter(exact).boost(OWN_LANGUAGE_BOOST))));
         clauses.forEach(clause -> should.add(clause.query()));
         return Query.of(q -> q.bool(b -> b.should(should).minimumShouldMatch("1")));
     }
 
-    /** What highlights show: the words typed, and the glossary's terms in the texts it carried the search to. */
+    /**
+     * What highlights show: the words typed, and the glossary's terms in the texts it carried the
+     * search to, as plain words: phrase queries made highlighting the costliest part of a search.
+     */
     Query highlighted(Query typed) {
         List<Query> should = new ArrayList<>(List.of(typed));
-        clauses.stream().filter(clause -> !clause.language().isEmpty()).forEach(clause -> should.add(clause.query()));
+        clauses.stream().filter(clause -> !clause.language().isEmpty()).forEach(clause -> should.add(Query.of(q -> q
+                .multiMatch(m -> m.query(String.join(" ", clause.phrases()))
+                        .fields("title." + clause.language(), "text." + clause.language())))));
         return should.size() == 1 ? typed : Query.of(q -> q.bool(b -> b.should(should).minimumShouldMatch("1")));
     }
 
@@ -116,10 +128,20 @@ final class CrossLingual {
         return List.copyOf(bridges.values());
     }
 
-    private static Query phrasesIn(String language, List<String> phrases, String name, float boost) {
-        List<Query> any = phrases.stream().map(phrase -> Query.of(q -> q.multiMatch(m -> m.query(phrase)
-                .fields("title." + language + "^3", "text." + language)
-                .type(TextQueryType.Phrase)))).toList();
+    /**
+     * Any of the terms, as a phrase in titles and ({@code inTexts}) with all its words anywhere in
+     * the texts: a phrase query over 100k long texts cost more than the rest of the search, and
+     * synonyms in the language typed search titles only, since the words typed search the texts.
+     */
+    private static Query phrasesIn(String language, List<String> phrases, boolean inTexts, String name, float boost) {
+        List<Query> any = new ArrayList<>();
+        for (String phrase : phrases) {
+            any.add(Query.of(q -> q.matchPhrase(m -> m.field("title." + language).query(phrase).boost(3f))));
+            if (inTexts) {
+                any.add(Query.of(q -> q.match(m -> m.field("text." + language).query(phrase)
+                        .operator(co.elastic.clients.elasticsearch._types.query_dsl.Operator.And))));
+            }
+        }
         return Query.of(q -> q.bool(b -> b.should(any).minimumShouldMatch("1").boost(boost).queryName(name)));
     }
 }
