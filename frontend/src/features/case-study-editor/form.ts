@@ -1,5 +1,5 @@
 import type { Schemas } from '../../lib/api/client';
-import { LEVELS, levelIndex } from '../../lib/reference/reference';
+import { LEVELS, nextLevel } from '../../lib/reference/reference';
 import type { CaseStudy, CaseStudyInput } from './api/case-study';
 
 /** The levels a step can start from: every level that has one above it. */
@@ -148,11 +148,7 @@ function number(value: string): number | undefined {
   return Number.isFinite(parsed) ? parsed : undefined;
 }
 
-/** The level one above `from` (a step always climbs exactly one level). */
-export function nextLevel(from: string): string | undefined {
-  const index = levelIndex(from);
-  return index >= 0 && index < LEVELS.length - 1 ? LEVELS[index + 1] : undefined;
-}
+export { nextLevel };
 
 const blankStep = (row: StepRow) => !row.characteristic && !row.fromLevel;
 const blankBenefit = (row: BenefitRow) => Object.values(row).every((value) => !value.trim());

@@ -26,6 +26,12 @@ export function levelIndex(level: string | undefined): number {
   return LEVELS.indexOf(level as (typeof LEVELS)[number]);
 }
 
+/** The level one above `from` (a step always climbs exactly one level). */
+export function nextLevel(from: string): string | undefined {
+  const index = levelIndex(from);
+  return index >= 0 && index < LEVELS.length - 1 ? LEVELS[index + 1] : undefined;
+}
+
 /** The characteristics that are rated on the staircase (legal/regulatory is described, not rated). */
 export function ratedCharacteristics(reference: ReferenceData): Characteristic[] {
   return reference.characteristics.filter((characteristic) => characteristic.rated);

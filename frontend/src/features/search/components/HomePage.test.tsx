@@ -136,6 +136,18 @@ describe('HomePage', () => {
     expect(within(other).queryByText('中文')).not.toBeInTheDocument();
   });
 
+  const fundingOnlyReference = http.get('*/api/v1/reference', () =>
+    HttpResponse.json({
+      characteristics: [{ code: 'FUNDING', name: { en: 'Funding', zh: '资金' }, rated: true, criteria: [] }],
+      levels: [],
+      serviceDomains: [],
+      technologyTags: [],
+      financingInstruments: [],
+      businessModels: [],
+      source: {},
+    }),
+  );
+
   it('offers the steps climbed as one filter, named by characteristic and levels', async () => {
     const seen: URL[] = [];
     server.use(
@@ -143,17 +155,7 @@ describe('HomePage', () => {
         seen.push(new URL(request.url));
         return HttpResponse.json({ ...results, facets: { step: [{ key: 'FUNDING:BASIC', count: 2 }] } });
       }),
-      http.get('*/api/v1/reference', () =>
-        HttpResponse.json({
-          characteristics: [{ code: 'FUNDING', name: { en: 'Funding', zh: '资金' }, rated: true, criteria: [] }],
-          levels: [],
-          serviceDomains: [],
-          technologyTags: [],
-          financingInstruments: [],
-          businessModels: [],
-          source: {},
-        }),
-      ),
+      fundingOnlyReference,
     );
     await renderPage(<HomePage />, { path: '/?q=energy' });
 
@@ -166,17 +168,7 @@ describe('HomePage', () => {
   it('names the step filter in Chinese', async () => {
     server.use(
       http.get('*/api/v1/search', () => HttpResponse.json({ ...results, facets: { step: [{ key: 'FUNDING:BASIC', count: 2 }] } })),
-      http.get('*/api/v1/reference', () =>
-        HttpResponse.json({
-          characteristics: [{ code: 'FUNDING', name: { en: 'Funding', zh: '资金' }, rated: true, criteria: [] }],
-          levels: [],
-          serviceDomains: [],
-          technologyTags: [],
-          financingInstruments: [],
-          businessModels: [],
-          source: {},
-        }),
-      ),
+      fundingOnlyReference,
     );
     await renderPage(<HomePage />, { path: '/?q=energy', language: 'zh-CN' });
 

@@ -1,14 +1,7 @@
 import type { TFunction } from 'i18next';
 import { characteristicName, countryName, humanize, termName } from '../../../lib/format/names';
-import type { ReferenceData } from '../../../lib/reference/reference';
+import { nextLevel, type ReferenceData } from '../../../lib/reference/reference';
 import type { Facet } from '../api/search';
-
-const LEVELS = ['NOT_YET_ADDRESSED', 'BASIC', 'AVERAGE', 'MORE_ADVANCED', 'STATE_OF_THE_ART'];
-
-function nextLevel(level: string): string | undefined {
-  const at = LEVELS.indexOf(level);
-  return at >= 0 ? LEVELS[at + 1] : undefined;
-}
 
 /** A facet value's label in the UI language. */
 export function facetLabel(

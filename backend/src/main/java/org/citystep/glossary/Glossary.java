@@ -91,11 +91,6 @@ public class Glossary {
         return snapshot.terms();
     }
 
-    /** The revision this copy was read at. */
-    public long revision() {
-        return snapshot.revision();
-    }
-
     @EventListener(ApplicationReadyEvent.class)
     void start() {
         // until the first read succeeds (MongoDB may still be coming up), searches run without expansion

@@ -1,9 +1,8 @@
 package org.citystep.glossary;
 
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 import org.citystep.reference.Characteristic;
 import org.citystep.reference.MaturityLevel;
@@ -140,10 +139,11 @@ public class GlossaryService {
     }
 
     private static <E extends Enum<E>> boolean isConstant(Class<E> type, String code) {
-        return Set.of(type.getEnumConstants()).stream().anyMatch(c -> c.name().equals(code));
+        return Arrays.stream(type.getEnumConstants()).anyMatch(c -> c.name().equals(code));
     }
 
+    /** Whether a term contains {@code wanted}, both normalised ({@link TermLookup#normalize}). */
     private static boolean contains(List<String> written, String wanted) {
-        return written.stream().anyMatch(term -> TermLookup.normalize(term).contains(wanted.toLowerCase(Locale.ROOT)));
+        return written.stream().anyMatch(term -> TermLookup.normalize(term).contains(wanted));
     }
 }

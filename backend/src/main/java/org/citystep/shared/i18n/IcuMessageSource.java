@@ -92,11 +92,6 @@ public final class IcuMessageSource implements MessageSource {
         throw new NoSuchMessageException(codes == null || codes.length == 0 ? "" : codes[codes.length - 1], locale);
     }
 
-    /** Whether {@code code} exists (in English, which every code must). */
-    public boolean has(String code) {
-        return patterns.get(AnswerLanguage.ENGLISH).containsKey(code);
-    }
-
     /** Arguments that are messages themselves are put in the same language first. */
     private Object[] resolveArguments(Object[] args, Locale locale) {
         Object[] resolved = args.clone();

@@ -59,8 +59,7 @@ final class ExceptionProblems {
                     .toList();
             return ApiException.invalid("problem.invalidFields", errors, errors.size());
         }
-        Optional<DataBufferLimitException> tooLarge = cause(ex, DataBufferLimitException.class);
-        if (tooLarge.isPresent()) {
+        if (cause(ex, DataBufferLimitException.class).isPresent()) {
             return new ApiException(ProblemType.PAYLOAD_TOO_LARGE, "problem.payloadTooLarge");
         }
         if (ex instanceof ServerWebInputException input) {
