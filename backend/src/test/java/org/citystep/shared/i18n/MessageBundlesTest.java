@@ -33,7 +33,7 @@ class MessageBundlesTest {
     private static final Map<String, String> CHINESE = IcuMessageSource.load(AnswerLanguage.CHINESE);
     /** A message code in a string literal of the main code: a known namespace, then dotted parts. */
     private static final Pattern CODE_LITERAL = Pattern.compile(
-            "\"((?:problem|field|city|assessment|cluster|expert|caseStudy|search|matching|glossary|reason)\\.[A-Za-z0-9.]+[A-Za-z0-9])\"");
+            "\"((?:problem|field|city|assessment|cluster|expert|caseStudy|search|matching|glossary|reason|audit|notification|review|indicator|benchmark|admin)\\.[A-Za-z0-9.]+[A-Za-z0-9])\"");
     /** A sentence (a literal with a space) where a problem expects a message code. */
     private static final Pattern SENTENCE_AS_CODE = Pattern.compile(
             "(?:new ApiException\\(\\s*ProblemType\\.\\w+,\\s*|ApiException\\.\\w+\\(\\s*|FieldMessage\\.of\\([^,]+,\\s*)\"[^\"]*\\s[^\"]*\"");
