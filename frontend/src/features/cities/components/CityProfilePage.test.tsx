@@ -89,6 +89,8 @@ describe('CityProfilePage', () => {
     const step = await strategyStep();
     const stairs = within(step).getByRole('list', { name: 'Staircase for Smart City Strategy' });
     expect(within(stairs).getAllByRole('listitem')[3]).toHaveAttribute('aria-current', 'step');
+    expect(within(stairs).getAllByRole('listitem')[3]).toHaveTextContent('Current level');
+    expect(screen.queryByText('You are here')).not.toBeInTheDocument();
     expect(within(step).getByText('Next step:')).toBeInTheDocument();
     expect(screen.queryByRole('heading', { name: 'Peers one step ahead' })).not.toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'Barcelona' })).not.toBeInTheDocument();

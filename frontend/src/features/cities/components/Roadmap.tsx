@@ -35,8 +35,10 @@ function StepCard({
   level,
   step,
   reference,
+  own,
 }: {
   cityId: string;
+  own: boolean;
   characteristic: Characteristic;
   level: string;
   step: RoadmapStep | undefined;
@@ -57,7 +59,7 @@ function StepCard({
         </span>{' '}
         <LevelBadge level={level} />
       </h3>
-      <Staircase level={level} label={t('staircase.label', { characteristic: name })} />
+      <Staircase level={level} label={t('staircase.label', { characteristic: name })} own={own} />
       {assessmentNeeded ? (
         <p className="status status--empty">{t('step.assessmentNeeded')}</p>
       ) : atTop ? (
@@ -198,6 +200,7 @@ export function Roadmap({
                 level={step?.level ?? city.levels[characteristic.code] ?? 'NOT_ASSESSED'}
                 step={step}
                 reference={reference}
+                own={session.isAuthenticated && session.cityId === city.id}
               />
             );
           })}

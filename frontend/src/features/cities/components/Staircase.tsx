@@ -3,10 +3,21 @@ import { levelIndex, LEVELS } from '../../../lib/reference/reference';
 
 /**
  * One characteristic as a staircase of the five levels, lowest first: the steps the city has
- * climbed are filled and ticked, its current step is marked "you are here", and the next step is
- * outlined and labelled. Every state is written out, not only coloured.
+ * climbed are filled and ticked, its current step is marked ("you are here" for the city's own
+ * editors, `own`; "current level" for everyone else), and the next step is outlined and labelled.
+ * Every state is written out, not only coloured.
  */
-export function Staircase({ level, label, showNext = true }: { level: string; label: string; showNext?: boolean }) {
+export function Staircase({
+  level,
+  label,
+  showNext = true,
+  own = false,
+}: {
+  level: string;
+  label: string;
+  showNext?: boolean;
+  own?: boolean;
+}) {
   const { t } = useTranslation('cities');
   const current = levelIndex(level);
   const next = current + 1 < LEVELS.length ? current + 1 : -1;
@@ -25,7 +36,7 @@ export function Staircase({ level, label, showNext = true }: { level: string; la
             aria-current={isCurrent ? 'step' : undefined}
           >
             <span className="staircase__marker">
-              {isCurrent && t('staircase.here')}
+              {isCurrent && t(own ? 'staircase.here' : 'staircase.current')}
               {isNext && t('staircase.next')}
             </span>
             <span className={`staircase__block${reached ? ` staircase__block--${index}` : ''}`}>
