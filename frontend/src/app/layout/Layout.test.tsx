@@ -33,6 +33,34 @@ describe('Layout', () => {
     expect(screen.getByText('Signed in as curator.demo')).toBeInTheDocument();
   });
 
+  it('closes the open menu with Escape and puts focus back on the menu button', async () => {
+    await renderPage(<Layout />);
+    const menu = screen.getByRole('button', { name: 'Menu' });
+    await userEvent.click(menu);
+    expect(menu).toHaveAttribute('aria-expanded', 'true');
+    await userEvent.tab();
+    await userEvent.keyboard('{Escape}');
+    expect(menu).toHaveAttribute('aria-expanded', 'false');
+    expect(menu).toHaveFocus();
+  });
+
+  it("marks My city, not Cities, as the current section on the editor's own self-assessment", async () => {
+    me(['city-editor'], 'amsterdam');
+    await renderPage(<Layout />, {
+      user: { username: 'editor.amsterdam' },
+      path: '/cities/amsterdam/assessment',
+      route: '/cities/:id/assessment',
+    });
+    expect(await screen.findByRole('link', { name: 'My city' })).toHaveAttribute('aria-current', 'page');
+    expect(screen.getByRole('link', { name: 'Cities' })).not.toHaveAttribute('aria-current');
+  });
+
+  it('marks Cities as the current section on a city profile', async () => {
+    await renderPage(<Layout />, { path: '/cities/amsterdam', route: '/cities/:id' });
+    expect(screen.getByRole('link', { name: 'Cities' })).toHaveAttribute('aria-current', 'page');
+    expect(screen.getByRole('link', { name: 'Search' })).not.toHaveAttribute('aria-current');
+  });
+
   it('hides role pages from anonymous visitors', async () => {
     await renderPage(<Layout />);
     expect(screen.queryByRole('link', { name: 'Curation' })).not.toBeInTheDocument();

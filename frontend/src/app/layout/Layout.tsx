@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router';
+import { Link, matchPath, NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { Loading } from '../../components/ui/status';
 import { useSession } from '../../lib/auth/session';
 import { changeLanguage } from '../../lib/i18n/i18n';
@@ -44,9 +44,21 @@ function AccountControls() {
   );
 }
 
+/**
+ * Whether a menu entry is the current section. A city's self-assessment belongs to "My city" for
+ * that city's editors and to no menu entry for anyone else (it is not the public cities list).
+ */
+function isCurrentSection(to: string, end: boolean, pathname: string, ownCityId: string | undefined) {
+  const assessment = matchPath('/cities/:id/assessment', pathname);
+  if (assessment) return to === '/my-city' && assessment.params.id === ownCityId;
+  if (end) return pathname === to;
+  return pathname === to || pathname.startsWith(`${to}/`);
+}
+
 function MainNavigation({ onNavigate }: { onNavigate: () => void }) {
   const { t } = useTranslation();
   const session = useSession();
+  const { pathname } = useLocation();
   const links = [
     { to: '/', label: t('nav.search'), end: true, show: true },
     { to: '/cities', label: t('nav.cities'), show: true },
@@ -61,13 +73,21 @@ function MainNavigation({ onNavigate }: { onNavigate: () => void }) {
     <ul className="nav__list">
       {links
         .filter((link) => link.show)
-        .map((link) => (
-          <li key={link.to}>
-            <NavLink to={link.to} end={link.end} className="nav__link" onClick={onNavigate}>
-              {link.label}
-            </NavLink>
-          </li>
-        ))}
+        .map((link) => {
+          const current = isCurrentSection(link.to, Boolean(link.end), pathname, session.cityId);
+          return (
+            <li key={link.to}>
+              <Link
+                to={link.to}
+                className={`nav__link${current ? ' active' : ''}`}
+                aria-current={current ? 'page' : undefined}
+                onClick={onNavigate}
+              >
+                {link.label}
+              </Link>
+            </li>
+          );
+        })}
     </ul>
   );
 }
@@ -77,7 +97,19 @@ export function Layout() {
   const session = useSession();
   const location = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
   useEffect(() => setMenuOpen(false), [location.pathname]);
+  useEffect(() => {
+    if (!menuOpen) return;
+    // Escape closes the open menu (on phones it covers the page) and returns focus to its button.
+    const closeOnEscape = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      setMenuOpen(false);
+      menuButton.current?.focus();
+    };
+    document.addEventListener('keydown', closeOnEscape);
+    return () => document.removeEventListener('keydown', closeOnEscape);
+  }, [menuOpen]);
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -90,6 +122,7 @@ export function Layout() {
           </NavLink>
           <button
             type="button"
+            ref={menuButton}
             className="header-button menu-toggle"
             aria-expanded={menuOpen}
             aria-controls="main-nav"
