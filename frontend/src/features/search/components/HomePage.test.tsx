@@ -46,6 +46,22 @@ describe('HomePage', () => {
     expect(screen.getByRole('heading', { name: '1 result' })).toBeInTheDocument();
   });
 
+  it('lets a keyboard user skip the type tabs and filters: the third Tab stop leads to the results', async () => {
+    answerSearch();
+    await renderPage(<HomePage />, { path: '/?q=energy' });
+    expect(await screen.findByRole('link', { name: /Smart grid in Amsterdam/ })).toBeInTheDocument();
+
+    await userEvent.tab();
+    await userEvent.tab();
+    await userEvent.tab();
+    const skip = screen.getByRole('link', { name: 'Skip to results' });
+    expect(skip).toHaveFocus();
+    await userEvent.keyboard('{Enter}');
+    expect(screen.getByRole('heading', { level: 2, name: /1 result/ })).toHaveFocus();
+    await userEvent.tab();
+    expect(screen.getByRole('link', { name: /Smart grid in Amsterdam/ })).toHaveFocus();
+  });
+
   it('narrows the search when a facet is ticked, keeping the words', async () => {
     const seen = answerSearch();
     await renderPage(<HomePage />, { path: '/?q=energy' });

@@ -79,6 +79,18 @@ export function HomePage() {
         </h1>
         <p className="lead">{t('hero.lead')}</p>
         <SearchBox initial={state.q} onSearch={search} />
+        <a
+          className="skip-results"
+          href="#results-heading"
+          onClick={(event) => {
+            // Past the type tabs and the filters, straight to the results (keyboard users).
+            event.preventDefault();
+            const target = document.getElementById('results-heading');
+            target?.focus();
+          }}
+        >
+          {t('skipToResults')}
+        </a>
       </section>
       <div className="type-tabs" role="group" aria-label={t('types.label')}>
         {TYPES.map((value) => (
@@ -96,7 +108,7 @@ export function HomePage() {
       <div className="search-layout">
         {results.data && <Facets facets={results.data.facets} selected={state.filters} onToggle={toggle} onClear={clear} />}
         <section aria-labelledby="results-heading" aria-busy={results.isFetching} className="search-layout__results">
-          <h2 id="results-heading" className="results-heading">
+          <h2 id="results-heading" className="results-heading" tabIndex={-1}>
             {results.data ? t('results.count', { count: results.data.total }) : t('results.heading')}
           </h2>
           {results.isPending ? (
