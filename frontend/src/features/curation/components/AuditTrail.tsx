@@ -39,7 +39,7 @@ export function AuditTrail({ id, title }: { id: string; title: string }) {
             <Empty>{t('audit.none')}</Empty>
           ) : (
             <TableWrap label={t('audit.caption', { title })}>
-              <table className="table">
+              <table className="table audit-table">
                 <caption className="visually-hidden">{t('audit.caption', { title })}</caption>
                 <thead>
                   <tr>
@@ -57,7 +57,7 @@ export function AuditTrail({ id, title }: { id: string; title: string }) {
                       <td>{entry.by}</td>
                       <td>{entry.from ? t(`statuses.${entry.from}`) : '—'}</td>
                       <td>{t(`statuses.${entry.to}`)}</td>
-                      <td>
+                      <td className="audit-table__note">
                         <AuditNote note={entry.note} />
                       </td>
                     </tr>
