@@ -108,6 +108,7 @@ public class AssessmentService {
                 .defaultIfEmpty(new PageResponse<>(List.of(), page.page(), page.size(), 0));
     }
 
+    /** The city's draft; empty while it has none (an unknown city is still an error). */
     public Mono<AssessmentView> draft(String cityId, CurrentUser user) {
         if (!mayReadDrafts(cityId, user)) {
             return Mono.error(ApiException.forbidden("assessment.draftForbidden"));
@@ -115,8 +116,7 @@ public class AssessmentService {
         return requireCity(cityId)
                 .then(assessments.findById(cityId))
                 .filter(all -> all.draft() != null)
-                .map(all -> view(cityId, all.draft(), all.version(), true))
-                .switchIfEmpty(Mono.error(() -> ApiException.notFound("draftAssessment", cityId)));
+                .map(all -> view(cityId, all.draft(), all.version(), true));
     }
 
     /**

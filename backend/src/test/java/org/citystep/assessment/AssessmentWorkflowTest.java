@@ -187,12 +187,14 @@ class AssessmentWorkflowTest {
                 .expectStatus().isForbidden()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
         client.mutateWith(Users.curator()).get().uri("/api/v1/cities/wf-vilnius/assessment/draft").exchange()
-                .expectStatus().isNotFound();
+                .expectStatus().isNoContent().expectBody().isEmpty();
     }
 
     @Test
     void assessmentOfAnUnknownCityIsNotFound() {
         client.get().uri("/api/v1/cities/wf-atlantis/assessment").exchange().expectStatus().isNotFound();
+        client.mutateWith(Users.curator()).get().uri("/api/v1/cities/wf-atlantis/assessment/draft").exchange()
+                .expectStatus().isNotFound();
         client.mutateWith(Users.curator()).put().uri("/api/v1/cities/wf-atlantis/assessment/draft")
                 .bodyValue(draft(null, FUNDING_TO_AVERAGE)).exchange().expectStatus().isNotFound();
     }

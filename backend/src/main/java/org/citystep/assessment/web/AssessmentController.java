@@ -7,6 +7,7 @@ import org.citystep.shared.paging.PageParams;
 import org.citystep.shared.paging.PageResponse;
 import org.citystep.shared.validation.Slug;
 import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,6 +17,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -46,9 +50,14 @@ class AssessmentController {
 
     @GetMapping("/draft")
     @Operation(summary = "The draft being worked on (the city's editors, experts, curators, admins)",
+            description = "204 with no body while the city has no draft: not having one yet is no error.",
             security = @SecurityRequirement(name = "bearer"))
-    Mono<AssessmentView> draft(@PathVariable @Slug String id, CurrentUser user) {
-        return assessments.draft(id, user);
+    @ApiResponse(responseCode = "200", description = "The draft",
+            content = @Content(schema = @Schema(implementation = AssessmentView.class)))
+    @ApiResponse(responseCode = "204", description = "The city has no draft", content = @Content)
+    Mono<ResponseEntity<AssessmentView>> draft(@PathVariable @Slug String id, CurrentUser user) {
+        return assessments.draft(id, user).map(ResponseEntity::ok)
+                .defaultIfEmpty(ResponseEntity.noContent().build());
     }
 
     @PutMapping("/draft")
