@@ -164,29 +164,53 @@ describe('CaseStudyEditorPage', () => {
     expect(calls[0]!.body.summary).not.toHaveProperty('en');
   });
 
-  it('shows that a title is needed in one of the languages on the title as a whole', async () => {
-    backend();
-    server.use(
-      http.post('*/api/v1/case-studies', () =>
-        problem(400, 'validation-failed', 'The case study has 1 invalid field(s).', [
-          { field: 'title', message: 'must have a text in English (en) or Chinese (zh)' },
-        ]),
-      ),
-    );
+  it('shows that a title is needed in one of the languages on the title as a whole, without sending anything', async () => {
+    const calls = backend();
     await renderNew();
     Element.prototype.scrollIntoView = vi.fn(); // jsdom has no layout
 
     await userEvent.type(await screen.findByLabelText(/^Summary \(Chinese\)/), '只有摘要。');
     await userEvent.click(screen.getByRole('button', { name: 'Save draft' }));
 
-    const link = await screen.findByRole('link', { name: 'Title: must have a text in English (en) or Chinese (zh)' });
+    const link = await screen.findByRole('link', { name: 'Title: Fill in English, Chinese or both.' });
+    expect(screen.getByRole('link', { name: 'Service domains: Choose at least one.' })).toBeInTheDocument();
     await userEvent.click(link);
     const group = screen.getByRole('group', { name: 'Title (required)' });
     expect(group).toHaveFocus();
-    expect(group).toHaveAccessibleDescription(
-      'In English, in Chinese or both: one of them is enough. must have a text in English (en) or Chinese (zh)',
-    );
+    expect(group).toHaveAccessibleDescription('In English, in Chinese or both: one of them is enough. Fill in English, Chinese or both.');
     expect(screen.getByLabelText('Title (English)')).not.toBeRequired();
+    expect(calls).toEqual([]);
+  });
+
+  it('checks benefits, e-mail and currency before sending, with the messages in Chinese', async () => {
+    const calls = backend();
+    await renderPage(<CaseStudyEditorPage />, {
+      path: '/case-studies/amsterdam-smart-parking/edit',
+      route: '/case-studies/:id/edit',
+      user,
+      language: 'zh-CN',
+    });
+
+    await userEvent.click(await screen.findByRole('button', { name: '添加成果' }));
+    await userEvent.type(screen.getByLabelText(/^成果 1：单位/), 'kWh');
+    await userEvent.type(screen.getByLabelText('联系邮箱'), 'not-an-address');
+    await userEvent.type(screen.getByLabelText('预算'), '5000');
+    await userEvent.clear(screen.getByLabelText('货币'));
+    await userEvent.type(screen.getByLabelText('货币'), 'E1');
+    await userEvent.click(screen.getByRole('button', { name: '保存草稿' }));
+
+    const summary = (await screen.findByText('请更正以下字段')).closest('div') as HTMLElement;
+    const texts = within(summary).getAllByRole('link').map((link) => link.textContent);
+    expect(texts).toEqual([
+      '货币：请输入三个字母的货币代码，例如 EUR 或 CNY。',
+      '成果 1：指标：请填写英文、中文或两者。',
+      '成果 1：实施后：必填。',
+      '成果 1：年份：必填。',
+      '联系人：必填。',
+      '联系邮箱：请输入电子邮件地址，例如 name@example.org。',
+    ]);
+    expect(screen.getByLabelText('联系邮箱')).toHaveAccessibleDescription(/请输入电子邮件地址/);
+    expect(calls).toEqual([]);
   });
 
   it('shows the field errors the API returns next to the fields, keeping what was typed', async () => {
@@ -272,23 +296,84 @@ describe('CaseStudyEditorPage', () => {
     expect(calls[1]!.body).toEqual({ version: 5 });
   });
 
-  it('explains a stale version and offers to reload', async () => {
-    backend();
+  it('explains a stale version and offers to reload or to keep my changes, which the next save sends over the newer version', async () => {
+    const calls = backend();
+    let stale = true;
     server.use(
-      http.put('*/api/v1/case-studies/:id', () =>
-        problem(409, 'stale-version', "The case study 'amsterdam-smart-parking' is at version 5 but the request was based on version 4."),
-      ),
+      http.get('*/api/v1/case-studies/:id', () => HttpResponse.json(study({ version: stale ? 4 : 5, title: { en: 'Their title' } }))),
+      http.put('*/api/v1/case-studies/:id', async ({ request }) => {
+        const body = (await request.json()) as Record<string, unknown>;
+        calls.push({ method: 'PUT', path: new URL(request.url).pathname, body });
+        if (body.version === 4)
+          return problem(409, 'stale-version', "The case study 'amsterdam-smart-parking' is at version 5 but the request was based on version 4.");
+        return HttpResponse.json(study({ ...body, version: 6 }));
+      }),
     );
     await renderEdit();
 
-    await userEvent.type(await screen.findByLabelText(/^Title \(English\)/), '!');
+    const title = await screen.findByLabelText(/^Title \(English\)/);
+    await userEvent.clear(title);
+    await userEvent.type(title, 'My title');
     await userEvent.click(screen.getByRole('button', { name: 'Save draft' }));
 
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('Someone else saved this case study meanwhile');
+    expect(alert).toHaveTextContent('Someone else saved a newer version of this case study');
     expect(alert).toHaveTextContent('is at version 5');
-    expect(screen.getByRole('button', { name: 'Reload the latest version' })).toBeInTheDocument();
-    expect(screen.getByLabelText(/^Title \(English\)/)).toHaveValue('Smart parking!');
+    expect(screen.getByRole('button', { name: 'Reload the newer version' })).toBeInTheDocument();
+    expect(screen.getByLabelText(/^Title \(English\)/)).toHaveValue('My title');
+    expect(screen.getByRole('status')).toHaveTextContent('Unsaved changes');
+
+    stale = false;
+    await userEvent.click(screen.getByRole('button', { name: 'Keep my changes' }));
+    expect(await screen.findByText('Your changes are kept. Saving now replaces the newer version.')).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Save draft' }));
+
+    expect(await screen.findByText('Draft saved.')).toBeInTheDocument();
+    expect(calls.at(-1)!.body).toMatchObject({ version: 5, title: { en: 'My title' } });
+  });
+
+  it('reloads the newer version when asked, replacing the input', async () => {
+    backend();
+    let version = 4;
+    server.use(
+      http.get('*/api/v1/case-studies/:id', () => HttpResponse.json(study({ version, title: { en: version === 4 ? 'Smart parking' : 'Their title' } }))),
+      http.put('*/api/v1/case-studies/:id', () => {
+        version = 5;
+        return problem(409, 'stale-version', 'The case study is at version 5 but the request was based on version 4.');
+      }),
+    );
+    await renderEdit();
+    await userEvent.type(await screen.findByLabelText(/^Title \(English\)/), '!');
+    await userEvent.click(screen.getByRole('button', { name: 'Save draft' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Reload the newer version' }));
+
+    await waitFor(() => expect(screen.getByLabelText(/^Title \(English\)/)).toHaveValue('Their title'));
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(screen.getByRole('status')).not.toHaveTextContent('Unsaved changes');
+  });
+
+  it('tracks unsaved changes through the form state: typing marks it, undoing the typing or saving clears it', async () => {
+    backend();
+    await renderEdit();
+    const title = await screen.findByLabelText(/^Title \(English\)/);
+    const state = screen.getByRole('status');
+    expect(state).toHaveTextContent('');
+
+    await userEvent.type(title, '!');
+    expect(state).toHaveTextContent('Unsaved changes');
+    await userEvent.type(title, '{Backspace}');
+    expect(state).not.toHaveTextContent('Unsaved changes');
+
+    await userEvent.click(screen.getByRole('button', { name: 'Add a result' }));
+    expect(state).toHaveTextContent('Unsaved changes');
+    await userEvent.click(screen.getByRole('button', { name: 'Remove result 1' }));
+    expect(state).not.toHaveTextContent('Unsaved changes');
+
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Water' }));
+    expect(state).toHaveTextContent('Unsaved changes');
+    await userEvent.click(screen.getByRole('button', { name: 'Save draft' }));
+    await waitFor(() => expect(state).toHaveTextContent('Draft saved.'));
   });
 
   it("shows the curator's note when changes were requested", async () => {
