@@ -68,16 +68,19 @@ const problem = (status: number, type: string, detail: string, errors?: unknown[
 function backend({ draft = assessment() as unknown, current = null as unknown } = {}) {
   const saved: { body: Record<string, unknown> }[] = [];
   const submitted: unknown[] = [];
+  const currentReads: unknown[] = [];
   server.use(
     http.get('*/api/v1/me', () => HttpResponse.json({ username: 'editor.amsterdam', roles: ['city-editor'], cityId: 'amsterdam' })),
     http.get('*/api/v1/reference', () => HttpResponse.json(reference)),
-    http.get('*/api/v1/cities/amsterdam', () => HttpResponse.json(city)),
-    http.get('*/api/v1/cities/amsterdam/assessment/draft', () =>
-      draft ? HttpResponse.json(draft) : problem(404, 'not-found', 'No draft self-assessment'),
+    // the city says whether it has a validated assessment (assessedAt), so the page asks for it only then
+    http.get('*/api/v1/cities/amsterdam', () =>
+      HttpResponse.json(current ? { ...city, assessedAt: (current as { assessedAt?: string }).assessedAt } : city),
     ),
-    http.get('*/api/v1/cities/amsterdam/assessment', () =>
-      current ? HttpResponse.json(current) : problem(404, 'not-found', 'No validated self-assessment'),
-    ),
+    http.get('*/api/v1/cities/amsterdam/assessment/draft', () => (draft ? HttpResponse.json(draft) : new HttpResponse(null, { status: 204 }))),
+    http.get('*/api/v1/cities/amsterdam/assessment', () => {
+      currentReads.push(1);
+      return current ? HttpResponse.json(current) : problem(404, 'not-found', 'No validated self-assessment');
+    }),
     http.put('*/api/v1/cities/amsterdam/assessment/draft', async ({ request }) => {
       const body = (await request.json()) as Record<string, unknown>;
       saved.push({ body });
@@ -88,7 +91,7 @@ function backend({ draft = assessment() as unknown, current = null as unknown } 
       return HttpResponse.json(assessment({ status: 'SUBMITTED', version: 5 }));
     }),
   );
-  return { saved, submitted };
+  return { saved, submitted, currentReads };
 }
 
 const editor = { username: 'editor.amsterdam' };
@@ -147,9 +150,10 @@ describe('SelfAssessmentPage', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Save draft' }));
 
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('Someone else saved this assessment meanwhile');
+    expect(alert).toHaveTextContent('Someone else saved a newer version of this self-assessment');
     expect(alert).toHaveTextContent('is at version 4');
-    expect(within(alert).getByRole('button', { name: 'Reload the latest version' })).toBeInTheDocument();
+    expect(within(alert).getByRole('button', { name: 'Reload the newer version' })).toBeInTheDocument();
+    expect(within(alert).getByRole('button', { name: 'Keep my changes' })).toBeInTheDocument();
     expect(screen.getByRole('checkbox', { name: 'Spending is reported' })).toBeChecked();
     expect(screen.getByTestId('derived-level-FUNDING')).toHaveTextContent('Basic');
     expect(screen.getByText('Unsaved changes')).toBeInTheDocument();
@@ -166,14 +170,65 @@ describe('SelfAssessmentPage', () => {
     );
     await renderAssessment();
 
-    await userEvent.type(await screen.findByLabelText('Links to evidence'), 'not a link');
+    await userEvent.type(await screen.findByLabelText('Links to evidence'), 'https://intranet');
     await userEvent.click(screen.getByRole('button', { name: 'Save draft' }));
 
     expect(await screen.findByText('The request has 1 invalid field(s).')).toBeInTheDocument();
     const links = screen.getByLabelText('Links to evidence');
     expect(links).toHaveAttribute('aria-invalid', 'true');
     expect(links).toHaveAccessibleDescription(expect.stringContaining('must match'));
-    expect(links).toHaveValue('not a link');
+    expect(links).toHaveValue('https://intranet');
+  });
+
+  it('checks the evidence links before saving, in the reader\'s language, and sends nothing', async () => {
+    const { saved } = backend();
+    await renderAssessment('zh-CN');
+
+    await userEvent.type(await screen.findByLabelText('佐证链接'), 'not a link');
+    await userEvent.click(screen.getByRole('button', { name: '保存草稿' }));
+
+    const links = screen.getByLabelText('佐证链接');
+    await waitFor(() => expect(links).toHaveAttribute('aria-invalid', 'true'));
+    expect(links).toHaveAccessibleDescription(expect.stringContaining('请输入以 https:// 开头的网址。'));
+    expect(within(screen.getByRole('navigation')).getByRole('button', { name: /资金/ })).toHaveTextContent(/有问题/);
+    expect(saved).toHaveLength(0);
+  });
+
+  it('asks for nothing that does not exist when a city has neither a draft nor a validated assessment', async () => {
+    const { currentReads } = backend({ draft: null });
+    await renderAssessment();
+    expect(await screen.findByText(/There is no draft yet and no validated assessment/)).toBeInTheDocument();
+    expect(screen.getByText('Not saved yet')).toBeInTheDocument();
+    expect(currentReads).toHaveLength(0);
+  });
+
+  it('tracks unsaved changes through the form state and keeps my ticks over a newer version when asked', async () => {
+    const { saved } = backend();
+    let stale = true;
+    server.use(
+      http.get('*/api/v1/cities/amsterdam/assessment/draft', () => HttpResponse.json(assessment({ version: stale ? 3 : 4 }))),
+      http.put('*/api/v1/cities/amsterdam/assessment/draft', async ({ request }) => {
+        const body = (await request.json()) as Record<string, unknown>;
+        saved.push({ body });
+        if (body.version === 3) return problem(409, 'stale-version', 'The assessment is at version 4 but the request was based on version 3.');
+        return HttpResponse.json(assessment({ version: 5, characteristics: body.characteristics }));
+      }),
+    );
+    await renderAssessment();
+    const box = await screen.findByRole('checkbox', { name: 'Spending is reported' });
+    expect(screen.getByText('All changes saved')).toBeInTheDocument();
+    await userEvent.click(box);
+    expect(screen.getByText('Unsaved changes')).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Save draft' }));
+    stale = false;
+    await userEvent.click(await screen.findByRole('button', { name: 'Keep my changes' }));
+    expect(await screen.findByText('Your changes are kept. Saving now replaces the newer version.')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Save draft' }));
+
+    await waitFor(() => expect(screen.getByText('All changes saved')).toBeInTheDocument());
+    expect(saved.at(-1)!.body).toMatchObject({ version: 4 });
+    expect(screen.getByRole('checkbox', { name: 'Spending is reported' })).toBeChecked();
   });
 
   it('starts from the validated assessment when there is no draft, and saves without a version', async () => {
