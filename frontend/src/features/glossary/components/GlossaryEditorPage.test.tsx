@@ -85,6 +85,26 @@ describe('GlossaryEditorPage', () => {
     expect(sent[0]).toMatchObject({ category: 'SERVICE_DOMAIN', code: 'WATER', en: ['water'], zh: ['水务'] });
   });
 
+  it('asks for the reference term of a category before sending anything, in the UI language', async () => {
+    const sent: unknown[] = [];
+    server.use(
+      http.post('*/api/v1/glossary', async ({ request }) => {
+        sent.push(await request.json());
+        return HttpResponse.json(parking, { status: 201 });
+      }),
+    );
+    await renderPage(<GlossaryEditorPage />, { ...newTerm, language: 'zh-CN' });
+
+    await userEvent.selectOptions(screen.getByLabelText('类别'), '服务领域');
+    await userEvent.type(screen.getByLabelText('英文术语'), 'water');
+    await userEvent.type(screen.getByLabelText('中文术语'), '水务');
+    await userEvent.click(screen.getByRole('button', { name: '保存' }));
+
+    expect(await screen.findByLabelText('参考术语')).toHaveAccessibleDescription(expect.stringContaining('必填。'));
+    expect(screen.getByRole('link', { name: '参考术语：必填。' })).toHaveAttribute('href', '#glossary-code');
+    expect(sent).toEqual([]);
+  });
+
   it("shows the server's field errors by the label of their input, in the UI language", async () => {
     server.use(
       http.post('*/api/v1/glossary', () =>
@@ -134,12 +154,12 @@ describe('GlossaryEditorPage', () => {
     await userEvent.type(english, '\ncar parks');
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
 
-    expect(await screen.findByText('Someone else saved this term meanwhile')).toBeInTheDocument();
+    expect(await screen.findByText('Someone else saved a newer version of this term')).toBeInTheDocument();
     expect(sent[0]).toMatchObject({ version: 2, en: ['parking', 'car park', 'car parks'] });
     expect(screen.getByLabelText('English terms')).toHaveValue('parking\ncar park\ncar parks');
 
-    await userEvent.click(screen.getByRole('button', { name: 'Reload the latest version' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Reload the newer version' }));
     await waitFor(() => expect(screen.getByLabelText('English terms')).toHaveValue('parking\nparking lot'));
-    expect(screen.queryByText('Someone else saved this term meanwhile')).not.toBeInTheDocument();
+    expect(screen.queryByText('Someone else saved a newer version of this term')).not.toBeInTheDocument();
   });
 });

@@ -1,20 +1,29 @@
+import { zodResolver } from '@hookform/resolvers/zod';
 import { type ReactNode, useRef, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { type FieldInputProps, FormField } from '../../../components/ui/form-field';
-import { StaleVersion } from '../../../components/ui/stale-version';
+import { StaleVersionBanner } from '../../../components/ui/StaleVersionBanner';
 import { ErrorMessage } from '../../../components/ui/status';
 import { isApiError, isStaleVersion } from '../../../lib/api/problem';
-import { useLeaveWarning } from '../../../lib/forms/leave-warning';
+import { FORM_MESSAGES, flattenErrors, useFormMessage } from '../../../lib/forms/messages';
+import { useUnsavedChangesPrompt } from '../../../lib/forms/unsaved-changes';
 import { pick } from '../../../lib/i18n/localized';
 import { usePunctuation } from '../../../lib/i18n/punctuation';
 import { useReference } from '../../../lib/reference/reference';
-import { CATEGORIES, type GlossaryCategory, type GlossaryEntry } from '../api/glossary';
+import { CATEGORIES, type GlossaryEntry } from '../api/glossary';
 import { useCreateTerm } from '../api/create-term';
 import { useUpdateTerm } from '../api/update-term';
 import { codeOptions, emptyTermForm, fieldOf, needsCode, type TermField, type TermForm as Form, termFormFrom, toTermInput } from '../form';
 
 type Errors = Partial<Record<TermField, string>>;
+
+/** Checked before sending (the API checks it all again): a category other than vocabulary names its reference code. */
+const termSchema = z.custom<Form>().superRefine((form, context) => {
+  if (needsCode(form.category) && !form.code) context.addIssue({ code: 'custom', path: ['code'], message: FORM_MESSAGES.required });
+});
 
 const idFor = (field: TermField) => `glossary-${field}`;
 
@@ -56,16 +65,24 @@ export function TermForm({ entry, onReload }: { entry?: GlossaryEntry; onReload?
   const { labelled } = usePunctuation();
   const navigate = useNavigate();
   const reference = useReference().data;
-  const initial = entry ? termFormFrom(entry) : emptyTermForm();
-  const [form, setForm] = useState<Form>(initial);
+  const form = useForm<Form>({
+    defaultValues: entry ? termFormFrom(entry) : emptyTermForm(),
+    resolver: zodResolver(termSchema),
+    shouldFocusError: false,
+  });
   const [error, setError] = useState<unknown>(null);
   const errorBox = useRef<HTMLDivElement>(null);
   const create = useCreateTerm();
   const update = useUpdateTerm();
   const busy = create.isPending || update.isPending;
-  const dirty = JSON.stringify(form) !== JSON.stringify(initial);
-  const allowNextNavigation = useLeaveWarning(dirty);
-  const errors = useErrors(error);
+  const allowNextNavigation = useUnsavedChangesPrompt(form);
+  const message = useFormMessage();
+  const serverErrors = useErrors(error);
+  const clientErrors: Errors = {};
+  for (const [path, code] of Object.entries(flattenErrors(form.formState.errors))) clientErrors[fieldOf(path)] = message(code);
+  const errors: Errors = { ...serverErrors, ...clientErrors };
+  const category = form.watch('category');
+  const code = form.watch('code');
   const labels: Record<TermField, string> = {
     category: t('editor.category'),
     code: t('editor.code'),
@@ -73,41 +90,42 @@ export function TermForm({ entry, onReload }: { entry?: GlossaryEntry; onReload?
     zh: t('editor.zh'),
     '': '',
   };
-  const set = (change: Partial<Form>) => setForm((old) => ({ ...old, ...change }));
-
-  async function save() {
-    setError(null);
-    const body = toTermInput(form, entry?.version);
-    try {
-      const saved = entry ? await update.mutateAsync({ id: entry.id, body }) : await create.mutateAsync(body);
-      allowNextNavigation();
-      const name = saved.en[0] ?? saved.zh[0] ?? saved.id;
-      void navigate(`/glossary?q=${encodeURIComponent(name)}`, { state: { saved: name } });
-    } catch (failure) {
-      setError(failure);
+  const save = form.handleSubmit(
+    async (values) => {
+      setError(null);
+      const body = toTermInput(values, entry?.version);
+      try {
+        const saved = entry ? await update.mutateAsync({ id: entry.id, body }) : await create.mutateAsync(body);
+        allowNextNavigation();
+        const name = saved.en[0] ?? saved.zh[0] ?? saved.id;
+        void navigate(`/glossary?q=${encodeURIComponent(name)}`, { state: { saved: name } });
+      } catch (failure) {
+        setError(failure);
+        requestAnimationFrame(() => errorBox.current?.focus());
+      }
+    },
+    () => {
+      setError(null);
       requestAnimationFrame(() => errorBox.current?.focus());
-    }
-  }
+    },
+  );
 
-  const options = codeOptions(reference, form.category);
+  const options = codeOptions(reference, category);
   const fieldErrors = Object.entries(errors).filter(([field]) => field) as [TermField, string][];
 
   return (
     <form
       className="glossary__form"
       noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        void save();
-      }}
+      onSubmit={(event) => void save(event)}
     >
       <div ref={errorBox} tabIndex={-1} className="glossary__errors">
-        {error !== null &&
+        {(error !== null || fieldErrors.length > 0) &&
           (isStaleVersion(error) ? (
-            <StaleVersion error={error} heading={t('stale.heading')} body={t('stale.body')} reloadLabel={t('stale.reload')} onReload={onReload} />
+            <StaleVersionBanner error={error} what={t('stale.what')} onReload={onReload} />
           ) : (
             <>
-              <ErrorMessage error={error} />
+              {error !== null && <ErrorMessage error={error} />}
               <p className="field__hint">{t('editor.failed')}</p>
               {errors[''] && <p className="field__error">{errors['']}</p>}
               {fieldErrors.length > 0 && (
@@ -128,11 +146,7 @@ export function TermForm({ entry, onReload }: { entry?: GlossaryEntry; onReload?
       <div className="glossary__pair">
         <Field field="category" label={labels.category} errors={errors}>
           {(props) => (
-            <select
-              {...props}
-              value={form.category}
-              onChange={(event) => set({ category: event.target.value as GlossaryCategory, code: '' })}
-            >
+            <select {...props} {...form.register('category', { onChange: () => form.setValue('code', '') })}>
               {CATEGORIES.map((code) => (
                 <option key={code} value={code}>
                   {t(`categories.${code}`)}
@@ -141,12 +155,12 @@ export function TermForm({ entry, onReload }: { entry?: GlossaryEntry; onReload?
             </select>
           )}
         </Field>
-        {needsCode(form.category) && (
+        {needsCode(category) && (
           <Field field="code" label={labels.code} hint={t('editor.codeHint')} errors={errors}>
             {(props) => (
-              <select {...props} value={form.code} onChange={(event) => set({ code: event.target.value })}>
+              <select {...props} {...form.register('code')}>
                 <option value="">{t('editor.chooseCode')}</option>
-                {form.code && !options.some((option) => option.code === form.code) && <option value={form.code}>{form.code}</option>}
+                {code && !options.some((option) => option.code === code) && <option value={code}>{code}</option>}
                 {options.map((option) => (
                   <option key={option.code} value={option.code}>
                     {option.name ? pick(option.name, i18n.language).text : t(`common:levels.${option.code}`, { defaultValue: option.code })}
@@ -159,10 +173,10 @@ export function TermForm({ entry, onReload }: { entry?: GlossaryEntry; onReload?
       </div>
       <div className="glossary__pair">
         <Field field="en" label={labels.en} hint={t('editor.termsHint')} errors={errors}>
-          {(props) => <textarea {...props} lang="en" rows={5} value={form.en} onChange={(event) => set({ en: event.target.value })} />}
+          {(props) => <textarea {...props} lang="en" rows={5} {...form.register('en')} />}
         </Field>
         <Field field="zh" label={labels.zh} hint={t('editor.termsHint')} errors={errors}>
-          {(props) => <textarea {...props} lang="zh-CN" rows={5} value={form.zh} onChange={(event) => set({ zh: event.target.value })} />}
+          {(props) => <textarea {...props} lang="zh-CN" rows={5} {...form.register('zh')} />}
         </Field>
       </div>
       <div className="actions">
