@@ -84,6 +84,10 @@ describe('Forms and small things in a browser', () => {
     const first = (await page.locator('ol.results').getByRole('link').first().textContent())?.trim();
     expect(await focusedText(page)).toBe(first);
     const problems = await problemsOn(page, 'search');
+    await page.getByRole('button', { name: /中文/ }).click();
+    await page.getByRole('link', { name: '跳到搜索结果' }).waitFor({ state: 'attached' });
+    problems.push(...(await problemsOn(page, 'search', 'zh-CN')));
+    await page.getByRole('button', { name: /English/ }).click();
 
     await page.setViewportSize({ width: 390, height: 900 });
     const menu = page.getByRole('button', { name: 'Menu' });
@@ -158,8 +162,29 @@ describe('Forms and small things in a browser', () => {
     await page.getByRole('button', { name: 'Reload the newer version' }).click();
     await expect.poll(() => page.getByLabel('Title (English)').inputValue()).toBe(`${title} (theirs)`);
     expect(await banner.count()).toBe(0);
-    expect(problems).toEqual([]);
+    await page.getByRole('button', { name: 'Submit for review' }).click();
+    await page.getByRole('heading', { level: 1, name: `${title} (theirs)` }).waitFor();
     await page.context().close();
+
+    // the curator's history of it: the Note column is not cut off, and on a phone the table scrolls in its own box
+    const curator = await signedIn('curator.demo', '/curation');
+    const item = curator.getByRole('article', { name: `${title} (theirs)` });
+    await item.getByRole('button', { name: 'Show history' }).click();
+    const history = curator.getByRole('group', { name: `History of “${title} (theirs)”` });
+    await history.getByRole('columnheader', { name: 'Note' }).waitFor();
+    const fits = () =>
+      history.evaluate((wrap) => {
+        const note = wrap.querySelector('th:last-child')!.getBoundingClientRect();
+        const box = wrap.getBoundingClientRect();
+        return { noteVisible: note.right <= box.right + 1, scrolls: wrap.scrollWidth > wrap.clientWidth, focusable: wrap.tabIndex === 0 };
+      });
+    expect(await fits()).toMatchObject({ noteVisible: true, focusable: true });
+    await curator.setViewportSize({ width: 390, height: 900 });
+    const phone = await fits();
+    expect(phone.noteVisible || phone.scrolls).toBe(true);
+    problems.push(...(await problemsOn(curator, 'curation-history')));
+    expect(problems).toEqual([]);
+    await curator.context().close();
   });
 
   it('opens a first self-assessment without an error answer, marks My city, and keeps my ticks over a newer version', async () => {
