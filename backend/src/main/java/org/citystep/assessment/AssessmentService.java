@@ -338,6 +338,26 @@ public class AssessmentService {
                 .flatMap(all -> adoptLevels(all.cityId(), all.current()).thenReturn(view(cityId, all.current(), null, false)));
     }
 
+    /**
+     * Records a submitted next round of the demo data set, waiting in the review queue for an
+     * expert. Leaves a city that has a draft already alone.
+     */
+    public Mono<Void> seedSubmitted(String cityId, List<Answer> answers, String submittedBy) {
+        checkAnswers(answers);
+        var now = clock.instant();
+        return assessments.findById(cityId)
+                .filter(all -> all.draft() == null)
+                .flatMap(all -> {
+                    long before = all.version();
+                    all.saveDraft(answers, now);
+                    all.submit(submittedBy, now);
+                    return save(all).flatMap(saved -> queue(saved)
+                            .then(audit.recordSystem(AuditEvent.of("assessment.submitted", "assessment", cityId, cityId,
+                                    before, saved.version()))));
+                })
+                .then();
+    }
+
     /** A validated self-assessment of a generated data set. */
     public record SeedValidatedAssessment(String cityId, List<Answer> answers, LocalDate assessedAt) {
     }
