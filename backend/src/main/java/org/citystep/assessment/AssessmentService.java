@@ -179,7 +179,7 @@ public class AssessmentService {
                         names.getT1().getOrDefault(entry.cityId(), Map.of("en", entry.cityId())), entry.round(),
                         entry.status(), entry.expertId(),
                         entry.expertId() == null ? null : names.getT2().get(entry.expertId()),
-                        entry.characteristics(), entry.submittedAt(), entry.updatedAt())).toList());
+                        entry.characteristics(), entry.submittedAt(), entry.updatedAt(), entry.version())).toList());
     }
 
     /**
@@ -446,7 +446,7 @@ public class AssessmentService {
         } else if (draft.status() == AssessmentStatus.SUBMITTED || draft.status() == AssessmentStatus.RETURNED
                 || draft.status() == AssessmentStatus.DRAFT) {
             write = reviews.findById(all.cityId()).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
-                    .flatMap(before -> reviews.save(ReviewEntry.of(all.cityId(), draft, before.orElse(null),
+                    .flatMap(before -> reviews.save(ReviewEntry.of(all.cityId(), all.version(), draft, before.orElse(null),
                             clock.instant())))
                     .then();
         } else {
@@ -465,12 +465,13 @@ public class AssessmentService {
      */
     public Mono<Long> reconcileReviewQueue() {
         Query inReview = Query.query(where("draft.status").in(AssessmentStatus.SUBMITTED, AssessmentStatus.RETURNED));
-        inReview.fields().include("draft");
+        inReview.fields().include("draft").include("version");
         Mono<Set<String>> reviewed = template.find(inReview, CityAssessments.class)
                 .concatMap(all -> {
-                    ReviewEntry wanted = ReviewEntry.of(all.cityId(), all.draft(), null, clock.instant());
+                    ReviewEntry wanted = ReviewEntry.of(all.cityId(), all.version(), all.draft(), null, clock.instant());
                     return reviews.findById(all.cityId())
                             .filter(entry -> entry.round() == wanted.round() && entry.status() == wanted.status()
+                                    && entry.version() == wanted.version()
                                     && java.util.Objects.equals(entry.expertId(), wanted.expertId()))
                             .switchIfEmpty(Mono.defer(() -> reviews.save(wanted)))
                             .thenReturn(all.cityId());

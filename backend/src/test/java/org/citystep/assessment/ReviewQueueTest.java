@@ -82,7 +82,8 @@ class ReviewQueueTest {
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.items[?(@.cityId == 'rq-utrecht')].characteristics[0]").isEqualTo(List.of("FUNDING"))
-                .jsonPath("$.items[?(@.cityId == 'rq-utrecht')].cityName.en").isEqualTo(List.of("City rq-utrecht"));
+                .jsonPath("$.items[?(@.cityId == 'rq-utrecht')].cityName.en").isEqualTo(List.of("City rq-utrecht"))
+                .jsonPath("$.items[?(@.cityId == 'rq-utrecht')].version").isEqualTo(List.of((int) version("rq-utrecht")));
         // every expert sees what waits for an expert, without seeing the draft itself
         client.mutateWith(Users.expertWith(OTHER_FUNDER)).get().uri("/api/v1/reviews?size=100").exchange()
                 .expectStatus().isOk()
