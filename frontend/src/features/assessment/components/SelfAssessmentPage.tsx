@@ -38,6 +38,8 @@ type Meta = {
   reviewNotes: NonNullable<Assessment['reviewNotes']>;
   startedFrom?: 'current' | 'empty';
   assessedAt?: string;
+  /** The expert assigned to review it, once assigned. */
+  reviewer?: string;
 };
 
 function answersFrom(reference: ReferenceData, source: Assessment | null): Answers {
@@ -248,6 +250,9 @@ function Editor({
       )}
       {meta.startedFrom === 'empty' && <p className="status status--empty">{t('startedEmpty')}</p>}
       {meta.status === 'SUBMITTED' && <p className="status status--ok">{t('submittedNote')}</p>}
+      {(meta.status === 'SUBMITTED' || meta.status === 'RETURNED') && (
+        <p className="assessment__reviewer">{meta.reviewer ? t('reviewedBy', { name: meta.reviewer }) : t('awaitingReviewer')}</p>
+      )}
       {meta.status === 'RETURNED' && (
         <div className="status status--error assessment__returned">
           <p className="status__heading">{t('returnedHeading')}</p>
@@ -531,6 +536,7 @@ export function SelfAssessmentPage() {
           round: draft.data.round,
           version: draft.data.version,
           reviewNotes: draft.data.reviewNotes ?? [],
+          reviewer: draft.data.reviewer?.name,
         }
       : {
           status: 'NEW',
