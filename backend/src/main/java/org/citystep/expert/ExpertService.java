@@ -66,6 +66,9 @@ public class ExpertService {
         }
         if (status != null) {
             query.addCriteria(where("status").is(status));
+        } else {
+            // retired experts only when asked for by name
+            query.addCriteria(where("status").ne(ExpertStatus.RETIRED));
         }
         if (filter.characteristic() != null) {
             query.addCriteria(where("profile.expertise.characteristics").is(filter.characteristic()));
