@@ -27,16 +27,9 @@ afterAll(async () => {
 async function signedIn(username: string, path: string): Promise<Page> {
   const context = await newContext(browser);
   const page = await context.newPage();
-  await page.goto(`${BASE_URL}${path}`);
-  // pages behind a role send a visitor to sign in; elsewhere the header has the button
-  if (!page.url().includes('/realms/citystep/')) {
-    await signIn(page, username);
-  } else {
-    await page.locator('#username').fill(username);
-    await page.locator('#password').fill('citystep-demo');
-    await page.locator('#kc-login').click();
-    await page.waitForURL((url) => url.origin === new URL(BASE_URL).origin && !url.pathname.startsWith('/auth/callback'));
-  }
+  await page.goto(BASE_URL);
+  await signIn(page, username);
+  if (path !== '/') await page.goto(`${BASE_URL}${path}`);
   return page;
 }
 
