@@ -40,9 +40,12 @@ export function retireExpert({ id, version }: { id: string; version: number }) {
   return unwrap(api.POST('/api/v1/experts/{id}/retire', { params: { path: { id } }, body: { version } }));
 }
 
+/** Not awaited: the caller's announcement comes first, before the refetch moves the row away. */
 function useExpertsChanged() {
   const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: expertsKey });
+  return () => {
+    void queryClient.invalidateQueries({ queryKey: expertsKey });
+  };
 }
 
 export const useProposeExpert = () => useMutation({ mutationFn: proposeExpert, onSuccess: useExpertsChanged() });

@@ -38,16 +38,19 @@ export function returnReview({ cityId, version, note }: Step & { note: string })
   );
 }
 
-/** Every review step changes the queue, the draft and, once validated, the city's current round. */
+/**
+ * Every review step changes the queue, the draft and, once validated, the city's current round.
+ * Not awaited: the caller's own success callback (an announcement) runs first, before the refetch
+ * may take away the item or the draft it was shown in.
+ */
 function useReviewChanged() {
   const queryClient = useQueryClient();
-  return (_: unknown, { cityId }: { cityId: string }) =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: reviewsKey }),
-      queryClient.invalidateQueries({ queryKey: reviewDraftKey(cityId) }),
-      queryClient.invalidateQueries({ queryKey: currentKey(cityId) }),
-      queryClient.invalidateQueries({ queryKey: ['cities', cityId] }),
-    ]);
+  return (_: unknown, { cityId }: { cityId: string }) => {
+    void queryClient.invalidateQueries({ queryKey: reviewsKey });
+    void queryClient.invalidateQueries({ queryKey: reviewDraftKey(cityId) });
+    void queryClient.invalidateQueries({ queryKey: currentKey(cityId) });
+    void queryClient.invalidateQueries({ queryKey: ['cities', cityId], exact: true });
+  };
 }
 
 export function useAssignReview() {

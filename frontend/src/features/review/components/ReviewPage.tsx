@@ -117,12 +117,20 @@ function CharacteristicReview({
 }
 
 /** Validate, or return with a note: for the assigned expert and admins. */
-function Decision({ draft, onDone }: { draft: Assessment; onDone: (message: string) => void }) {
+function Decision({
+  draft,
+  validate,
+  giveBack,
+  onDone,
+}: {
+  draft: Assessment;
+  validate: ReturnType<typeof useValidateReview>;
+  giveBack: ReturnType<typeof useReturnReview>;
+  onDone: (message: string) => void;
+}) {
   const { t } = useTranslation('review');
   const [note, setNote] = useState('');
   const [noteError, setNoteError] = useState('');
-  const validate = useValidateReview();
-  const giveBack = useReturnReview();
   const failed = validate.error ?? giveBack.error;
   const busy = validate.isPending || giveBack.isPending;
   const version = draft.version ?? 0;
@@ -190,6 +198,9 @@ export function ReviewPage() {
   const draft = useReviewDraft(cityId);
   const previous = usePreviousRound(cityId);
   const [done, setDone] = useState('');
+  // owned here, not by the decision form, which leaves the page once the decision is made
+  const validate = useValidateReview();
+  const giveBack = useReturnReview();
   const cityName = city.data ? pick(city.data.name, i18n.language).text : cityId;
 
   let content;
@@ -237,7 +248,7 @@ export function ReviewPage() {
           ))}
         </ol>
         {mayDecide ? (
-          <Decision draft={draft.data} onDone={setDone} />
+          <Decision draft={draft.data} validate={validate} giveBack={giveBack} onDone={setDone} />
         ) : (
           draft.data.status === 'SUBMITTED' && <p className="status status--empty">{t('decision.notYours')}</p>
         )}
