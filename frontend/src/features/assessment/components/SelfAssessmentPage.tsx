@@ -215,6 +215,7 @@ function Editor({
         status: submitted.status,
         version: submitted.version,
         reviewNotes: submitted.reviewNotes ?? old.reviewNotes,
+        reviewer: submitted.reviewer?.name,
       }));
       setAnnouncement(t('announce.submitted'));
     } catch (failure) {
