@@ -7,6 +7,7 @@ import { SignInCallbackPage } from './layout/SignInCallbackPage';
 
 const EDITORS = ['city-editor', 'curator', 'admin'] as const;
 const CURATORS = ['curator', 'admin'] as const;
+const REVIEWERS = ['expert', 'curator', 'admin'] as const;
 
 /** Every page is its own chunk, loaded when first visited; the home page's chunk is small. */
 export function createAppRouter() {
@@ -118,6 +119,44 @@ export function createAppRouter() {
               index: true,
               lazy: () =>
                 import('../features/glossary/components/GlossaryEditorPage').then((m) => ({ Component: m.GlossaryEditorPage })),
+            },
+          ],
+        },
+        {
+          path: 'review',
+          element: <RequireRole roles={REVIEWERS} />,
+          children: [
+            {
+              index: true,
+              lazy: () => import('../features/review/components/ReviewQueuePage').then((m) => ({ Component: m.ReviewQueuePage })),
+            },
+            {
+              path: ':cityId',
+              lazy: () => import('../features/review/components/ReviewPage').then((m) => ({ Component: m.ReviewPage })),
+            },
+          ],
+        },
+        {
+          path: 'expert-database',
+          element: <RequireRole roles={CURATORS} />,
+          children: [
+            {
+              index: true,
+              lazy: () =>
+                import('../features/expert-database/components/ExpertAdminPage').then((m) => ({ Component: m.ExpertAdminPage })),
+            },
+          ],
+        },
+        {
+          path: 'my-expert-profile',
+          element: <RequireRole roles={['expert']} />,
+          children: [
+            {
+              index: true,
+              lazy: () =>
+                import('../features/expert-database/components/MyExpertProfilePage').then((m) => ({
+                  Component: m.MyExpertProfilePage,
+                })),
             },
           ],
         },

@@ -68,6 +68,9 @@ function MainNavigation({ onNavigate }: { onNavigate: () => void }) {
     { to: '/my-city', label: t('nav.myCity'), show: session.hasRole('city-editor') },
     { to: '/curation', label: t('nav.curation'), show: session.isCurator },
     { to: '/glossary', label: t('nav.glossary'), show: session.isCurator },
+    { to: '/review', label: t('nav.review', { ns: 'review' }), show: session.isCurator || session.hasRole('expert') },
+    { to: '/expert-database', label: t('nav.manage', { ns: 'expert-database' }), show: session.isCurator },
+    { to: '/my-expert-profile', label: t('nav.me', { ns: 'expert-database' }), show: session.hasRole('expert') },
   ];
   return (
     <ul className="nav__list">

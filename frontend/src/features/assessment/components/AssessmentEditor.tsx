@@ -112,7 +112,7 @@ export function AssessmentEditor({
       setError(null);
       try {
         const submitted = await submit.mutateAsync(version);
-        setMeta((old) => ({ ...old, status: submitted.status, version: submitted.version, reviewNotes: submitted.reviewNotes ?? old.reviewNotes }));
+        setMeta((old) => ({ ...old, status: submitted.status, version: submitted.version, reviewNotes: submitted.reviewNotes ?? old.reviewNotes, reviewer: submitted.reviewer?.name }));
         setAnnouncement(t('announce.submitted'));
       } catch (failure) {
         setError(failure);

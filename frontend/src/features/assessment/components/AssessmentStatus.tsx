@@ -10,6 +10,8 @@ export type Meta = {
   reviewNotes: NonNullable<Assessment['reviewNotes']>;
   startedFrom?: 'current' | 'empty';
   assessedAt?: string;
+  /** The expert assigned to review it, once assigned. */
+  reviewer?: string;
 };
 
 /** Where the assessment stands: status and round, what it started from, and a reviewer's note on a return. */
@@ -32,6 +34,9 @@ export function AssessmentStatus({ meta }: { meta: Meta }) {
       )}
       {meta.startedFrom === 'empty' && <p className="status status--empty">{t('startedEmpty')}</p>}
       {meta.status === 'SUBMITTED' && <p className="status status--ok">{t('submittedNote')}</p>}
+      {(meta.status === 'SUBMITTED' || meta.status === 'RETURNED') && (
+        <p className="assessment__reviewer">{meta.reviewer ? t('reviewedBy', { name: meta.reviewer }) : t('awaitingReviewer')}</p>
+      )}
       {meta.status === 'RETURNED' && (
         <div className="status status--error assessment__returned">
           <p className="status__heading">{t('returnedHeading')}</p>

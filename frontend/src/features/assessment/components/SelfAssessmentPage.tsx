@@ -49,7 +49,7 @@ export function SelfAssessmentPage() {
     const started = needsCurrent ? (current.data ?? null) : null;
     const source = draft.data ?? started;
     const meta: Meta = draft.data
-      ? { status: draft.data.status, round: draft.data.round, version: draft.data.version, reviewNotes: draft.data.reviewNotes ?? [] }
+      ? { status: draft.data.status, round: draft.data.round, version: draft.data.version, reviewNotes: draft.data.reviewNotes ?? [], reviewer: draft.data.reviewer?.name }
       : { status: 'NEW', reviewNotes: [], startedFrom: started ? 'current' : 'empty', assessedAt: started?.assessedAt };
     content = (
       <AssessmentEditor

@@ -154,6 +154,16 @@ class CoreDomainIT {
                 .header(HttpHeaders.AUTHORIZATION, bearer("editor.chengdu")).bodyValue(Map.of("version", version))
                 .exchange().expectStatus().isOk();
 
+        // an expert not yet assigned neither reads the draft nor validates it; a curator assigns expert.demo
+        client.get().uri("/api/v1/cities/chengdu/assessment/draft").header(HttpHeaders.AUTHORIZATION, bearer("expert.demo"))
+                .exchange().expectStatus().isForbidden();
+        version = read("/api/v1/cities/chengdu/assessment/draft", "curator.demo").get("version").asLong();
+        client.post().uri("/api/v1/cities/chengdu/assessment/draft/assign")
+                .header(HttpHeaders.AUTHORIZATION, bearer("curator.demo"))
+                .bodyValue(Map.of("version", version, "expertId", "demo-expert")).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.reviewer.expertId").isEqualTo("demo-expert");
+
         version = read("/api/v1/cities/chengdu/assessment/draft", "expert.demo").get("version").asLong();
         client.post().uri("/api/v1/cities/chengdu/assessment/draft/validate")
                 .header(HttpHeaders.AUTHORIZATION, bearer("expert.demo"))

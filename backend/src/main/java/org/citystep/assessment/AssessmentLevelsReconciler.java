@@ -15,7 +15,8 @@ import reactor.core.publisher.Flux;
 
 /**
  * Completes, at start-up and then every few minutes, any validation whose levels did not reach the
- * city profile (the second of two writes failed). Finds only those by an indexed flag. With several
+ * city profile (the second of two writes failed), and puts the review queue right after a failed
+ * queue write. Finds the former by an indexed flag. With several
  * app instances, one of them does it in each period.
  */
 @Component
@@ -41,7 +42,9 @@ class AssessmentLevelsReconciler {
         running = Flux.interval(Duration.ZERO, PERIOD)
                 .onBackpressureDrop()
                 .concatMap(tick -> leases.acquire(LEASE, PERIOD.minusSeconds(10))
-                        .flatMap(held -> held ? assessments.reconcileLevels() : reactor.core.publisher.Mono.just(0L))
+                        .flatMap(held -> held ? assessments.reconcileLevels()
+                                .flatMap(adopted -> assessments.reconcileReviewQueue().thenReturn(adopted))
+                                : reactor.core.publisher.Mono.just(0L))
                         .onErrorResume(failure -> {
                             log.warn("Level reconciliation failed, next try in {}: {}", PERIOD, failure.toString());
                             return reactor.core.publisher.Mono.just(0L);

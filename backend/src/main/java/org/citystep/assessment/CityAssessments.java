@@ -107,6 +107,20 @@ class CityAssessments {
         draft = working.moveTo(AssessmentStatus.RETURNED, by, note, now);
     }
 
+    /** A curator assigns the submitted draft's review to an expert (or moves it to another one). */
+    void assign(String expertId, Instant now) {
+        draft = requireSubmitted().reviewedBy(expertId, now);
+    }
+
+    /** An expert takes on the submitted draft's review, unless another expert has it. */
+    void claim(String expertId, Instant now) {
+        AssessmentRecord working = requireSubmitted();
+        if (working.reviewerId() != null && !working.reviewerId().equals(expertId)) {
+            throw ApiException.conflict("assessment.assignedAlready", working.reviewerId());
+        }
+        draft = working.reviewedBy(expertId, now);
+    }
+
     /**
      * Makes the submitted draft the current assessment, with the levels its answers show; the
      * previous one goes to history.

@@ -144,8 +144,52 @@ class DemoDataLoader {
                 .count()
                 .flatMap(count -> Flux.fromIterable(seed.experts())
                         .concatMap(expert -> ignoreIfCreatedMeanwhile(experts.createDemo(expert.id(), expert.profile())))
+                        .then(submittedForReview(seed))
                         .then(markers.save(new DemoDataMarker(MARKER, seed.cities().size())))
                         .thenReturn(count));
+    }
+
+    /** The demo city whose next self-assessment round waits in the review queue. */
+    static final String SUBMITTED_CITY = "tallinn";
+
+    /**
+     * One city's next round, submitted and waiting for an expert, so the review queue is not empty
+     * in the demo: its validated answers with the next level of the first characteristic the demo
+     * expert knows (strategy, governance or value assessment) that has one.
+     */
+    Mono<Void> submittedForReview(SeedFile seed) {
+        return Mono.justOrEmpty(seed.cities().stream().filter(city -> city.id().equals(SUBMITTED_CITY)).findFirst())
+                .flatMap(city -> assessments.seedSubmitted(city.id(), nextRound(city.assessment()), "editor." + city.id()))
+                .onErrorResume(failure -> {
+                    log.warn("Could not seed the submitted demo assessment: {}", failure.toString());
+                    return Mono.empty();
+                });
+    }
+
+    List<Answer> nextRound(SeedFile.SeedAssessment assessment) {
+        List<Answer> answers = new ArrayList<>(answers(assessment));
+        for (Characteristic characteristic : List.of(Characteristic.STRATEGY, Characteristic.GOVERNANCE,
+                Characteristic.VALUE_ASSESSMENT)) {
+            MaturityLevel level = assessment.levels().getOrDefault(characteristic, MaturityLevel.NOT_ASSESSED);
+            var next = level.isAssessed() ? level.next() : java.util.Optional.of(MaturityLevel.BASIC);
+            if (next.isEmpty()) {
+                continue;
+            }
+            Set<String> met = new TreeSet<>();
+            reference.characteristic(characteristic).criteria().stream()
+                    .filter(criterion -> criterion.level().rank() <= next.get().rank())
+                    .map(ReferenceData.Criterion::code)
+                    .forEach(met::add);
+            String question = reference.characteristic(characteristic).questions().get(0).code();
+            Answer raised = new Answer(characteristic, met, Map.of(question,
+                    "Demo: the new multi-year programme and its yearly review are adopted by the city council.\n\n"
+                            + "演示：新的多年期计划及其年度评估已由市议会通过。"),
+                    List.of("https://example.org/demo/" + SUBMITTED_CITY + "/programme"));
+            answers.removeIf(answer -> answer.characteristic() == characteristic);
+            answers.add(raised);
+            return answers;
+        }
+        return answers;
     }
 
     private static <T> Mono<T> ignoreIfCreatedMeanwhile(Mono<T> creation) {

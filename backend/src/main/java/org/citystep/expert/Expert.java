@@ -52,7 +52,19 @@ public class Expert {
         if (status == ExpertStatus.APPROVED) {
             throw ApiException.conflict("expert.approvedAlready", id);
         }
+        if (status == ExpertStatus.RETIRED) {
+            throw ApiException.conflict("expert.retiredNoApproval", id);
+        }
         this.status = ExpertStatus.APPROVED;
+        this.updatedAt = now;
+    }
+
+    /** Takes the expert out of search, matching and review; the record stays. */
+    void retire(Instant now) {
+        if (status == ExpertStatus.RETIRED) {
+            throw ApiException.conflict("expert.retiredAlready", id);
+        }
+        this.status = ExpertStatus.RETIRED;
         this.updatedAt = now;
     }
 

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.citystep.city.Region;
 import org.citystep.reference.Characteristic;
+import org.citystep.reference.MaturityLevel;
 import org.citystep.reference.ServiceDomain;
 import org.jspecify.annotations.Nullable;
 
@@ -29,11 +30,21 @@ public record ExpertProfile(String name, Map<String, String> affiliation, String
         bio = bio == null ? Map.of() : Map.copyOf(bio);
     }
 
-    @Schema(name = "Expertise", example = "{\"characteristics\": [\"FUNDING\", \"BUSINESS_MODELS\"], \"serviceDomains\": [\"TRANSPORTATION\"]}")
-    public record Expertise(Set<Characteristic> characteristics, Set<ServiceDomain> serviceDomains) {
+    /**
+     * @param levels per characteristic of {@code characteristics}, the highest level of maturity the
+     *               expert advises on (absent: any level)
+     */
+    @Schema(name = "Expertise", example = "{\"characteristics\": [\"FUNDING\", \"BUSINESS_MODELS\"], \"serviceDomains\": [\"TRANSPORTATION\"], \"levels\": {\"FUNDING\": \"MORE_ADVANCED\"}}")
+    public record Expertise(Set<Characteristic> characteristics, Set<ServiceDomain> serviceDomains,
+            Map<Characteristic, MaturityLevel> levels) {
         public Expertise {
             characteristics = characteristics == null ? Set.of() : Set.copyOf(characteristics);
             serviceDomains = serviceDomains == null ? Set.of() : Set.copyOf(serviceDomains);
+            levels = levels == null ? Map.of() : Map.copyOf(levels);
+        }
+
+        public Expertise(Set<Characteristic> characteristics, Set<ServiceDomain> serviceDomains) {
+            this(characteristics, serviceDomains, Map.of());
         }
     }
 

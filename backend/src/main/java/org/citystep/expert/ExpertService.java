@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 
+import org.citystep.audit.AuditEvent;
+import org.citystep.audit.AuditLog;
 import org.citystep.reference.Characteristic;
 import org.citystep.city.Region;
 import org.citystep.reference.ServiceDomain;
@@ -39,9 +41,11 @@ public class ExpertService {
     private final Clock clock;
 
     private final ExpertReadModel readModel;
+    private final AuditLog audit;
 
     ExpertService(Experts experts, ReactiveMongoTemplate template, SearchIndexer indexer, SearchOutbox outbox,
-            Clock clock, ReadModelQueries queries) {
+            Clock clock, ReadModelQueries queries, AuditLog audit) {
+        this.audit = audit;
         this.outbox = outbox;
         this.readModel = new ExpertReadModel(queries);
         this.experts = experts;
@@ -50,18 +54,21 @@ public class ExpertService {
         this.clock = clock;
     }
 
-    /** Approved experts for everyone; curators and admins may also list proposed ones. */
+    /** Approved experts for everyone; curators and admins may also list proposed and retired ones. */
     public Mono<PageResponse<Expert>> list(ExpertFilter filter, PageParams page, CurrentUser user) {
         Query query = new Query();
         ExpertStatus status = filter.status();
         if (!isCurator(user)) {
-            if (status == ExpertStatus.PROPOSED) {
+            if (status == ExpertStatus.PROPOSED || status == ExpertStatus.RETIRED) {
                 return Mono.error(ApiException.forbidden("expert.proposedCuratorsOnly"));
             }
             status = ExpertStatus.APPROVED;
         }
         if (status != null) {
             query.addCriteria(where("status").is(status));
+        } else {
+            // retired experts only when asked for by name
+            query.addCriteria(where("status").ne(ExpertStatus.RETIRED));
         }
         if (filter.characteristic() != null) {
             query.addCriteria(where("profile.expertise.characteristics").is(filter.characteristic()));
@@ -112,7 +119,42 @@ public class ExpertService {
         if (!isCurator(user)) {
             return Mono.error(ApiException.forbidden("expert.addCuratorsOnly"));
         }
-        return insert(Expert.propose(id, profile, false, clock.instant()));
+        return Mono.fromRunnable(() -> checkProfile(profile))
+                .then(insert(Expert.propose(id, profile, false, clock.instant())))
+                .flatMap(saved -> audit.record(user, AuditEvent.of("expert.proposed", "expert", saved.id(), null, null,
+                        saved.version())).thenReturn(saved));
+    }
+
+    /** The expert record the caller's login is linked to (its {@code expertId} claim). */
+    public Mono<Expert> mine(CurrentUser user) {
+        return user.expertId().filter(id -> user.has(Role.EXPERT))
+                .map(id -> experts.findById(id).switchIfEmpty(Mono.error(() -> ApiException.notFound("expert", id))))
+                .orElseGet(() -> Mono.error(ApiException.forbidden("expert.noRecord")));
+    }
+
+    /**
+     * The expert who may review work in {@code characteristics}: approved (not proposed, not
+     * retired) with expertise in at least one of them. Refused with a conflict otherwise.
+     */
+    public Mono<Expert> reviewerFor(String id, Collection<Characteristic> characteristics) {
+        return experts.findById(id)
+                .switchIfEmpty(Mono.error(() -> ApiException.notFound("expert", id)))
+                .flatMap(expert -> {
+                    if (expert.status() != ExpertStatus.APPROVED) {
+                        return Mono.error(ApiException.conflict("expert.notApprovedForReview", id,
+                                new org.citystep.shared.i18n.MessageRef("expert.status." + expert.status().name())));
+                    }
+                    if (characteristics.stream().noneMatch(expert.profile().expertise().characteristics()::contains)) {
+                        return Mono.error(ApiException.conflict("expert.noMatchingExpertise", id));
+                    }
+                    return Mono.just(expert);
+                });
+    }
+
+    /** The names of these experts by id, whatever their status (for showing who reviews). */
+    public Mono<java.util.Map<String, String>> names(Collection<String> ids) {
+        return ids.isEmpty() ? Mono.just(java.util.Map.of())
+                : experts.findAllById(ids).collectMap(Expert::id, expert -> expert.profile().name());
     }
 
     /** Adds an approved expert of the demo data set. */
@@ -155,7 +197,15 @@ public class ExpertService {
         if (!isCurator(user)) {
             return Mono.error(ApiException.forbidden("expert.approveCuratorsOnly"));
         }
-        return change(id, version, expert -> expert.approve(clock.instant()));
+        return change(id, version, expert -> expert.approve(clock.instant()), "expert.approved", user);
+    }
+
+    /** Retires an expert: gone from search, matching and review assignment; the record stays. */
+    public Mono<Expert> retire(String id, long version, CurrentUser user) {
+        if (!isCurator(user)) {
+            return Mono.error(ApiException.forbidden("expert.retireCuratorsOnly"));
+        }
+        return change(id, version, expert -> expert.retire(clock.instant()), "expert.retired", user);
     }
 
     /** An expert keeps its own record; curators and admins keep every record. */
@@ -165,7 +215,20 @@ public class ExpertService {
                     .map(own -> ApiException.forbidden("expert.editOwnOnly", own, id))
                     .orElseGet(() -> ApiException.forbidden("expert.editForbidden", id)));
         }
-        return change(id, version, expert -> expert.update(profile, clock.instant()));
+        checkProfile(profile);
+        return change(id, version, expert -> expert.update(profile, clock.instant()), "expert.updated", user);
+    }
+
+    /** Levels of expertise only for characteristics of the expertise, and only real levels. */
+    private static void checkProfile(ExpertProfile profile) {
+        var expertise = profile.expertise();
+        boolean fits = expertise.characteristics().containsAll(expertise.levels().keySet())
+                && expertise.levels().values().stream().allMatch(org.citystep.reference.MaturityLevel::isAssessed);
+        if (!fits) {
+            throw ApiException.invalid("expert.invalidExpertise",
+                    java.util.List.of(org.citystep.shared.problem.Problems.FieldMessage.of("expertise.levels",
+                            "expert.levelsOutsideExpertise")));
+        }
     }
 
     /** Whether {@code id} names an approved expert of the database. */
@@ -178,16 +241,23 @@ public class ExpertService {
         return !user.isAnonymous();
     }
 
-    private Mono<Expert> change(String id, long version, java.util.function.Consumer<Expert> change) {
+    private Mono<Expert> change(String id, long version, java.util.function.Consumer<Expert> change, String action,
+            CurrentUser user) {
         return experts.findById(id)
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound("expert", id)))
                 .flatMap(expert -> {
                     if (expert.version() != version) {
                         return Mono.error(ApiException.staleVersion("expert", id, version, expert.version()));
                     }
+                    long before = expert.version();
                     change.accept(expert);
                     return outbox.add(ExpertSearchDocument.INDEX, id)
-                            .flatMap(pending -> experts.save(expert).flatMap(saved -> indexed(saved, pending)));
+                            .flatMap(pending -> experts.save(expert)
+                                    .onErrorMap(org.springframework.dao.OptimisticLockingFailureException.class,
+                                            e -> ApiException.staleVersion("expert", id, version, version + 1))
+                                    .flatMap(saved -> indexed(saved, pending)))
+                            .flatMap(saved -> audit.record(user, AuditEvent.of(action, "expert", id, null, before,
+                                    saved.version())).thenReturn(saved));
                 });
     }
 

@@ -49,6 +49,12 @@ class AssessmentWorkflowTest {
         return Fixtures.version(client, "/api/v1/cities/" + city + "/assessment/draft");
     }
 
+    /** A curator assigns the submitted draft's review to {@link #REVIEWER}. */
+    private void assign(String city) {
+        client.mutateWith(Users.curator()).post().uri("/api/v1/cities/" + city + "/assessment/draft/assign")
+                .bodyValue(Map.of("version", version(city), "expertId", REVIEWER)).exchange().expectStatus().isOk();
+    }
+
     @Test
     void editorDraftsSubmitsAndExpertValidates() {
         Fixtures.createCity(client, "wf-lyon", "FR", "EU");
@@ -67,12 +73,16 @@ class AssessmentWorkflowTest {
         client.get().uri("/api/v1/cities/wf-lyon/assessment/draft").exchange().expectStatus().isUnauthorized();
         client.mutateWith(Users.editorOf("wf-other")).get().uri("/api/v1/cities/wf-lyon/assessment/draft").exchange()
                 .expectStatus().isForbidden();
+        // an expert not assigned to it does not see it either
         client.mutateWith(Users.expertWith(REVIEWER)).get().uri("/api/v1/cities/wf-lyon/assessment/draft").exchange()
-                .expectStatus().isOk();
+                .expectStatus().isForbidden();
 
         client.mutateWith(Users.editorOf("wf-lyon")).post().uri("/api/v1/cities/wf-lyon/assessment/draft/submit")
                 .bodyValue(Map.of("version", version("wf-lyon"))).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("SUBMITTED");
+        assign("wf-lyon");
+        client.mutateWith(Users.expertWith(REVIEWER)).get().uri("/api/v1/cities/wf-lyon/assessment/draft").exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.reviewer.expertId").isEqualTo(REVIEWER);
 
         // an editor cannot validate its own city's assessment
         client.mutateWith(Users.editorOf("wf-lyon")).post().uri("/api/v1/cities/wf-lyon/assessment/draft/validate")
@@ -108,6 +118,7 @@ class AssessmentWorkflowTest {
                 .bodyValue(draft(null, List.of("FUNDING.BASIC.1", "FUNDING.BASIC.2"))).exchange().expectStatus().isOk();
         client.mutateWith(editor).post().uri("/api/v1/cities/wf-riga/assessment/draft/submit")
                 .bodyValue(Map.of("version", version("wf-riga"))).exchange().expectStatus().isOk();
+        assign("wf-riga");
 
         // while submitted it cannot be changed
         client.mutateWith(editor).put().uri("/api/v1/cities/wf-riga/assessment/draft")
@@ -133,6 +144,8 @@ class AssessmentWorkflowTest {
                 .expectStatus().isOk().expectBody().jsonPath("$.round").isEqualTo(2);
         client.mutateWith(editor).post().uri("/api/v1/cities/wf-riga/assessment/draft/submit")
                 .bodyValue(Map.of("version", version("wf-riga"))).exchange().expectStatus().isOk();
+        // a new round needs its reviewer again
+        assign("wf-riga");
         client.mutateWith(Users.expertWith(REVIEWER)).post().uri("/api/v1/cities/wf-riga/assessment/draft/validate")
                 .bodyValue(Map.of("version", version("wf-riga"))).exchange().expectStatus().isOk();
 
@@ -222,6 +235,11 @@ class AssessmentWorkflowTest {
         }
         client.get().uri("/api/v1/cities/wf-malmo/assessment").exchange().expectStatus().isNotFound();
 
+        // an approved expert still has to take the review on first
+        client.mutateWith(Users.expertWith(REVIEWER)).post().uri("/api/v1/cities/wf-malmo/assessment/draft/validate")
+                .bodyValue(Map.of("version", version)).exchange().expectStatus().isForbidden();
+        assign("wf-malmo");
+        version = version("wf-malmo");
         client.mutateWith(Users.expertWith(REVIEWER)).post().uri("/api/v1/cities/wf-malmo/assessment/draft/validate")
                 .bodyValue(Map.of("version", version)).exchange().expectStatus().isOk();
         // nothing is left to validate: a conflict, not a server error

@@ -49,7 +49,7 @@ class AssessmentController {
     }
 
     @GetMapping("/draft")
-    @Operation(summary = "The draft being worked on (the city's editors, experts, curators, admins)",
+    @Operation(summary = "The draft being worked on (the city's editors, the assigned expert, curators, admins)",
             description = "204 with no body while the city has no draft: not having one yet is no error.",
             security = @SecurityRequirement(name = "bearer"))
     @ApiResponse(responseCode = "200", description = "The draft",
@@ -76,8 +76,24 @@ class AssessmentController {
         return assessments.submit(id, step.version(), user);
     }
 
+    @PostMapping("/draft/assign")
+    @Operation(summary = "Assign the submitted draft's review to an approved expert with matching expertise (curators, admins)",
+            security = @SecurityRequirement(name = "bearer"))
+    Mono<AssessmentView> assign(@PathVariable @Slug String id, @Valid @RequestBody AssessmentRequests.Assignment step,
+            CurrentUser user) {
+        return assessments.assign(id, step.version(), step.expertId(), user);
+    }
+
+    @PostMapping("/draft/claim")
+    @Operation(summary = "Take on the submitted draft's review (approved experts with matching expertise)",
+            security = @SecurityRequirement(name = "bearer"))
+    Mono<AssessmentView> claim(@PathVariable @Slug String id, @Valid @RequestBody AssessmentRequests.Claim step,
+            CurrentUser user) {
+        return assessments.claim(id, step.version(), user);
+    }
+
     @PostMapping("/draft/validate")
-    @Operation(summary = "Validate the submitted draft (experts); it becomes the city's current assessment",
+    @Operation(summary = "Validate the submitted draft (the assigned expert, admins); it becomes the city's current assessment",
             security = @SecurityRequirement(name = "bearer"))
     Mono<AssessmentView> validate(@PathVariable @Slug String id, @Valid @RequestBody AssessmentRequests.Step step,
             CurrentUser user) {
@@ -85,7 +101,7 @@ class AssessmentController {
     }
 
     @PostMapping("/draft/return")
-    @Operation(summary = "Return the submitted draft to the city with a note (experts)",
+    @Operation(summary = "Return the submitted draft to the city with a note (the assigned expert, admins)",
             security = @SecurityRequirement(name = "bearer"))
     Mono<AssessmentView> returnForChanges(@PathVariable @Slug String id,
             @Valid @RequestBody AssessmentRequests.Return step, CurrentUser user) {

@@ -8,6 +8,7 @@ import org.citystep.assessment.Answer;
 import org.citystep.assessment.ReviewNote;
 import org.citystep.reference.Characteristic;
 import org.citystep.shared.validation.NoMarkup;
+import org.citystep.shared.validation.Slug;
 import org.jspecify.annotations.Nullable;
 
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -81,6 +82,14 @@ final class AssessmentRequests {
 
     @Schema(name = "AssessmentStep", example = "{\"version\": 4, \"note\": \"Evidence checked against the city's budget.\"}")
     record Step(@NotNull @PositiveOrZero Long version, @Nullable @Size(max = 2000) @NoMarkup String note) {
+    }
+
+    @Schema(name = "AssessmentAssignment", example = "{\"version\": 4, \"expertId\": \"demo-expert\"}")
+    record Assignment(@NotNull @PositiveOrZero Long version, @NotNull @Slug String expertId) {
+    }
+
+    @Schema(name = "AssessmentClaim", example = "{\"version\": 4}")
+    record Claim(@NotNull @PositiveOrZero Long version) {
     }
 
     @Schema(name = "AssessmentReturn", example = "{\"version\": 4, \"note\": \"Please add the funding plan for the roll-out.\"}")

@@ -19,6 +19,10 @@ class AssessmentRouteRules implements RouteRules {
                 .hasAnyRole(roles(Role.CITY_EDITOR, Role.CURATOR, Role.ADMIN));
         exchanges.pathMatchers(HttpMethod.POST, "/api/v1/cities/*/assessment/draft/submit")
                 .hasAnyRole(roles(Role.CITY_EDITOR, Role.CURATOR, Role.ADMIN));
+        exchanges.pathMatchers(HttpMethod.GET, "/api/v1/reviews").hasAnyRole(roles(Role.EXPERT, Role.CURATOR, Role.ADMIN));
+        exchanges.pathMatchers(HttpMethod.POST, "/api/v1/cities/*/assessment/draft/assign")
+                .hasAnyRole(roles(Role.CURATOR, Role.ADMIN));
+        exchanges.pathMatchers(HttpMethod.POST, "/api/v1/cities/*/assessment/draft/claim").hasRole(Role.EXPERT.name());
         exchanges.pathMatchers(HttpMethod.POST, "/api/v1/cities/*/assessment/draft/validate",
                 "/api/v1/cities/*/assessment/draft/return").hasAnyRole(roles(Role.EXPERT, Role.ADMIN));
     }

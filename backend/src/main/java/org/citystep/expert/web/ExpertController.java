@@ -65,6 +65,26 @@ class ExpertController {
                 .map(result -> result.map(expert -> ExpertView.of(expert, ExpertService.mayContact(user))));
     }
 
+    @GetMapping("/me")
+    @Operation(summary = "My own expert record (experts whose login is linked to one)",
+            security = @SecurityRequirement(name = "bearer"))
+    Mono<ExpertView> mine(CurrentUser user) {
+        return experts.mine(user).map(expert -> ExpertView.of(expert, true));
+    }
+
+    @PutMapping("/me")
+    @Operation(summary = "Update my own expert profile: expertise per characteristic and level, service domains, "
+            + "languages, availability, contact (experts)", security = @SecurityRequirement(name = "bearer"))
+    Mono<ExpertView> updateMine(@Valid @RequestBody ExpertInput input, CurrentUser user) {
+        return experts.mine(user).flatMap(own -> {
+            var refused = Replacements.problem(own.id(), input.id(), input.version());
+            if (refused.isPresent()) {
+                return Mono.error(refused.get());
+            }
+            return experts.update(own.id(), input.version(), input.profile(), user);
+        }).map(expert -> ExpertView.of(expert, true));
+    }
+
     @GetMapping("/{id}")
     @Operation(summary = "One expert; contact details only for signed-in users")
     Mono<ExpertView> get(@PathVariable @Slug String id, CurrentUser user) {
@@ -89,6 +109,13 @@ class ExpertController {
     @Operation(summary = "Approve a proposed expert (curators, admins)", security = @SecurityRequirement(name = "bearer"))
     Mono<ExpertView> approve(@PathVariable @Slug String id, @Valid @RequestBody Approval approval, CurrentUser user) {
         return experts.approve(id, approval.version(), user).map(expert -> ExpertView.of(expert, true));
+    }
+
+    @PostMapping("/{id}/retire")
+    @Operation(summary = "Retire an expert (curators, admins): gone from search, matching and review; the record stays",
+            security = @SecurityRequirement(name = "bearer"))
+    Mono<ExpertView> retire(@PathVariable @Slug String id, @Valid @RequestBody Approval approval, CurrentUser user) {
+        return experts.retire(id, approval.version(), user).map(expert -> ExpertView.of(expert, true));
     }
 
     @PutMapping("/{id}")

@@ -9,6 +9,7 @@ import org.citystep.city.Region;
 import org.citystep.expert.Availability;
 import org.citystep.expert.ExpertProfile;
 import org.citystep.reference.Characteristic;
+import org.citystep.reference.MaturityLevel;
 import org.citystep.reference.ServiceDomain;
 import org.citystep.shared.validation.HasText;
 import org.citystep.shared.validation.NoMarkup;
@@ -56,7 +57,9 @@ record ExpertInput(
     static final String LANGUAGE_TAG = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})?";
 
     record ExpertiseInput(@NotEmpty @Size(max = 9) Set<@NotNull Characteristic> characteristics,
-            @Nullable @Size(max = 16) Set<@NotNull ServiceDomain> serviceDomains) {
+            @Nullable @Size(max = 16) Set<@NotNull ServiceDomain> serviceDomains,
+            @Schema(description = "Per characteristic of the expertise, the highest level the expert advises on")
+            @Nullable @Size(max = 9) Map<@NotNull Characteristic, @NotNull MaturityLevel> levels) {
     }
 
     @Schema(name = "ExpertContactInput")
@@ -66,7 +69,7 @@ record ExpertInput(
 
     ExpertProfile profile() {
         return new ExpertProfile(name, affiliation, country, region, languages,
-                new ExpertProfile.Expertise(expertise.characteristics(), expertise.serviceDomains()), bio, availability,
+                new ExpertProfile.Expertise(expertise.characteristics(), expertise.serviceDomains(), expertise.levels()), bio, availability,
                 contact == null ? new ExpertProfile.Contact(null, null)
                         : new ExpertProfile.Contact(contact.email(), contact.phone()));
     }

@@ -13,8 +13,9 @@ class ExpertRouteRules implements RouteRules {
 
     @Override
     public void configure(AuthorizeExchangeSpec exchanges) {
-        exchanges.pathMatchers(HttpMethod.POST, "/api/v1/experts", "/api/v1/experts/*/approve")
-                .hasAnyRole(roles(Role.CURATOR, Role.ADMIN));
+        exchanges.pathMatchers(HttpMethod.POST, "/api/v1/experts", "/api/v1/experts/*/approve",
+                "/api/v1/experts/*/retire").hasAnyRole(roles(Role.CURATOR, Role.ADMIN));
+        exchanges.pathMatchers(HttpMethod.GET, "/api/v1/experts/me").hasRole(Role.EXPERT.name());
         exchanges.pathMatchers(HttpMethod.PUT, "/api/v1/experts/*").hasAnyRole(roles(Role.EXPERT, Role.CURATOR, Role.ADMIN));
     }
 }
