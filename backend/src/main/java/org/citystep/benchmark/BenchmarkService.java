@@ -1,0 +1,160 @@
+package org.citystep.benchmark;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.citystep.city.City;
+import org.citystep.city.CityGrouping;
+import org.citystep.city.CityProfile;
+import org.citystep.city.CityService;
+import org.citystep.city.LevelCount;
+import org.citystep.cluster.Cluster;
+import org.citystep.cluster.ClusterFilter;
+import org.citystep.cluster.ClusterService;
+import org.citystep.cluster.ClusterStatus;
+import org.citystep.matching.MatchingService;
+import org.citystep.matching.PeerMatch;
+import org.citystep.matching.Roadmap;
+import org.citystep.reference.Characteristic;
+import org.citystep.reference.Indicator;
+import org.citystep.reference.IndicatorCatalogue;
+import org.citystep.reference.MaturityLevel;
+import org.citystep.security.CurrentUser;
+import org.citystep.security.Role;
+import org.citystep.shared.paging.PageParams;
+import org.citystep.shared.problem.ApiException;
+import org.citystep.shared.problem.BackingServiceUnavailableException;
+import org.springframework.stereotype.Service;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Builds a city's {@link Benchmark} without scanning cities: the region's medians come from the search read
+ * model's level counts (one aggregation per characteristic), the peers from the matching roadmap (cached
+ * per city version), the clusters from the city's own memberships, and the compared cities are read by id.
+ */
+@Service
+public class BenchmarkService {
+
+    /** Clusters of the city looked at; more are rare and would not fit one screen. */
+    static final int MAX_CLUSTERS = 10;
+    /** Cities compared at most: the peers first, then clusters' members. */
+    static final int MAX_COMPARED = 40;
+
+    private final CityService cities;
+    private final MatchingService matching;
+    private final ClusterService clusters;
+    private final IndicatorCatalogue indicators;
+
+    BenchmarkService(CityService cities, MatchingService matching, ClusterService clusters,
+            IndicatorCatalogue indicators) {
+        this.cities = cities;
+        this.matching = matching;
+        this.clusters = clusters;
+        this.indicators = indicators;
+    }
+
+    public Mono<Benchmark> benchmark(String cityId, CurrentUser user) {
+        if (!user.mayEditCity(cityId) && !user.has(Role.EXPERT)) {
+            return Mono.error(user.cityId()
+                    .map(own -> ApiException.forbidden("benchmark.ownCityOnly", own, cityId))
+                    .orElseGet(() -> ApiException.forbidden("benchmark.forbidden")));
+        }
+        return cities.get(cityId).flatMap(city -> Mono.zip(
+                        regionCounts(city),
+                        matching.roadmap(cityId, user),
+                        clusters.list(new ClusterFilter(ClusterStatus.ACTIVE, cityId, null), new PageParams(0, MAX_CLUSTERS),
+                                user).map(page -> page.items()))
+                .flatMap(found -> {
+                    Roadmap roadmap = found.getT2();
+                    List<Cluster> memberships = found.getT3().stream().filter(c -> c.isMember(cityId)).toList();
+                    Map<String, Benchmark.Relation> compared = new LinkedHashMap<>();
+                    roadmap.steps().forEach(step -> step.matches().stream().map(PeerMatch::cityId)
+                            .forEach(id -> compared.putIfAbsent(id, Benchmark.Relation.PEER)));
+                    memberships.forEach(cluster -> cluster.cityIds().stream().sorted()
+                            .forEach(id -> compared.putIfAbsent(id, Benchmark.Relation.CLUSTER_MEMBER)));
+                    compared.remove(cityId);
+                    List<String> ids = compared.keySet().stream().limit(MAX_COMPARED).toList();
+                    return cities.getAll(ids).collectMap(City::id).map(byId -> build(city, found.getT1(), roadmap,
+                            memberships, ids.stream().map(byId::get).filter(Objects::nonNull).toList(), compared,
+                            indicators::find));
+                }));
+    }
+
+    /** Per characteristic, how many cities of the city's region stand at each level; empty while search is down. */
+    private Mono<Map<Characteristic, Map<MaturityLevel, Long>>> regionCounts(City city) {
+        String region = city.profile().region().name();
+        return Flux.fromIterable(Characteristic.ratedOnes())
+                .flatMap(c -> cities.levelCounts(c, CityGrouping.REGION)
+                        .filter(count -> count.group().equals(region))
+                        .collectMap(LevelCount::level, LevelCount::count)
+                        .map(counts -> Map.entry(c, counts)))
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue)
+                .onErrorResume(BackingServiceUnavailableException.class, down -> Mono.just(Map.of()));
+    }
+
+    static Benchmark build(City city, Map<Characteristic, Map<MaturityLevel, Long>> regionCounts, Roadmap roadmap,
+            List<Cluster> memberships, List<City> others, Map<String, Benchmark.Relation> relations,
+            Function<String, Optional<Indicator>> catalogue) {
+        List<City> peers = others.stream().filter(o -> relations.get(o.id()) == Benchmark.Relation.PEER).toList();
+        List<City> members = others.stream().filter(o -> memberships.stream().anyMatch(c -> c.isMember(o.id()))).toList();
+        List<Benchmark.LevelRow> levels = new ArrayList<>();
+        for (Characteristic characteristic : Characteristic.ratedOnes()) {
+            Map<MaturityLevel, Long> counts = regionCounts.getOrDefault(characteristic, Map.of());
+            long assessed = counts.entrySet().stream().filter(e -> e.getKey().isAssessed())
+                    .mapToLong(Map.Entry::getValue).sum();
+            levels.add(new Benchmark.LevelRow(characteristic,
+                    city.levels().getOrDefault(characteristic, MaturityLevel.NOT_ASSESSED), Medians.ofCounts(counts),
+                    assessed, Medians.ofLevels(peers.stream().map(p -> level(p, characteristic)).toList()),
+                    Medians.ofLevels(members.stream().map(m -> level(m, characteristic)).toList())));
+        }
+        List<Benchmark.ComparedCity> compared = others.stream().map(o -> new Benchmark.ComparedCity(o.id(),
+                o.profile().name(), o.profile().country(), o.profile().region(), relations.get(o.id()),
+                o.levels())).toList();
+        List<Benchmark.ClusterRef> clusterRefs = memberships.stream().map(c -> new Benchmark.ClusterRef(c.id(),
+                c.content().name(), c.cityIds().stream().sorted().toList())).toList();
+        return new Benchmark(city.id(), city.profile().region(), levels, compared, clusterRefs,
+                kpis(city, others, relations, catalogue),
+                roadmap.peers() == Roadmap.PeerLookup.AVAILABLE ? Benchmark.PeerLookup.AVAILABLE
+                        : Benchmark.PeerLookup.UNAVAILABLE);
+    }
+
+    private static List<Benchmark.KpiRow> kpis(City city, List<City> others, Map<String, Benchmark.Relation> relations,
+            Function<String, Optional<Indicator>> catalogue) {
+        Map<String, CityProfile.Kpi> own = latestByCode(city.profile().kpis());
+        List<Benchmark.KpiRow> rows = new ArrayList<>();
+        own.forEach((code, kpi) -> {
+            List<Benchmark.OtherValue> values = new ArrayList<>();
+            for (City other : others) {
+                CityProfile.Kpi theirs = latestByCode(other.profile().kpis()).get(code);
+                if (theirs != null) {
+                    values.add(new Benchmark.OtherValue(other.id(), other.profile().name(), relations.get(other.id()),
+                            theirs.value(), theirs.year()));
+                }
+            }
+            rows.add(new Benchmark.KpiRow(code, catalogue.apply(code).map(Indicator::title).orElse(kpi.name()), kpi.unit(), kpi.value(), kpi.year(), values,
+                    Medians.ofValues(values.stream().map(Benchmark.OtherValue::value).toList())));
+        });
+        return rows;
+    }
+
+    /** The latest KPI per catalogued indicator; KPIs without a code are the city's own and not compared. */
+    static Map<String, CityProfile.Kpi> latestByCode(List<CityProfile.Kpi> kpis) {
+        Map<String, CityProfile.Kpi> latest = new LinkedHashMap<>();
+        kpis.stream().filter(k -> k.indicatorCode() != null)
+                .sorted(Comparator.comparing(CityProfile.Kpi::year))
+                .forEach(k -> latest.put(k.indicatorCode().strip(), k));
+        return latest;
+    }
+
+    private static MaturityLevel level(City city, Characteristic characteristic) {
+        return city.levels().getOrDefault(characteristic, MaturityLevel.NOT_ASSESSED);
+    }
+}
