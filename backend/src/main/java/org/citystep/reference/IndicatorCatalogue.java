@@ -25,15 +25,15 @@ public class IndicatorCatalogue {
     static final String RESOURCE = "reference/indicators.json";
 
     /** The data file: a note, the sources cited, the indicators. */
-    record File(String note, List<Source> sources, List<Indicator> indicators) {
+    record File(String note, List<IndicatorSource> sources, List<Indicator> indicators) {
     }
 
     /** A public source the numbers and titles come from. */
-    public record Source(String id, IndicatorStandard standard, String title, String url, List<String> also) {
+    public record IndicatorSource(String id, IndicatorStandard standard, String title, String url, List<String> also) {
     }
 
     private final Map<String, Indicator> byCode = new LinkedHashMap<>();
-    private final List<Source> sources;
+    private final List<IndicatorSource> sources;
 
     IndicatorCatalogue(JsonMapper jsonMapper) {
         File file;
@@ -44,7 +44,7 @@ public class IndicatorCatalogue {
             throw new UncheckedIOException("Missing " + RESOURCE, e);
         }
         this.sources = List.copyOf(file.sources());
-        var sourceIds = sources.stream().map(Source::id).toList();
+        var sourceIds = sources.stream().map(IndicatorSource::id).toList();
         for (Indicator indicator : file.indicators()) {
             if (byCode.put(indicator.code(), indicator) != null) {
                 throw new IllegalStateException(RESOURCE + " lists " + indicator.code() + " twice");
@@ -62,7 +62,7 @@ public class IndicatorCatalogue {
         return Optional.ofNullable(byCode.get(code.strip()));
     }
 
-    public List<Source> sources() {
+    public List<IndicatorSource> sources() {
         return sources;
     }
 
