@@ -51,6 +51,14 @@ describe('the city workspace', () => {
     await signInAt(page, '/my-city');
     await page.getByRole('link', { name: 'Edit profile and KPIs' }).waitFor();
     const problems = await problemsOn(page, 'my-city', 'en');
+    // the fixed "empty bordered rows": at phone width no empty table cell takes up a row of its own
+    await page.setViewportSize({ width: 390, height: 900 });
+    await page.getByRole('table').first().waitFor();
+    const emptyCells = await page.evaluate(
+      () => [...document.querySelectorAll('main td')].filter((cell) => cell.textContent?.trim() === '' && (cell as HTMLElement).offsetHeight > 0).length,
+    );
+    expect(emptyCells).toBe(0);
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     await page.getByRole('link', { name: 'Edit profile and KPIs' }).click();
     await page.getByRole('heading', { level: 1, name: /Profile and KPIs/ }).waitFor();

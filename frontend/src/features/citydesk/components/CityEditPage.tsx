@@ -214,7 +214,7 @@ function Editor({ city, onReload }: { city: City; onReload: () => void }) {
                         <span className="citydesk__code">{kpi.indicatorCode ?? t('kpis.local')}</span>
                         {codeError && <span className="field__error">{codeError}</span>}
                       </th>
-                      <td>
+                      <td data-label={t('kpis.value')}>
                         <FormField id={`kpi-${index}-value`} label={<span className="visually-hidden">{t('kpis.valueOf', { title })}</span>} error={field('value') ?? field('unit')}>
                           {(props) => (
                             <span className="citydesk__value">
@@ -224,12 +224,12 @@ function Editor({ city, onReload }: { city: City; onReload: () => void }) {
                           )}
                         </FormField>
                       </td>
-                      <td>
+                      <td data-label={t('kpis.year')}>
                         <FormField id={`kpi-${index}-year`} label={<span className="visually-hidden">{t('kpis.yearOf', { title })}</span>} error={field('year')}>
                           {(props) => <input {...props} inputMode="numeric" size={5} value={kpi.year} onChange={(e) => changeKpi(index, { year: e.target.value })} />}
                         </FormField>
                       </td>
-                      <td>
+                      <td data-label={t('kpis.source')}>
                         <FormField id={`kpi-${index}-source`} label={<span className="visually-hidden">{t('kpis.sourceOf', { title })}</span>} error={field('source')}>
                           {(props) => <input {...props} value={kpi.source} onChange={(e) => changeKpi(index, { source: e.target.value })} />}
                         </FormField>
