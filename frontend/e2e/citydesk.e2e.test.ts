@@ -55,7 +55,7 @@ describe('the city workspace', () => {
     await page.setViewportSize({ width: 390, height: 900 });
     await page.getByRole('table').first().waitFor();
     const emptyCells = await page.evaluate(
-      () => [...document.querySelectorAll('main td')].filter((cell) => cell.textContent?.trim() === '' && (cell as HTMLElement).offsetHeight > 0).length,
+      () => Array.from(document.querySelectorAll('main td')).filter((cell) => cell.textContent?.trim() === '' && (cell as HTMLElement).offsetHeight > 0).length,
     );
     expect(emptyCells).toBe(0);
     await page.setViewportSize({ width: 1280, height: 900 });
