@@ -14,7 +14,8 @@ import org.citystep.city.CityGrouping;
 import org.citystep.city.CityProfile;
 import org.citystep.city.CityService;
 import org.citystep.city.LevelCount;
-import org.citystep.cluster.Cluster;
+import org.citystep.city.Region;
+import org.citystep.cluster.ClusterMember;
 import org.citystep.cluster.ClusterFilter;
 import org.citystep.cluster.ClusterService;
 import org.citystep.cluster.ClusterStatus;
@@ -74,18 +75,45 @@ public class BenchmarkService {
                                 user).map(page -> page.items()))
                 .flatMap(found -> {
                     Roadmap roadmap = found.getT2();
-                    List<Cluster> memberships = found.getT3().stream().filter(c -> c.isMember(cityId)).toList();
-                    Map<String, Benchmark.Relation> compared = new LinkedHashMap<>();
-                    roadmap.steps().forEach(step -> step.matches().stream().map(PeerMatch::cityId)
-                            .forEach(id -> compared.putIfAbsent(id, Benchmark.Relation.PEER)));
-                    memberships.forEach(cluster -> cluster.cityIds().stream().sorted()
-                            .forEach(id -> compared.putIfAbsent(id, Benchmark.Relation.CLUSTER_MEMBER)));
-                    compared.remove(cityId);
+                    List<Benchmark.ClusterRef> memberships = found.getT3().stream().filter(c -> c.isMember(cityId))
+                            .map(c -> new Benchmark.ClusterRef(c.id(), c.content().name(),
+                                    c.members().stream().map(ClusterMember::cityId).sorted().toList()))
+                            .toList();
+                    List<String> peerIds = roadmap.steps().stream()
+                            .flatMap(step -> step.matches().stream().map(PeerMatch::cityId)).toList();
+                    Map<String, Benchmark.Relation> compared = relations(cityId, peerIds, memberships);
                     List<String> ids = compared.keySet().stream().limit(MAX_COMPARED).toList();
-                    return cities.getAll(ids).collectMap(City::id).map(byId -> build(city, found.getT1(), roadmap,
-                            memberships, ids.stream().map(byId::get).filter(Objects::nonNull).toList(), compared,
-                            indicators::find));
+                    Benchmark.PeerLookup lookup = roadmap.peers() == Roadmap.PeerLookup.AVAILABLE
+                            ? Benchmark.PeerLookup.AVAILABLE : Benchmark.PeerLookup.UNAVAILABLE;
+                    return cities.getAll(ids).map(Facts::of).collectMap(Facts::id).map(byId -> build(Facts.of(city),
+                            found.getT1(), lookup, memberships,
+                            ids.stream().map(byId::get).filter(Objects::nonNull).toList(), compared, indicators::find));
                 }));
+    }
+
+    /** What the benchmark needs of a city. */
+    record Facts(String id, Map<String, String> name, String country, Region region,
+            Map<Characteristic, MaturityLevel> levels, List<CityProfile.Kpi> kpis) {
+
+        static Facts of(City city) {
+            var p = city.profile();
+            return new Facts(city.id(), p.name(), p.country(), p.region(), city.levels(), p.kpis());
+        }
+
+        MaturityLevel level(Characteristic characteristic) {
+            return levels.getOrDefault(characteristic, MaturityLevel.NOT_ASSESSED);
+        }
+    }
+
+    /** The cities compared, in order: the peers one step ahead, then the clusters' members; never the city itself. */
+    static Map<String, Benchmark.Relation> relations(String cityId, List<String> peerIds,
+            List<Benchmark.ClusterRef> memberships) {
+        Map<String, Benchmark.Relation> compared = new LinkedHashMap<>();
+        peerIds.forEach(id -> compared.putIfAbsent(id, Benchmark.Relation.PEER));
+        memberships.forEach(cluster -> cluster.memberIds()
+                .forEach(id -> compared.putIfAbsent(id, Benchmark.Relation.CLUSTER_MEMBER)));
+        compared.remove(cityId);
+        return compared;
     }
 
     /** Per characteristic, how many cities of the city's region stand at each level; empty while search is down. */
@@ -100,46 +128,47 @@ public class BenchmarkService {
                 .onErrorResume(BackingServiceUnavailableException.class, down -> Mono.just(Map.of()));
     }
 
-    static Benchmark build(City city, Map<Characteristic, Map<MaturityLevel, Long>> regionCounts, Roadmap roadmap,
-            List<Cluster> memberships, List<City> others, Map<String, Benchmark.Relation> relations,
-            Function<String, Optional<Indicator>> catalogue) {
-        List<City> peers = others.stream().filter(o -> relations.get(o.id()) == Benchmark.Relation.PEER).toList();
-        List<City> members = others.stream().filter(o -> memberships.stream().anyMatch(c -> c.isMember(o.id()))).toList();
+    /**
+     * The benchmark of {@code city} against {@code others} (related to it as {@code relations} says): levels beside
+     * the region's counts and the medians of the peers and of the clusters' members (a city that is both counts
+     * in both), and each catalogued KPI beside the others' latest value for the same indicator.
+     */
+    static Benchmark build(Facts city, Map<Characteristic, Map<MaturityLevel, Long>> regionCounts,
+            Benchmark.PeerLookup peerLookup, List<Benchmark.ClusterRef> memberships, List<Facts> others,
+            Map<String, Benchmark.Relation> relations, Function<String, Optional<Indicator>> catalogue) {
+        List<Facts> peers = others.stream().filter(o -> relations.get(o.id()) == Benchmark.Relation.PEER).toList();
+        List<Facts> members = others.stream()
+                .filter(o -> memberships.stream().anyMatch(c -> c.memberIds().contains(o.id()))).toList();
         List<Benchmark.LevelRow> levels = new ArrayList<>();
         for (Characteristic characteristic : Characteristic.ratedOnes()) {
             Map<MaturityLevel, Long> counts = regionCounts.getOrDefault(characteristic, Map.of());
             long assessed = counts.entrySet().stream().filter(e -> e.getKey().isAssessed())
                     .mapToLong(Map.Entry::getValue).sum();
-            levels.add(new Benchmark.LevelRow(characteristic,
-                    city.levels().getOrDefault(characteristic, MaturityLevel.NOT_ASSESSED), Medians.ofCounts(counts),
-                    assessed, Medians.ofLevels(peers.stream().map(p -> level(p, characteristic)).toList()),
-                    Medians.ofLevels(members.stream().map(m -> level(m, characteristic)).toList())));
+            levels.add(new Benchmark.LevelRow(characteristic, city.level(characteristic), Medians.ofCounts(counts),
+                    assessed, Medians.ofLevels(peers.stream().map(p -> p.level(characteristic)).toList()),
+                    Medians.ofLevels(members.stream().map(m -> m.level(characteristic)).toList())));
         }
-        List<Benchmark.ComparedCity> compared = others.stream().map(o -> new Benchmark.ComparedCity(o.id(),
-                o.profile().name(), o.profile().country(), o.profile().region(), relations.get(o.id()),
-                o.levels())).toList();
-        List<Benchmark.ClusterRef> clusterRefs = memberships.stream().map(c -> new Benchmark.ClusterRef(c.id(),
-                c.content().name(), c.cityIds().stream().sorted().toList())).toList();
-        return new Benchmark(city.id(), city.profile().region(), levels, compared, clusterRefs,
-                kpis(city, others, relations, catalogue),
-                roadmap.peers() == Roadmap.PeerLookup.AVAILABLE ? Benchmark.PeerLookup.AVAILABLE
-                        : Benchmark.PeerLookup.UNAVAILABLE);
+        List<Benchmark.ComparedCity> compared = others.stream().map(o -> new Benchmark.ComparedCity(o.id(), o.name(),
+                o.country(), o.region(), relations.get(o.id()), o.levels())).toList();
+        return new Benchmark(city.id(), city.region(), levels, compared, memberships,
+                kpis(city, others, relations, catalogue), peerLookup);
     }
 
-    private static List<Benchmark.KpiRow> kpis(City city, List<City> others, Map<String, Benchmark.Relation> relations,
+    private static List<Benchmark.KpiRow> kpis(Facts city, List<Facts> others, Map<String, Benchmark.Relation> relations,
             Function<String, Optional<Indicator>> catalogue) {
-        Map<String, CityProfile.Kpi> own = latestByCode(city.profile().kpis());
+        Map<String, CityProfile.Kpi> own = latestByCode(city.kpis());
         List<Benchmark.KpiRow> rows = new ArrayList<>();
         own.forEach((code, kpi) -> {
             List<Benchmark.OtherValue> values = new ArrayList<>();
-            for (City other : others) {
-                CityProfile.Kpi theirs = latestByCode(other.profile().kpis()).get(code);
+            for (Facts other : others) {
+                CityProfile.Kpi theirs = latestByCode(other.kpis()).get(code);
                 if (theirs != null) {
-                    values.add(new Benchmark.OtherValue(other.id(), other.profile().name(), relations.get(other.id()),
+                    values.add(new Benchmark.OtherValue(other.id(), other.name(), relations.get(other.id()),
                             theirs.value(), theirs.year()));
                 }
             }
-            rows.add(new Benchmark.KpiRow(code, catalogue.apply(code).map(Indicator::title).orElse(kpi.name()), kpi.unit(), kpi.value(), kpi.year(), values,
+            rows.add(new Benchmark.KpiRow(code, catalogue.apply(code).map(Indicator::title).orElse(kpi.name()), kpi.unit(),
+                    kpi.value(), kpi.year(), values,
                     Medians.ofValues(values.stream().map(Benchmark.OtherValue::value).toList())));
         });
         return rows;
@@ -152,9 +181,5 @@ public class BenchmarkService {
                 .sorted(Comparator.comparing(CityProfile.Kpi::year))
                 .forEach(k -> latest.put(k.indicatorCode().strip(), k));
         return latest;
-    }
-
-    private static MaturityLevel level(City city, Characteristic characteristic) {
-        return city.levels().getOrDefault(characteristic, MaturityLevel.NOT_ASSESSED);
     }
 }
