@@ -16,13 +16,17 @@ async function current(id: string, signal: AbortSignal): Promise<Assessment | nu
   }
 }
 
-/** The city's validated self-assessments, oldest round first: the earlier ones and the current one. */
-export const assessmentHistoryQuery = (id: string) =>
+/**
+ * The city's validated self-assessments, oldest round first: the earlier ones and the current one. The
+ * current one is asked for only when the city carries validated levels (`assessed`), so a city without
+ * any does not log a 404.
+ */
+export const assessmentHistoryQuery = (id: string, assessed: boolean) =>
   queryOptions({
-    queryKey: ['cities', id, 'assessment', 'rounds'],
+    queryKey: ['cities', id, 'assessment', 'rounds', assessed],
     queryFn: async ({ signal }) => {
       const [latest, earlier] = await Promise.all([
-        current(id, signal),
+        assessed ? current(id, signal) : Promise.resolve(null),
         unwrap(
           api.GET('/api/v1/cities/{id}/assessment/history', {
             params: { path: { id }, query: { page: 0, size: HISTORY_ROUNDS } },
@@ -38,6 +42,7 @@ export const assessmentHistoryQuery = (id: string) =>
     },
   });
 
-export function useAssessmentHistory(id: string) {
-  return useQuery(assessmentHistoryQuery(id));
+/** Waits for `assessed` (whether the city has validated levels, from its profile). */
+export function useAssessmentHistory(id: string, assessed: boolean | undefined) {
+  return useQuery({ ...assessmentHistoryQuery(id, Boolean(assessed)), enabled: assessed !== undefined });
 }

@@ -48,7 +48,7 @@ describe('CityEditPage', () => {
     expect(body.population).toBe(931000);
     expect(body.kpis).toHaveLength(2);
     expect(body.kpis[1]).toMatchObject({ indicatorCode: 'ISO 37120:2014 18.7', value: 42.5, unit: 'km per 100 000 population' });
-  });
+  }, 20_000); // many keystrokes: slow on a busy machine
 
   it("shows the server's field errors beside the KPI and keeps the input", async () => {
     backend();

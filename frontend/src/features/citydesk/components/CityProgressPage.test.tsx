@@ -49,11 +49,12 @@ const benchmark = {
 function backend(rounds: unknown[] = [round(1, 'BASIC', 'BASIC')], current: unknown = round(2, 'AVERAGE', 'BASIC')) {
   me('amsterdam');
   server.use(
-    http.get('*/api/v1/cities/amsterdam', () => HttpResponse.json(amsterdam)),
+    http.get('*/api/v1/cities/amsterdam', () => HttpResponse.json(current ? { ...amsterdam, assessedAt: '2022-03-01' } : amsterdam)),
     http.get('*/api/v1/reference', () => HttpResponse.json(reference)),
-    http.get('*/api/v1/cities/amsterdam/assessment', () =>
-      current ? HttpResponse.json(current) : HttpResponse.json({ status: 404, title: 'x', type: 'urn:citystep:problem:not-found' }, { status: 404 }),
-    ),
+    http.get('*/api/v1/cities/amsterdam/assessment', () => {
+      if (!current) throw new Error('a city without validated levels has no current assessment to ask for');
+      return HttpResponse.json(current);
+    }),
     http.get('*/api/v1/cities/amsterdam/assessment/history', () => HttpResponse.json({ items: rounds, page: 0, size: 19, total: rounds.length })),
     http.get('*/api/v1/cities/amsterdam/benchmark', () => HttpResponse.json(benchmark)),
   );

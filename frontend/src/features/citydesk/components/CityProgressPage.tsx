@@ -19,7 +19,7 @@ export function CityProgressPage() {
   const session = useSession();
   const city = useCity(id);
   const reference = useReference();
-  const history = useAssessmentHistory(id);
+  const history = useAssessmentHistory(id, city.data ? Boolean(city.data.assessedAt) : undefined);
   const name = city.data ? pick(city.data.name).text || city.data.id : id;
   const mayRead = session.isCurator || session.hasRole('expert') || session.cityId === id;
 
