@@ -85,19 +85,19 @@ public class BenchmarkService {
                     List<String> ids = compared.keySet().stream().limit(MAX_COMPARED).toList();
                     Benchmark.PeerLookup lookup = roadmap.peers() == Roadmap.PeerLookup.AVAILABLE
                             ? Benchmark.PeerLookup.AVAILABLE : Benchmark.PeerLookup.UNAVAILABLE;
-                    return cities.getAll(ids).map(Facts::of).collectMap(Facts::id).map(byId -> build(Facts.of(city),
+                    return cities.getAll(ids).map(CityFacts::of).collectMap(CityFacts::id).map(byId -> build(CityFacts.of(city),
                             found.getT1(), lookup, memberships,
                             ids.stream().map(byId::get).filter(Objects::nonNull).toList(), compared, indicators::find));
                 }));
     }
 
     /** What the benchmark needs of a city. */
-    record Facts(String id, Map<String, String> name, String country, Region region,
+    record CityFacts(String id, Map<String, String> name, String country, Region region,
             Map<Characteristic, MaturityLevel> levels, List<CityProfile.Kpi> kpis) {
 
-        static Facts of(City city) {
+        static CityFacts of(City city) {
             var p = city.profile();
-            return new Facts(city.id(), p.name(), p.country(), p.region(), city.levels(), p.kpis());
+            return new CityFacts(city.id(), p.name(), p.country(), p.region(), city.levels(), p.kpis());
         }
 
         MaturityLevel level(Characteristic characteristic) {
@@ -133,11 +133,11 @@ public class BenchmarkService {
      * the region's counts and the medians of the peers and of the clusters' members (a city that is both counts
      * in both), and each catalogued KPI beside the others' latest value for the same indicator.
      */
-    static Benchmark build(Facts city, Map<Characteristic, Map<MaturityLevel, Long>> regionCounts,
-            Benchmark.PeerLookup peerLookup, List<Benchmark.ClusterRef> memberships, List<Facts> others,
+    static Benchmark build(CityFacts city, Map<Characteristic, Map<MaturityLevel, Long>> regionCounts,
+            Benchmark.PeerLookup peerLookup, List<Benchmark.ClusterRef> memberships, List<CityFacts> others,
             Map<String, Benchmark.Relation> relations, Function<String, Optional<Indicator>> catalogue) {
-        List<Facts> peers = others.stream().filter(o -> relations.get(o.id()) == Benchmark.Relation.PEER).toList();
-        List<Facts> members = others.stream()
+        List<CityFacts> peers = others.stream().filter(o -> relations.get(o.id()) == Benchmark.Relation.PEER).toList();
+        List<CityFacts> members = others.stream()
                 .filter(o -> memberships.stream().anyMatch(c -> c.memberIds().contains(o.id()))).toList();
         List<Benchmark.LevelRow> levels = new ArrayList<>();
         for (Characteristic characteristic : Characteristic.ratedOnes()) {
@@ -154,13 +154,13 @@ public class BenchmarkService {
                 kpis(city, others, relations, catalogue), peerLookup);
     }
 
-    private static List<Benchmark.KpiRow> kpis(Facts city, List<Facts> others, Map<String, Benchmark.Relation> relations,
+    private static List<Benchmark.KpiRow> kpis(CityFacts city, List<CityFacts> others, Map<String, Benchmark.Relation> relations,
             Function<String, Optional<Indicator>> catalogue) {
         Map<String, CityProfile.Kpi> own = latestByCode(city.kpis());
         List<Benchmark.KpiRow> rows = new ArrayList<>();
         own.forEach((code, kpi) -> {
             List<Benchmark.OtherValue> values = new ArrayList<>();
-            for (Facts other : others) {
+            for (CityFacts other : others) {
                 CityProfile.Kpi theirs = latestByCode(other.kpis()).get(code);
                 if (theirs != null) {
                     values.add(new Benchmark.OtherValue(other.id(), other.name(), relations.get(other.id()),

@@ -18,15 +18,15 @@ class BenchmarkBuildTest {
         return new CityProfile.Kpi(code, Map.of("en", "kpi " + code), value, "%", year, null);
     }
 
-    private static BenchmarkService.Facts city(String id, MaturityLevel strategy, List<CityProfile.Kpi> kpis) {
-        return new BenchmarkService.Facts(id, Map.of("en", id), "NL", Region.EU, Map.of(Characteristic.STRATEGY, strategy),
+    private static BenchmarkService.CityFacts city(String id, MaturityLevel strategy, List<CityProfile.Kpi> kpis) {
+        return new BenchmarkService.CityFacts(id, Map.of("en", id), "NL", Region.EU, Map.of(Characteristic.STRATEGY, strategy),
                 kpis);
     }
 
-    private static final BenchmarkService.Facts OWN = city("own", MaturityLevel.BASIC,
+    private static final BenchmarkService.CityFacts OWN = city("own", MaturityLevel.BASIC,
             List.of(kpi("X 1", 10, 2020), kpi("X 1", 12, 2023), kpi(null, 99, 2023), kpi("X 2", 5, 2023)));
-    private static final BenchmarkService.Facts PEER = city("peer", MaturityLevel.AVERAGE, List.of(kpi("X 1", 20, 2022)));
-    private static final BenchmarkService.Facts MEMBER = city("member", MaturityLevel.STATE_OF_THE_ART,
+    private static final BenchmarkService.CityFacts PEER = city("peer", MaturityLevel.AVERAGE, List.of(kpi("X 1", 20, 2022)));
+    private static final BenchmarkService.CityFacts MEMBER = city("member", MaturityLevel.STATE_OF_THE_ART,
             List.of(kpi("X 1", 40, 2021), kpi("X 1", 30, 2023)));
     private static final List<Benchmark.ClusterRef> CLUSTERS = List.of(
             new Benchmark.ClusterRef("air", Map.of("en", "Air"), List.of("member", "own")));
