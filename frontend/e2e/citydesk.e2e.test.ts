@@ -96,6 +96,9 @@ describe('the city workspace', () => {
     const levels = page.getByRole('table', { name: 'Your levels beside the medians' });
     await levels.waitFor();
     expect(await levels.getByRole('row').count()).toBeGreaterThan(7);
+    // the region's median comes from the search read model's counts, the peers from the matching roadmap
+    expect(await levels.getByText(/\(\d+ cities\)/).count()).toBeGreaterThan(0);
+    await page.getByText('peer one step ahead').first().waitFor();
     await page.getByRole('heading', { name: 'Your KPIs beside the compared cities' }).waitFor();
     await page.getByRole('rowheader', { name: /Kilometres of bicycle paths/ }).first().waitFor();
     problems.push(...(await problemsOn(page, 'city-progress', 'en')));
