@@ -65,6 +65,20 @@ export function createAppRouter() {
           ],
         },
         {
+          path: 'cities/:id/edit',
+          element: <RequireRole roles={EDITORS} />,
+          children: [
+            { index: true, lazy: () => import('../features/citydesk/components/CityEditPage').then((m) => ({ Component: m.CityEditPage })) },
+          ],
+        },
+        {
+          path: 'cities/:id/progress',
+          element: <RequireRole roles={['city-editor', 'expert', 'curator', 'admin']} />,
+          children: [
+            { index: true, lazy: () => import('../features/citydesk/components/CityProgressPage').then((m) => ({ Component: m.CityProgressPage })) },
+          ],
+        },
+        {
           path: 'my-city',
           element: <RequireRole roles={['city-editor']} />,
           children: [

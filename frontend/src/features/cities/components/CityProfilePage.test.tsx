@@ -64,6 +64,8 @@ describe('CityProfilePage', () => {
     expect(within(funding).queryByRole('button', { name: 'More peers' })).not.toBeInTheDocument();
 
     expect(screen.getByRole('link', { name: 'Self-assessment' })).toHaveAttribute('href', '/cities/amsterdam/assessment');
+    expect(screen.getByRole('link', { name: 'Edit profile and KPIs' })).toHaveAttribute('href', '/cities/amsterdam/edit');
+    expect(screen.getByRole('link', { name: 'Progress and benchmark' })).toHaveAttribute('href', '/cities/amsterdam/progress');
     expect(screen.getByRole('link', { name: 'Add a case study' })).toHaveAttribute('href', '/case-studies/new');
   });
 
@@ -96,6 +98,7 @@ describe('CityProfilePage', () => {
     expect(screen.queryByRole('heading', { name: 'Peers one step ahead' })).not.toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'Barcelona' })).not.toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'Self-assessment' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Edit profile and KPIs' })).not.toBeInTheDocument();
     expect(calls).toHaveLength(0);
 
     await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));

@@ -146,6 +146,12 @@ function Profile({ city }: { city: City }) {
           <Link className="button button--secondary" to="/case-studies/new">
             {t('profile.newCaseStudy')}
           </Link>
+          <Link className="button button--secondary" to={`/cities/${encodeURIComponent(city.id)}/edit`}>
+            {t('profile.editProfile')}
+          </Link>
+          <Link className="button button--secondary" to={`/cities/${encodeURIComponent(city.id)}/progress`}>
+            {t('profile.progress')}
+          </Link>
         </nav>
       )}
       <div className="grid grid--2 city-profile__top">

@@ -48,6 +48,8 @@ describe('MyCityPage', () => {
     expect(screen.getByRole('link', { name: 'Self-assessment' })).toHaveAttribute('href', '/cities/amsterdam/assessment');
     expect(screen.getByRole('link', { name: 'New case study' })).toHaveAttribute('href', '/case-studies/new');
     expect(screen.getByRole('link', { name: 'View the city profile' })).toHaveAttribute('href', '/cities/amsterdam');
+    expect(screen.getByRole('link', { name: 'Edit profile and KPIs' })).toHaveAttribute('href', '/cities/amsterdam/edit');
+    expect(screen.getByRole('link', { name: 'Progress and benchmark' })).toHaveAttribute('href', '/cities/amsterdam/progress');
   });
 
   it('says so when there are no case studies yet, in Chinese too', async () => {

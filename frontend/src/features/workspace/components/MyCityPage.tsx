@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import { PageHeader, Pagination } from '../../../components/ui/page';
 import { Empty, ErrorMessage, Loading, QueryView } from '../../../components/ui/status';
 import { useSession } from '../../../lib/auth/session';
@@ -101,6 +101,7 @@ export function MyCityPage() {
   const cityId = session.cityId;
   const city = useCity(cityId);
   const name = city.data ? pick(city.data.name).text || city.data.id : undefined;
+  const saved = (useLocation().state as { saved?: boolean } | null)?.saved === true;
 
   if (session.isLoading) return <Loading />;
   if (!cityId) {
@@ -118,6 +119,11 @@ export function MyCityPage() {
         <p>{t('intro')}</p>
       </PageHeader>
       {city.isError && <ErrorMessage error={city.error} onRetry={() => void city.refetch()} />}
+      {saved && (
+        <p className="status status--ok" role="status">
+          {t('saved')}
+        </p>
+      )}
       <section aria-labelledby="workspace-links">
         <h2 id="workspace-links" className="visually-hidden">
           {t('links.heading')}
@@ -134,6 +140,14 @@ export function MyCityPage() {
           <li className="card">
             <Link to={`/cities/${encoded}`}>{t('links.profile')}</Link>
             <span className="field__hint">{t('links.profileHint')}</span>
+          </li>
+          <li className="card">
+            <Link to={`/cities/${encoded}/edit`}>{t('links.editProfile')}</Link>
+            <span className="field__hint">{t('links.editProfileHint')}</span>
+          </li>
+          <li className="card">
+            <Link to={`/cities/${encoded}/progress`}>{t('links.progress')}</Link>
+            <span className="field__hint">{t('links.progressHint')}</span>
           </li>
         </ul>
       </section>

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.bson.Document;
+import org.citystep.audit.AuditEvent;
+import org.citystep.audit.AuditLog;
+import org.citystep.reference.IndicatorCatalogue;
 import org.citystep.reference.Characteristic;
 import org.citystep.reference.MaturityLevel;
 import org.citystep.search.ReadModelQueries;
@@ -53,11 +56,15 @@ public class CityService {
     private final org.springframework.context.ApplicationEventPublisher events;
     private final CityReadModel readModel;
     private final CityListing listing;
+    private final IndicatorCatalogue indicators;
+    private final AuditLog audit;
 
     CityService(Cities cities, ReactiveMongoTemplate template, SearchIndexer indexer, SearchOutbox outbox,
             Clock clock, org.springframework.context.ApplicationEventPublisher events, ReadModelQueries queries,
-            CityListing listing) {
+            CityListing listing, IndicatorCatalogue indicators, AuditLog audit) {
         this.listing = listing;
+        this.indicators = indicators;
+        this.audit = audit;
         this.readModel = new CityReadModel(queries);
         this.cities = cities;
         this.template = template;
@@ -98,6 +105,10 @@ public class CityService {
     public Mono<City> create(@Nullable String requestedId, CityProfile profile, CurrentUser user) {
         if (!user.has(Role.CURATOR) && !user.has(Role.ADMIN)) {
             return Mono.error(ApiException.forbidden("city.createForbidden"));
+        }
+        var kpiProblems = KpiCheck.problems(profile.kpis(), indicators, clock);
+        if (!kpiProblems.isEmpty()) {
+            return Mono.error(ApiException.invalid("kpi.invalid", kpiProblems, kpiProblems.size()));
         }
         String id = requestedId != null ? requestedId : Slugs.of(profile.displayName());
         if (id.length() < 2) {
@@ -188,6 +199,10 @@ public class CityService {
                     .map(own -> ApiException.forbidden("city.editOwnOnly", own, id))
                     .orElseGet(() -> ApiException.forbidden("city.editForbidden", id)));
         }
+        var kpiProblems = KpiCheck.problems(profile.kpis(), indicators, clock);
+        if (!kpiProblems.isEmpty()) {
+            return Mono.error(ApiException.invalid("kpi.invalid", kpiProblems, kpiProblems.size()));
+        }
         return get(id)
                 .flatMap(city -> {
                     if (city.version() != expectedVersion) {
@@ -200,6 +215,7 @@ public class CityService {
                         return Mono.error(ApiException.forbidden("city.moveForbidden"));
                     }
                     boolean interestsChange = !city.profile().interests().equals(profile.interests());
+                    long versionBefore = city.version();
                     city.update(profile, clock.instant());
                     // a move changes what other indexes show of the city: recorded before the write, like the city's own mark
                     Mono<Void> dependents = movesCity ? outbox.addDependents(CitySearchDocument.INDEX, id) : Mono.empty();
@@ -209,6 +225,8 @@ public class CityService {
                                     events.publishEvent(new CityInterestsChanged(saved.id()));
                                 }
                             })
+                            .flatMap(saved -> audit.record(user, AuditEvent.of("city.updated", "city", id, id,
+                                    versionBefore, saved.version())).thenReturn(saved))
                             .flatMap(saved -> indexed(saved, pending)));
                 });
     }
