@@ -118,6 +118,22 @@ public class Cluster {
         this.updatedAt = now;
     }
 
+    /**
+     * Replaces the invitations with {@code wanted} (members are left out: they joined already).
+     * Returns the cities newly invited.
+     */
+    List<String> invite(List<String> wanted, Instant now) {
+        requireOpen("edited");
+        List<String> next = wanted.stream().distinct().filter(city -> !isMember(city)).toList();
+        if (members.size() + next.size() > MAX_CITIES) {
+            throw ApiException.conflict("cluster.full", id, MAX_CITIES);
+        }
+        List<String> added = next.stream().filter(city -> !invitedCityIds.contains(city)).toList();
+        this.invitedCityIds = new ArrayList<>(next);
+        this.updatedAt = now;
+        return added;
+    }
+
     private void requireOpen(String action) {
         if (status == ClusterStatus.CLOSED) {
             throw ApiException.conflict("cluster.closed", id, new org.citystep.shared.i18n.MessageRef("cluster.action." + action));
