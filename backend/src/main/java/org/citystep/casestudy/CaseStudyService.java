@@ -381,4 +381,14 @@ public class CaseStudyService {
         return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 
+    /**
+     * Deletes every case study of the city (the city itself is being deleted), each recorded in the
+     * search outbox first, so its search document goes too even if this stops halfway. Emits how many.
+     */
+    public Mono<Long> deleteAllOfCity(String cityId) {
+        return idsOfCity(cityId)
+                .concatMap(id -> outbox.add(CaseStudySearchDocument.INDEX, id)
+                        .flatMap(pending -> studies.deleteById(id).then(indexer.removeAndSettle(pending))))
+                .count();
+    }
 }

@@ -248,6 +248,29 @@ public class ClusterService {
                                 "cluster.busy", id)));
     }
 
+    /**
+     * Removes the city from every cluster that names it, as member or invited (the city is being
+     * deleted); idempotent. Emits how many clusters changed.
+     */
+    public Mono<Long> removeCity(String cityId) {
+        Query naming = Query.query(new Criteria().orOperator(where("members.cityId").is(cityId),
+                where("invitedCityIds").is(cityId)));
+        return template.find(naming, Cluster.class)
+                .concatMap(found -> Mono.defer(() -> clusters.findById(found.id()).flatMap(cluster -> {
+                            long before = cluster.version();
+                            if (!cluster.forget(cityId, clock.instant())) {
+                                return Mono.<Cluster>empty();
+                            }
+                            return clusters.save(cluster).flatMap(saved -> audit.recordSystem(new AuditEvent(
+                                    "cluster.memberLeft", "cluster", saved.id(), cityId, before, saved.version(),
+                                    Map.of("cityIds", others(saved, cityId), "memberCityId", cityId), "city deleted"))
+                                    .thenReturn(saved));
+                        }))
+                        .retryWhen(Retry.backoff(3, Duration.ofMillis(20))
+                                .filter(OptimisticLockingFailureException.class::isInstance)))
+                .count();
+    }
+
     private enum Access {
         LEAD, CURATOR
     }
