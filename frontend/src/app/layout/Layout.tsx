@@ -56,6 +56,7 @@ function MainNavigation({ onNavigate }: { onNavigate: () => void }) {
     { to: '/my-city', label: t('nav.myCity'), show: session.hasRole('city-editor') },
     { to: '/curation', label: t('nav.curation'), show: session.isCurator },
     { to: '/glossary', label: t('nav.glossary'), show: session.isCurator },
+    { to: '/admin', label: t('nav.admin'), show: session.hasRole('admin') },
   ];
   return (
     <ul className="nav__list">
