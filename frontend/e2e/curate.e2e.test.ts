@@ -115,12 +115,15 @@ describe('Curators and admins in a browser', () => {
     await page.goto(BASE_URL);
     await signIn(page, 'curator.demo');
     await page.goto(`${BASE_URL}/clusters`);
-    const suggestion = page
+    const proposable = page
       .getByRole('region', { name: 'Suggested clusters' })
       .getByRole('article')
       .filter({ has: page.getByRole('button', { name: 'Propose this cluster' }) })
       .first();
-    await suggestion.waitFor({ timeout: 30_000 });
+    await proposable.waitFor({ timeout: 30_000 });
+    // held by its name: once confirming, it no longer shows the button the filter looks for
+    const name = await proposable.getByRole('heading', { level: 3 }).innerText();
+    const suggestion = page.getByRole('region', { name: 'Suggested clusters' }).getByRole('article', { name, exact: true });
     await suggestion.getByRole('button', { name: 'Propose this cluster' }).click();
 
     const dialog = suggestion.getByRole('dialog', { name: 'Propose this cluster?' });
