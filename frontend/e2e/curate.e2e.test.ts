@@ -115,15 +115,18 @@ describe('Curators and admins in a browser', () => {
     await page.goto(BASE_URL);
     await signIn(page, 'curator.demo');
     await page.goto(`${BASE_URL}/clusters`);
-    const proposable = page
-      .getByRole('region', { name: 'Suggested clusters' })
-      .getByRole('article')
-      .filter({ has: page.getByRole('button', { name: 'Propose this cluster' }) })
-      .first();
-    await proposable.waitFor({ timeout: 30_000 });
-    // held by its name: once confirming, it no longer shows the button the filter looks for
-    const name = await proposable.getByRole('heading', { level: 3 }).innerText();
-    const suggestion = page.getByRole('region', { name: 'Suggested clusters' }).getByRole('article', { name, exact: true });
+    // held by its position: once confirming, it no longer shows the button a filter would look for
+    const articles = page.getByRole('region', { name: 'Suggested clusters' }).getByRole('article');
+    await articles.first().waitFor({ timeout: 30_000 });
+    let index = -1;
+    await expect.poll(async () => {
+      const count = await articles.count();
+      for (let i = 0; i < count; i++) {
+        if ((await articles.nth(i).getByRole('button', { name: 'Propose this cluster' }).count()) > 0) return (index = i);
+      }
+      return -1;
+    }, { timeout: 30_000 }).toBeGreaterThanOrEqual(0);
+    const suggestion = articles.nth(index);
     await suggestion.getByRole('button', { name: 'Propose this cluster' }).click();
 
     const dialog = suggestion.getByRole('dialog', { name: 'Propose this cluster?' });
