@@ -265,6 +265,8 @@ public class CaseStudyService {
                 .flatMapSequential(batch -> cities.getAll(batch.stream().map(CaseStudy::cityId).distinct().toList())
                         .collectMap(City::id)
                         .flatMapIterable(byId -> batch.stream()
+                                // a retired city's case studies leave search with it (the catch-up removes them)
+                                .filter(study -> byId.get(study.cityId()) == null || byId.get(study.cityId()).state() == null)
                                 .map(study -> new SearchIndexer.Indexable(study.id(), study.version(),
                                         CaseStudySearchDocument.of(study, byId.get(study.cityId()))))
                                 .toList()),

@@ -323,7 +323,9 @@ public class CityService {
         Query current = Query.query(where("_id").is(id).and("version").is(version).and("state").is(from));
         Update update = (to == null ? new Update().unset("state") : new Update().set("state", to))
                 .set("updatedAt", clock.instant()).inc("version", 1);
-        return outbox.add(CitySearchDocument.INDEX, id)
+        // what other indexes show of the city (its case studies) is hidden or shown with it: recorded before the write
+        return outbox.addDependents(CitySearchDocument.INDEX, id)
+                .then(outbox.add(CitySearchDocument.INDEX, id))
                 .flatMap(pending -> template.findAndModify(current, update, FindAndModifyOptions.options().returnNew(true),
                                 City.class)
                         .switchIfEmpty(Mono.defer(() -> get(id).flatMap(city -> Mono.error(city.version() != version
