@@ -35,6 +35,8 @@ import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
  * cluster places along.
  */
 @SpringBootTest(properties = {"citystep.demo-data.enabled=false",
+                // matches of other cities are cached for 2 minutes; here every answer is computed
+                "citystep.matching.cache-ttl=0s",
                 "citystep.elasticsearch.index-prefix=citystep-test-removal-${random.uuid}"})
 @AutoConfigureWebTestClient
 @ActiveProfiles("test")
