@@ -93,6 +93,27 @@ export function createAppRouter() {
           path: 'clusters/:id',
           lazy: () => import('../features/clusters/components/ClusterPage').then((m) => ({ Component: m.ClusterPage })),
         },
+        {
+          path: 'clusters/new',
+          element: <RequireRole roles={CURATORS} />,
+          children: [
+            { index: true, lazy: () => import('../features/curate/components/ClusterFormPage').then((m) => ({ Component: m.ClusterFormPage })) },
+          ],
+        },
+        {
+          path: 'clusters/:id/edit',
+          element: <RequireRole roles={EDITORS} />,
+          children: [
+            { index: true, lazy: () => import('../features/curate/components/ClusterFormPage').then((m) => ({ Component: m.ClusterFormPage })) },
+          ],
+        },
+        {
+          path: 'admin',
+          element: <RequireRole roles={['admin']} />,
+          children: [
+            { index: true, lazy: () => import('../features/curate/components/AdminPage').then((m) => ({ Component: m.AdminPage })) },
+          ],
+        },
         { path: 'experts', lazy: () => import('../features/experts/components/ExpertsPage').then((m) => ({ Component: m.ExpertsPage })) },
         {
           path: 'reports/maturity',

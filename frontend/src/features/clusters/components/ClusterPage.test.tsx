@@ -162,6 +162,26 @@ describe('ClusterPage', () => {
     expect(screen.getByRole('link', { name: 'All clusters' })).toHaveAttribute('href', '/clusters');
   });
 
+  it('offers curators and the lead city, not other members or visitors, to edit the cluster and its invitations', async () => {
+    for (const [me, offered] of [
+      [{ username: 'curator.demo', roles: ['curator'] }, true],
+      [{ username: 'editor.yantai', roles: ['city-editor'], cityId: 'yantai' }, true],
+      [{ username: 'editor.korla', roles: ['city-editor'], cityId: 'korla' }, false],
+      [undefined, false],
+    ] as const) {
+      answer(cluster(), me);
+      const { unmount } = await render(me ? { username: me.username } : null);
+      await screen.findByRole('heading', { level: 1, name: 'Smart water' });
+      if (offered) {
+        expect(await screen.findByRole('link', { name: 'Edit cluster and invitations' })).toHaveAttribute('href', '/clusters/water-cluster/edit');
+      } else {
+        await waitFor(() => expect(screen.getByText('Venice')).toBeInTheDocument());
+        expect(screen.queryByRole('link', { name: 'Edit cluster and invitations' })).not.toBeInTheDocument();
+      }
+      unmount();
+    }
+  });
+
   it('has no serious accessibility violations', async () => {
     answer(cluster(), { username: 'editor.korla', roles: ['city-editor'], cityId: 'korla' });
     const { container } = await render({ username: 'editor.korla' });

@@ -195,6 +195,7 @@ function ClusterView({ cluster }: { cluster: Cluster }) {
             </section>
           )}
           <ClusterActions cluster={cluster} />
+          <EditClusterLink cluster={cluster} />
           <Members cluster={cluster} />
           <LinkedCaseStudies ids={cluster.caseStudyIds} />
           <LinkedExperts ids={cluster.expertIds} />
@@ -241,6 +242,24 @@ function ClusterNotFound() {
         <Link to="/clusters">{t('detail.backToList')}</Link>
       </p>
     </>
+  );
+}
+
+/** Curators and the lead city's editors edit an open cluster and who is invited. */
+function EditClusterLink({ cluster }: { cluster: Cluster }) {
+  const { t } = useTranslation('clusters');
+  const session = useSession();
+  const leadCityId = cluster.members.find((member) => member.role === 'LEAD')?.cityId;
+  const mayEdit =
+    cluster.status !== 'CLOSED' &&
+    (session.isCurator || (session.hasRole('city-editor') && Boolean(session.cityId) && session.cityId === leadCityId));
+  if (!mayEdit) return null;
+  return (
+    <p>
+      <Link className="button button--secondary" to={`/clusters/${encodeURIComponent(cluster.id)}/edit`}>
+        {t('detail.edit')}
+      </Link>
+    </p>
   );
 }
 

@@ -162,11 +162,17 @@ describe('ClustersPage', () => {
 
     const suggestion = await screen.findByRole('article', { name: 'Suggested: Water, Internet of Things' });
     await userEvent.click(await within(suggestion).findByRole('button', { name: 'Propose this cluster' }));
+    // nothing is proposed before the user confirms the invitees
+    const dialog = within(suggestion).getByRole('dialog', { name: 'Propose this cluster?' });
+    expect(seen.some((entry) => entry.url.pathname.endsWith('/accept'))).toBe(false);
+    expect(within(dialog).getByText('Korla (lead city)')).toBeInTheDocument();
+    expect(within(dialog).getByRole('checkbox', { name: 'Yantai' })).toBeChecked();
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Propose with these cities' }));
 
     await waitFor(() => expect(router.state.location.pathname).toBe('/clusters/new-water'));
     const accept = seen.find((entry) => entry.url.pathname.endsWith('/accept'));
     expect(accept?.url.pathname).toBe('/api/v1/clusters/suggestions/s-water/accept');
-    expect(accept?.body).toEqual({ leadCityId: 'korla' });
+    expect(accept?.body).toEqual({ leadCityId: 'korla', invitedCityIds: ['yantai'] });
   });
 
   it("does not offer a city editor to propose a suggestion their city is not in", async () => {
@@ -192,8 +198,36 @@ describe('ClustersPage', () => {
 
     await userEvent.selectOptions(await within(suggestion).findByRole('combobox', { name: 'Lead city' }), 'Korla');
     await userEvent.click(within(suggestion).getByRole('button', { name: 'Propose this cluster' }));
+    await userEvent.click(within(suggestion).getByRole('button', { name: 'Propose with these cities' }));
 
     expect(await within(suggestion).findByRole('alert')).toHaveTextContent('An open cluster already brings these cities together.');
-    expect(seen.find((entry) => entry.url.pathname.endsWith('/accept'))?.body).toEqual({ leadCityId: 'korla' });
+    expect(seen.find((entry) => entry.url.pathname.endsWith('/accept'))?.body).toEqual({ leadCityId: 'korla', invitedCityIds: ['yantai'] });
+  });
+
+  it('lets a curator untick suggested cities before proposing, or cancel without proposing', async () => {
+    const seen = answer({ username: 'curator.demo', roles: ['curator'] });
+    await renderPage(<ClustersPage />, { path: '/clusters', route: '/clusters', user: { username: 'curator.demo' } });
+    const suggestion = await screen.findByRole('article', { name: 'Suggested: Water, Internet of Things' });
+
+    await userEvent.click(await within(suggestion).findByRole('button', { name: 'Propose this cluster' }));
+    await userEvent.click(within(suggestion).getByRole('button', { name: 'Cancel' }));
+    expect(within(suggestion).queryByRole('dialog')).not.toBeInTheDocument();
+    expect(seen.some((entry) => entry.url.pathname.endsWith('/accept'))).toBe(false);
+
+    await userEvent.click(within(suggestion).getByRole('button', { name: 'Propose this cluster' }));
+    const dialog = within(suggestion).getByRole('dialog', { name: 'Propose this cluster?' });
+    expect(within(dialog).getByText('Yantai (lead city)')).toBeInTheDocument();
+    await userEvent.click(within(dialog).getByRole('checkbox', { name: 'Korla' }));
+    expect(within(dialog).getByRole('status')).toHaveTextContent('0 cities will be invited.');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Propose with these cities' }));
+    await waitFor(() =>
+      expect(seen.find((entry) => entry.url.pathname.endsWith('/accept'))?.body).toEqual({ leadCityId: 'yantai', invitedCityIds: [] }),
+    );
+  });
+
+  it('offers curators to propose a cluster by hand', async () => {
+    answer({ username: 'curator.demo', roles: ['curator'] });
+    await renderPage(<ClustersPage />, { path: '/clusters', route: '/clusters', user: { username: 'curator.demo' } });
+    expect(await screen.findByRole('link', { name: 'Propose a cluster by hand' })).toHaveAttribute('href', '/clusters/new');
   });
 });

@@ -1,4 +1,4 @@
-import { useId, useState, type ChangeEvent } from 'react';
+import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { PageHeader, Pagination } from '../../../components/ui/page';
@@ -132,6 +132,8 @@ function AcceptSuggestion({ item }: { item: ClusterSuggestionItem }) {
   const ownCityIsMember = Boolean(session.cityId && suggestion.members.some((member) => member.cityId === session.cityId));
   const mayAccept = session.isCurator || (session.hasRole('city-editor') && ownCityIsMember);
   const [lead, setLead] = useState(suggestion.members[0]?.cityId ?? '');
+  const [confirming, setConfirming] = useState(false);
+  const [unticked, setUnticked] = useState<string[]>([]);
 
   if (item.existingClusterId) {
     return (
@@ -148,38 +150,131 @@ function AcceptSuggestion({ item }: { item: ClusterSuggestionItem }) {
   const leadCityId = session.isCurator && !ownCityIsMember ? lead : session.cityId;
   return (
     <>
-      <div className="suggestion__accept">
-        {session.isCurator && !ownCityIsMember && (
-          <div className="field">
-            <label htmlFor={selectId}>{t('suggestions.lead')}</label>
-            <select id={selectId} value={lead} aria-describedby={hintId} onChange={(event) => setLead(event.target.value)}>
-              {suggestion.members.map((member) => (
-                <option key={member.cityId} value={member.cityId}>
-                  {pick(member.name).text}
-                </option>
-              ))}
-            </select>
-            <span id={hintId} className="field__hint">
-              {t('suggestions.leadHint')}
-            </span>
-          </div>
-        )}
-        <button
-          type="button"
-          className="button"
-          disabled={accept.isPending}
-          onClick={() =>
+      {!confirming && (
+        <div className="suggestion__accept">
+          {session.isCurator && !ownCityIsMember && (
+            <div className="field">
+              <label htmlFor={selectId}>{t('suggestions.lead')}</label>
+              <select id={selectId} value={lead} aria-describedby={hintId} onChange={(event) => setLead(event.target.value)}>
+                {suggestion.members.map((member) => (
+                  <option key={member.cityId} value={member.cityId}>
+                    {pick(member.name).text}
+                  </option>
+                ))}
+              </select>
+              <span id={hintId} className="field__hint">
+                {t('suggestions.leadHint')}
+              </span>
+            </div>
+          )}
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              setUnticked([]);
+              setConfirming(true);
+            }}
+          >
+            {t('suggestions.accept')}
+          </button>
+        </div>
+      )}
+      {confirming && (
+        <ConfirmInvitees
+          item={item}
+          leadCityId={leadCityId}
+          unticked={unticked}
+          onToggle={(cityId, on) =>
+            setUnticked((current) => (on ? current.filter((id) => id !== cityId) : [...current, cityId]))
+          }
+          pending={accept.isPending}
+          onCancel={() => {
+            accept.reset();
+            setConfirming(false);
+          }}
+          onConfirm={() =>
             accept.mutate(
-              { suggestionId: suggestion.id, leadCityId },
+              {
+                suggestionId: suggestion.id,
+                leadCityId,
+                invitedCityIds: suggestion.members
+                  .map((member) => member.cityId)
+                  .filter((cityId) => cityId !== leadCityId && !unticked.includes(cityId)),
+              },
               { onSuccess: (cluster) => void navigate(`/clusters/${encodeURIComponent(cluster.id)}`) },
             )
           }
-        >
-          {accept.isPending ? t('suggestions.accepting') : t('suggestions.accept')}
-        </button>
-      </div>
+        />
+      )}
       {accept.isError && <ErrorMessage error={accept.error} />}
     </>
+  );
+}
+
+/** Before a suggestion is proposed: every city it would invite, ticked; the user unticks any to leave out. */
+function ConfirmInvitees({
+  item,
+  leadCityId,
+  unticked,
+  onToggle,
+  pending,
+  onCancel,
+  onConfirm,
+}: {
+  item: ClusterSuggestionItem;
+  leadCityId: string | undefined;
+  unticked: string[];
+  onToggle: (cityId: string, on: boolean) => void;
+  pending: boolean;
+  onCancel: () => void;
+  onConfirm: () => void;
+}) {
+  const { t } = useTranslation('clusters');
+  const pick = usePick();
+  const headingId = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  const lead = item.suggestion.members.find((member) => member.cityId === leadCityId);
+  const invitees = item.suggestion.members.filter((member) => member.cityId !== leadCityId);
+  const chosen = invitees.filter((member) => !unticked.includes(member.cityId)).length;
+  return (
+    <div
+      className="suggestion__confirm"
+      role="dialog"
+      aria-labelledby={headingId}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') onCancel();
+      }}
+    >
+      <h4 id={headingId} ref={heading} tabIndex={-1}>
+        {t('confirm.confirmTitle')}
+      </h4>
+      <p>{t('confirm.confirmIntro')}</p>
+      {lead && <p>{t('confirm.lead', { city: pick(lead.name).text })}</p>}
+      <ul className="suggestion__invitees">
+        {invitees.map((member) => (
+          <li key={member.cityId}>
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                checked={!unticked.includes(member.cityId)}
+                onChange={(event) => onToggle(member.cityId, event.target.checked)}
+              />
+              {pick(member.name).text}
+            </label>
+          </li>
+        ))}
+      </ul>
+      <p role="status">{t('confirm.chosen', { count: chosen })}</p>
+      <div className="suggestion__accept">
+        <button type="button" className="button" disabled={pending} onClick={onConfirm}>
+          {pending ? t('suggestions.accepting') : t('confirm.confirm')}
+        </button>
+        <button type="button" className="button button--secondary" onClick={onCancel}>
+          {t('confirm.cancel')}
+        </button>
+      </div>
+    </div>
   );
 }
 
@@ -269,12 +364,27 @@ function Suggestions() {
   );
 }
 
+/** Curators set up a cluster by hand. */
+function ProposeByHand() {
+  const { t } = useTranslation('clusters');
+  const session = useSession();
+  if (!session.isCurator) return null;
+  return (
+    <p>
+      <Link className="button button--secondary" to="/clusters/new">
+        {t('list.proposeByHand')}
+      </Link>
+    </p>
+  );
+}
+
 export function ClustersPage() {
   const { t } = useTranslation('clusters');
   return (
     <>
       <PageHeader title={t('list.title')}>
         <p>{t('list.intro')}</p>
+        <ProposeByHand />
       </PageHeader>
       <ClusterList />
       <Suggestions />

@@ -611,4 +611,9 @@ public class AssessmentService {
         return new AssessmentView(cityId, record.status(), record.round(), record.assessedAt(), record.updatedAt(),
                 characteristics, version, withNotes ? record.reviewNotes() : null);
     }
+
+    /** Deletes the city's self-assessments, draft and history (the city itself is being deleted). */
+    public Mono<Void> deleteAllOfCity(String cityId) {
+        return assessments.deleteById(cityId);
+    }
 }

@@ -265,6 +265,8 @@ public class CaseStudyService {
                 .flatMapSequential(batch -> cities.getAll(batch.stream().map(CaseStudy::cityId).distinct().toList())
                         .collectMap(City::id)
                         .flatMapIterable(byId -> batch.stream()
+                                // a retired city's case studies leave search with it (the catch-up removes them)
+                                .filter(study -> byId.get(study.cityId()) == null || byId.get(study.cityId()).state() == null)
                                 .map(study -> new SearchIndexer.Indexable(study.id(), study.version(),
                                         CaseStudySearchDocument.of(study, byId.get(study.cityId()))))
                                 .toList()),
@@ -381,4 +383,14 @@ public class CaseStudyService {
         return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 
+    /**
+     * Deletes every case study of the city (the city itself is being deleted), each recorded in the
+     * search outbox first, so its search document goes too even if this stops halfway. Emits how many.
+     */
+    public Mono<Long> deleteAllOfCity(String cityId) {
+        return idsOfCity(cityId)
+                .concatMap(id -> outbox.add(CaseStudySearchDocument.INDEX, id)
+                        .flatMap(pending -> studies.deleteById(id).then(indexer.removeAndSettle(pending))))
+                .count();
+    }
 }

@@ -45,6 +45,8 @@ public class City {
     private int assessmentRound;
     private final Instant createdAt;
     private Instant updatedAt;
+    /** Absent while the city is shown; set by {@link CityService#retire} and {@link CityService#markDeleting}. */
+    private @Nullable CityState state;
 
     @PersistenceCreator
     City(String id, @Nullable Long version, CityProfile profile, boolean demo,
@@ -106,6 +108,11 @@ public class City {
     /** The round of the validated self-assessment whose levels the city carries; 0 before any. */
     public int assessmentRound() {
         return assessmentRound;
+    }
+
+    /** Retired or being deleted; {@code null} while shown. */
+    public @Nullable CityState state() {
+        return state;
     }
 
     public Instant createdAt() {

@@ -6,7 +6,7 @@ import org.citystep.search.SearchIndexer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The cities index: every city is public. */
+/** The cities index: every city is public; retired ones and those being deleted are left out. */
 @Configuration(proxyBeanMethods = false)
 class CitySearchIndex {
 
@@ -18,7 +18,7 @@ class CitySearchIndex {
     @Bean
     SearchDocuments citiesDocuments(CityService cities) {
         return SearchDocuments.of(CitySearchDocument.INDEX,
-                SearchDocuments.Source.of(cities::count, cities::all, cities::changedSince, cities::getAll),
+                SearchDocuments.Source.of(cities::countShown, cities::all, cities::changedSince, cities::shownByIds),
                 found -> found.map(city -> new SearchIndexer.Indexable(city.id(), city.version(), CitySearchDocument.of(city))));
     }
 }

@@ -267,9 +267,9 @@ public class CityService {
         return readModel.atLevel(characteristic, level, of, preferred, limit);
     }
 
-    /** Every city, without the long profile texts, for comparisons across all cities. */
+    /** Every shown city (not retired or being deleted), without the long profile texts, for comparisons across all cities. */
     public Flux<City> allForComparison() {
-        Query query = new Query().with(Sort.by("_id"));
+        Query query = new Query(shown()).with(Sort.by("_id"));
         query.fields().exclude("profile.vision", "profile.contacts", "profile.kpis");
         return template.find(query, City.class);
     }
@@ -282,13 +282,107 @@ public class CityService {
         return readModel.levelCounts(characteristic, grouping);
     }
 
-    /** Every city in bounded memory, to fill a new search index. */
+    /** Every shown city in bounded memory, to fill a new search index. */
     Flux<City> all() {
-        return IdBatches.all(template, City.class, 500);
+        return IdBatches.matching(template, Query.query(shown()), City.class, 500);
     }
 
     Flux<City> changedSince(java.time.Instant since) {
-        return IdBatches.matching(template, Query.query(where("updatedAt").gte(since)), City.class, 500);
+        return IdBatches.matching(template, Query.query(where("updatedAt").gte(since).andOperator(shown())), City.class,
+                500);
+    }
+
+    /** How many cities are shown: the size of the cities index. */
+    Mono<Long> countShown() {
+        return template.count(Query.query(shown()), City.class);
+    }
+
+    /** The shown cities among these ids: the search index holds no others. */
+    Flux<City> shownByIds(java.util.Collection<String> ids) {
+        return template.find(Query.query(where("_id").in(ids).andOperator(shown())), City.class);
+    }
+
+    /** Cities shown everywhere: neither retired nor being deleted. */
+    private static org.springframework.data.mongodb.core.query.Criteria shown() {
+        return where("state").is(null);
+    }
+
+    /**
+     * Retires the city (admins): it stays in MongoDB, restorable, but leaves lists, search, matching,
+     * reports and cluster suggestions. Guarded by {@code version}.
+     */
+    public Mono<City> retire(String id, long version, CurrentUser user) {
+        return changeState(id, version, null, CityState.RETIRED, user);
+    }
+
+    /** Shows a retired city again (admins). Guarded by {@code version}. */
+    public Mono<City> restore(String id, long version, CurrentUser user) {
+        return changeState(id, version, CityState.RETIRED, null, user);
+    }
+
+    /**
+     * The first step of deleting a city (admins): marks it as being deleted, which hides it at once
+     * everywhere. Whoever removes what depends on it then calls {@link #finishDeletion}; a city left
+     * marked is found by {@link #deletingIds}. Marking a city being deleted already answers it as it is.
+     */
+    public Mono<City> markDeleting(String id, CurrentUser user) {
+        if (!user.has(Role.ADMIN)) {
+            return Mono.error(ApiException.forbidden("city.removeAdminsOnly"));
+        }
+        return get(id).flatMap(city -> city.state() == CityState.DELETING ? Mono.just(city)
+                : changeState(id, city.version(), city.state(), CityState.DELETING, user));
+    }
+
+    private Mono<City> changeState(String id, long version, @Nullable CityState from, @Nullable CityState to,
+            CurrentUser user) {
+        if (!user.has(Role.ADMIN)) {
+            return Mono.error(ApiException.forbidden("city.removeAdminsOnly"));
+        }
+        Query current = Query.query(where("_id").is(id).and("version").is(version).and("state").is(from));
+        Update update = (to == null ? new Update().unset("state") : new Update().set("state", to))
+                .set("updatedAt", clock.instant()).inc("version", 1);
+        // what other indexes show of the city (its case studies) is hidden or shown with it: recorded before the write
+        return outbox.addDependents(CitySearchDocument.INDEX, id)
+                .then(outbox.add(CitySearchDocument.INDEX, id))
+                .flatMap(pending -> template.findAndModify(current, update, FindAndModifyOptions.options().returnNew(true),
+                                City.class)
+                        .switchIfEmpty(Mono.defer(() -> get(id).flatMap(city -> Mono.error(city.version() != version
+                                ? ApiException.staleVersion("city", id, version, city.version())
+                                : ApiException.conflict("city.stateIs", id, new MessageRef(
+                                        "city.state." + (city.state() == null ? "SHOWN" : city.state().name())))))))
+                        .doOnNext(changed -> events.publishEvent(new CityInterestsChanged(id)))
+                        .flatMap(changed -> changed.state() == null ? indexed(changed, pending)
+                                : indexer.removeAndSettle(pending).thenReturn(changed)));
+    }
+
+    /** The ids of cities whose deletion has not finished. */
+    public Flux<String> deletingIds() {
+        Query deleting = Query.query(where("state").is(CityState.DELETING));
+        deleting.fields().include("_id");
+        return template.find(deleting, Document.class, template.getCollectionName(City.class))
+                .map(city -> city.getString("_id"));
+    }
+
+    /** Retired cities and cities being deleted, a page at a time, latest change first. */
+    public Mono<PageResponse<City>> hidden(PageParams page) {
+        Query hidden = Query.query(where("state").ne(null));
+        return Mono.zip(template.find(Query.of(hidden).with(page.toPageRequest(Sort.by(Sort.Direction.DESC, "updatedAt")
+                                .and(Sort.by("_id")))), City.class).collectList(),
+                        template.count(Query.of(hidden), City.class))
+                .map(found -> new PageResponse<>(found.getT1(), page.page(), page.size(), found.getT2()));
+    }
+
+    /**
+     * The last step of deleting a city marked by {@link #markDeleting}: removes its document and its
+     * search document. Completes empty when it is gone already.
+     */
+    public Mono<Void> finishDeletion(String id) {
+        return outbox.add(CitySearchDocument.INDEX, id)
+                .flatMap(pending -> template.remove(Query.query(where("_id").is(id).and("state").is(CityState.DELETING)),
+                                City.class)
+                        .then(indexer.removeAndSettle(pending)))
+                .doOnNext(removed -> events.publishEvent(new CityInterestsChanged(id)))
+                .then();
     }
 
     /**

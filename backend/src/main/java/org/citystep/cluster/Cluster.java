@@ -118,6 +118,44 @@ public class Cluster {
         this.updatedAt = now;
     }
 
+    /**
+     * Replaces the invitations with {@code wanted} (members are left out: they joined already).
+     * Returns the cities newly invited.
+     */
+    List<String> invite(List<String> wanted, Instant now) {
+        requireOpen("edited");
+        List<String> next = wanted.stream().distinct().filter(city -> !isMember(city)).toList();
+        if (members.size() + next.size() > MAX_CITIES) {
+            throw ApiException.conflict("cluster.full", id, MAX_CITIES);
+        }
+        List<String> added = next.stream().filter(city -> !invitedCityIds.contains(city)).toList();
+        this.invitedCityIds = new ArrayList<>(next);
+        this.updatedAt = now;
+        return added;
+    }
+
+    /**
+     * Removes the city from the cluster whatever its status (the city is being deleted); a removed lead
+     * hands the lead to the longest-standing member. Emits whether the cluster named it.
+     */
+    boolean forget(String cityId, Instant now) {
+        boolean invited = invitedCityIds.remove(cityId);
+        Optional<ClusterMember> member = members.stream().filter(m -> m.cityId().equals(cityId)).findFirst();
+        member.ifPresent(leaving -> {
+            members.remove(leaving);
+            if (leaving.role() == ClusterMember.Role.LEAD && !members.isEmpty()) {
+                ClusterMember next = members.stream().min(Comparator.comparing(ClusterMember::joinedAt)).orElseThrow();
+                members.set(members.indexOf(next), new ClusterMember(next.cityId(), ClusterMember.Role.LEAD,
+                        next.joinedAt()));
+            }
+        });
+        if (invited || member.isPresent()) {
+            this.updatedAt = now;
+            return true;
+        }
+        return false;
+    }
+
     private void requireOpen(String action) {
         if (status == ClusterStatus.CLOSED) {
             throw ApiException.conflict("cluster.closed", id, new org.citystep.shared.i18n.MessageRef("cluster.action." + action));

@@ -9,9 +9,12 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import org.citystep.audit.AuditEvent;
+import org.citystep.audit.AuditLog;
 import org.citystep.casestudy.CaseStudyService;
 import org.citystep.city.City;
 import org.citystep.city.CityService;
@@ -50,9 +53,11 @@ public class ClusterService {
     private final CaseStudyService caseStudies;
     private final ExpertService experts;
     private final Clock clock;
+    private final AuditLog audit;
 
     ClusterService(Clusters clusters, ReactiveMongoTemplate template, CityService cities, CaseStudyService caseStudies,
-            ExpertService experts, Clock clock) {
+            ExpertService experts, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.clusters = clusters;
         this.template = template;
         this.cities = cities;
@@ -138,21 +143,60 @@ public class ClusterService {
                 .then(Mono.defer(() -> clusters.insert(Cluster.propose(id, content, leadCityId, invitedCityIds, origin,
                         clock.instant()))))
                 .onErrorMap(DuplicateKeyException.class,
-                        e -> ApiException.conflict("problem.exists", new org.citystep.shared.i18n.MessageRef("resource.cluster"), id));
+                        e -> ApiException.conflict("problem.exists", new org.citystep.shared.i18n.MessageRef("resource.cluster"), id))
+                .flatMap(saved -> audit.record(user, event("cluster.created", null, saved)
+                                .withDetails(Map.of("cityIds", String.join(",", saved.cityIds()))))
+                        .then(saved.invitedCityIds().isEmpty() ? Mono.empty()
+                                : audit.record(user, event("cluster.invited", null, saved)
+                                        .withDetails(Map.of("cityIds", String.join(",", saved.invitedCityIds())))))
+                        .thenReturn(saved));
+    }
+
+    /**
+     * Replaces the cities invited to the cluster (the lead city's editors, curators, admins), if it is
+     * still at {@code version}. Members stay members; invited cities must exist.
+     */
+    public Mono<Cluster> invitations(String id, long version, List<String> cityIds, CurrentUser user) {
+        List<String> wanted = cityIds.stream().distinct().toList();
+        if (wanted.size() > Cluster.MAX_CITIES) {
+            return Mono.error(ApiException.invalid("cluster.tooManyCities", List.of(Problems.FieldMessage.of(
+                    "cityIds", "field.atMostCities", Cluster.MAX_CITIES))));
+        }
+        List<List<String>> added = new ArrayList<>();
+        List<String> before = new ArrayList<>();
+        return missing(cities.getAll(wanted).map(City::id), wanted, "cityIds", "cluster.noSuchCity")
+                .flatMap(errors -> errors.isEmpty() ? Mono.<Void>empty()
+                        : Mono.error(ApiException.invalid("cluster.missingReferences", errors)))
+                .then(change(id, version, user, Access.LEAD, cluster -> {
+                    before.addAll(cluster.invitedCityIds());
+                    added.add(cluster.invite(wanted, clock.instant()));
+                }, saved -> {
+                    List<String> newly = added.get(0);
+                    List<String> removed = before.stream().filter(city -> !saved.invitedCityIds().contains(city)).toList();
+                    AuditEvent event = event(newly.isEmpty() ? "cluster.updated" : "cluster.invited", version, saved)
+                            .withDetails(Map.of("cityIds", String.join(",", newly),
+                                    "uninvitedCityIds", String.join(",", removed)));
+                    return event;
+                }));
     }
 
     /** Replaces what the cluster is about (the lead city's editors, curators, admins). */
     public Mono<Cluster> edit(String id, long version, ClusterContent content, CurrentUser user) {
         return checkReferences(content, Set.of())
-                .then(change(id, version, user, Access.LEAD, cluster -> cluster.edit(content, clock.instant())));
+                .then(change(id, version, user, Access.LEAD, cluster -> cluster.edit(content, clock.instant()),
+                        saved -> event("cluster.updated", version, saved)));
     }
 
     public Mono<Cluster> approve(String id, long version, CurrentUser user) {
-        return change(id, version, user, Access.CURATOR, cluster -> cluster.approve(clock.instant()));
+        return change(id, version, user, Access.CURATOR, cluster -> cluster.approve(clock.instant()),
+                saved -> event("cluster.approved", version, saved)
+                        .withDetails(Map.of("cityIds", String.join(",", saved.cityIds()))));
     }
 
     public Mono<Cluster> close(String id, long version, CurrentUser user) {
-        return change(id, version, user, Access.LEAD, cluster -> cluster.close(clock.instant()));
+        return change(id, version, user, Access.LEAD, cluster -> cluster.close(clock.instant()),
+                saved -> event("cluster.closed", version, saved)
+                        .withDetails(Map.of("cityIds", String.join(",", saved.cityIds()))));
     }
 
     /**
@@ -163,7 +207,9 @@ public class ClusterService {
         if (!user.mayEditCity(cityId)) {
             return Mono.error(ApiException.forbidden("cluster.joinOwnOnly", cityId));
         }
-        return cities.get(cityId).then(membership(id, user, cluster -> cluster.join(cityId, isCurator(user), clock.instant())));
+        return cities.get(cityId).then(membership(id, user, cluster -> cluster.join(cityId, isCurator(user), clock.instant()),
+                (before, saved) -> new AuditEvent("cluster.memberJoined", "cluster", saved.id(), cityId, before,
+                        saved.version(), Map.of("cityIds", others(saved, cityId), "memberCityId", cityId), null)));
     }
 
     /** The city leaves, or declines its invitation (its own editors; curators for any city). */
@@ -171,13 +217,30 @@ public class ClusterService {
         if (!user.mayEditCity(cityId)) {
             return Mono.error(ApiException.forbidden("cluster.leaveOwnOnly", cityId));
         }
-        return membership(id, user, cluster -> cluster.leave(cityId, clock.instant()));
+        return membership(id, user, cluster -> cluster.leave(cityId, clock.instant()),
+                (before, saved) -> new AuditEvent("cluster.memberLeft", "cluster", saved.id(), cityId, before,
+                        saved.version(), Map.of("cityIds", others(saved, cityId), "memberCityId", cityId), null));
     }
 
-    private Mono<Cluster> membership(String id, CurrentUser user, Consumer<Cluster> change) {
+    /** The members other than {@code cityId}, comma-separated: the cities told of its joining or leaving. */
+    private static String others(Cluster cluster, String cityId) {
+        return String.join(",", cluster.members().stream().map(ClusterMember::cityId)
+                .filter(city -> !city.equals(cityId)).toList());
+    }
+
+    private static AuditEvent event(String action, @Nullable Long versionBefore, Cluster saved) {
+        String lead = saved.members().stream().filter(m -> m.role() == ClusterMember.Role.LEAD)
+                .map(ClusterMember::cityId).findFirst().orElse(null);
+        return AuditEvent.of(action, "cluster", saved.id(), lead, versionBefore, saved.version());
+    }
+
+    private Mono<Cluster> membership(String id, CurrentUser user, Consumer<Cluster> change,
+            java.util.function.BiFunction<Long, Cluster, AuditEvent> entry) {
         return Mono.defer(() -> get(id, user).flatMap(cluster -> {
+                    long before = cluster.version();
                     change.accept(cluster);
-                    return clusters.save(cluster);
+                    return clusters.save(cluster).flatMap(saved -> audit.record(user, entry.apply(before, saved))
+                            .thenReturn(saved));
                 }))
                 .retryWhen(Retry.backoff(3, Duration.ofMillis(20))
                         .filter(OptimisticLockingFailureException.class::isInstance)
@@ -185,11 +248,35 @@ public class ClusterService {
                                 "cluster.busy", id)));
     }
 
+    /**
+     * Removes the city from every cluster that names it, as member or invited (the city is being
+     * deleted); idempotent. Emits how many clusters changed.
+     */
+    public Mono<Long> removeCity(String cityId) {
+        Query naming = Query.query(new Criteria().orOperator(where("members.cityId").is(cityId),
+                where("invitedCityIds").is(cityId)));
+        return template.find(naming, Cluster.class)
+                .concatMap(found -> Mono.defer(() -> clusters.findById(found.id()).flatMap(cluster -> {
+                            long before = cluster.version();
+                            if (!cluster.forget(cityId, clock.instant())) {
+                                return Mono.<Cluster>empty();
+                            }
+                            return clusters.save(cluster).flatMap(saved -> audit.recordSystem(new AuditEvent(
+                                    "cluster.memberLeft", "cluster", saved.id(), cityId, before, saved.version(),
+                                    Map.of("cityIds", others(saved, cityId), "memberCityId", cityId), "city deleted"))
+                                    .thenReturn(saved));
+                        }))
+                        .retryWhen(Retry.backoff(3, Duration.ofMillis(20))
+                                .filter(OptimisticLockingFailureException.class::isInstance)))
+                .count();
+    }
+
     private enum Access {
         LEAD, CURATOR
     }
 
-    private Mono<Cluster> change(String id, long version, CurrentUser user, Access access, Consumer<Cluster> change) {
+    private Mono<Cluster> change(String id, long version, CurrentUser user, Access access, Consumer<Cluster> change,
+            java.util.function.Function<Cluster, AuditEvent> entry) {
         return get(id, user).flatMap(cluster -> {
             boolean allowed = isCurator(user) || (access == Access.LEAD && leadsIt(cluster, user));
             if (!allowed) {
@@ -201,7 +288,10 @@ public class ClusterService {
                 return Mono.error(ApiException.staleVersion("cluster", id, version, cluster.version()));
             }
             change.accept(cluster);
-            return clusters.save(cluster);
+            return clusters.save(cluster)
+                    .onErrorMap(OptimisticLockingFailureException.class,
+                            e -> ApiException.staleVersion("cluster", id, version, version + 1))
+                    .flatMap(saved -> audit.record(user, entry.apply(saved)).thenReturn(saved));
         });
     }
 

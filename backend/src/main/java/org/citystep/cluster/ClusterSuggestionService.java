@@ -24,6 +24,7 @@ import org.citystep.security.CurrentUser;
 import org.citystep.security.Role;
 import org.citystep.shared.paging.PageParams;
 import org.citystep.shared.problem.ApiException;
+import org.citystep.shared.problem.Problems;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -224,6 +225,15 @@ public class ClusterSuggestionService {
      * suggested cities) and the others are invited; a curator may name a lead or none.
      */
     public Mono<Cluster> accept(String suggestionId, @Nullable String leadCityId, CurrentUser user) {
+        return accept(suggestionId, leadCityId, null, user);
+    }
+
+    /**
+     * As {@link #accept(String, String, CurrentUser)}, inviting only {@code invitedCityIds} of the
+     * suggested cities (all of them when {@code null}); the caller unticked the others.
+     */
+    public Mono<Cluster> accept(String suggestionId, @Nullable String leadCityId, @Nullable List<String> invitedCityIds,
+            CurrentUser user) {
         String lead = leadCityId != null ? leadCityId
                 : user.has(Role.CITY_EDITOR) && !ClusterService.isCurator(user) ? user.cityId().orElse(null) : null;
         return current()
@@ -232,22 +242,34 @@ public class ClusterSuggestionService {
                         set.suggestionIds().indexOf(suggestionId))))
                 .map(StoredSuggestion::suggestion)
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound("clusterSuggestion", suggestionId)))
-                .flatMap(suggestion -> covering(List.of(suggestion)).flatMap(covered -> {
-                    Cluster existing = covered.get(suggestionId);
-                    if (existing != null) {
-                        String shown = visible(existing, user);
-                        return Mono.error(shown != null
-                                ? ApiException.conflict("cluster.suggestionCovered", shown)
-                                : ApiException.conflict("cluster.suggestionCoveredByProposal"));
-                    }
+                .flatMap(suggestion -> {
                     List<String> members = suggestion.members().stream().map(ClusterSuggestion.Member::cityId).toList();
+                    // who may not propose it learns nothing about the clusters covering it
                     if (lead != null && !members.contains(lead)) {
                         return Mono.error(ApiException.forbidden("cluster.leadNotSuggested", lead));
                     }
-                    return clusters.propose(suggestionId.replace("s-", "cluster-"), SuggestedContent.of(suggestion), lead,
-                            members, user, new ClusterOrigin(ClusterOrigin.Kind.SUGGESTION, user.username(),
-                                    suggestionId, suggestion.cohesion(), suggestion.reasons()));
-                }));
+                    List<String> chosen = invitedCityIds == null ? members
+                            : members.stream().filter(city -> invitedCityIds.contains(city) || city.equals(lead)).toList();
+                    if (invitedCityIds != null && !members.containsAll(invitedCityIds)) {
+                        return Mono.error(ApiException.invalid("cluster.inviteesNotSuggested",
+                                List.of(Problems.FieldMessage.of("invitedCityIds", "cluster.inviteeNotSuggested"))));
+                    }
+                    return covering(List.of(suggestion)).flatMap(covered -> {
+                        Cluster existing = covered.get(suggestionId);
+                        if (existing != null) {
+                            String shown = visible(existing, user);
+                            return Mono.error(shown != null
+                                    ? ApiException.conflict("cluster.suggestionCovered", shown)
+                                    : ApiException.conflict("cluster.suggestionCoveredByProposal"));
+                        }
+                        return clusters.propose(suggestionId.replace("s-", "cluster-"), SuggestedContent.of(suggestion),
+                                        lead, chosen, user, new ClusterOrigin(ClusterOrigin.Kind.SUGGESTION,
+                                                user.username(), suggestionId, suggestion.cohesion(), suggestion.reasons()))
+                                // the id is derived from the suggestion's: its existence must not reveal a hidden proposal
+                                .onErrorMap(e -> e instanceof ApiException problem && "problem.exists".equals(problem.code()),
+                                        e -> ApiException.conflict("cluster.suggestionCoveredByProposal"));
+                    });
+                });
     }
 
     /** The cluster's id if the caller may see it: a proposed one only for curators and the cities it names. */

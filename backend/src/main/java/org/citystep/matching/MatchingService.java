@@ -199,7 +199,7 @@ public class MatchingService {
             List<String> best = PeerRanking.rank(Peer.of(city), characteristic,
                             candidates.stream().map(Peer::of).toList(), projects.byCity(), evidenceByCity).stream()
                     .limit((long) limit * CONFIRMED_PER_MATCH).map(scored -> scored.peer().id()).toList();
-            return cities.getAll(best).filter(peer -> level(peer, characteristic) == target).collectList()
+            return cities.getAll(best).filter(peer -> peer.state() == null && level(peer, characteristic) == target).collectList()
                     .map(confirmed -> {
                         List<PeerMatch> matches = PeerRanking.rank(Peer.of(city), characteristic,
                                         confirmed.stream().map(Peer::of).toList(), projects.byCity(), evidenceByCity)

@@ -62,6 +62,26 @@ public class SearchIndexer {
                 .defaultIfEmpty(false);
     }
 
+    /**
+     * Removes a document whose source is gone or hidden (after the write that removed or hid it) and,
+     * if the index no longer holds it, settles the write's outbox entry; never fails. When it cannot
+     * remove it now, the catch-up worker does, finding the source gone.
+     */
+    public Mono<Boolean> removeAndSettle(PendingWrite pending) {
+        return indexes.ensured().then(deleteAll(pending.index(), List.of(pending.documentId())))
+                .timeout(INDEXING_TIMEOUT)
+                .map(removed -> removed.contains(pending.documentId()))
+                .filter(Boolean::booleanValue)
+                .doOnNext(removed -> events.publishEvent(new ReadModelChanged(pending.index())))
+                .flatMap(removed -> outbox.settle(pending).thenReturn(true))
+                .defaultIfEmpty(false)
+                .onErrorResume(failure -> {
+                    log.warn("Could not remove {}/{} now: {}", pending.index(), pending.documentId(), failure.toString());
+                    return Mono.just(false);
+                })
+                .publishOn(Schedulers.parallel());
+    }
+
     /** One document to index, with the MongoDB version it was read at. */
     public record Indexable(String id, long version, Object document) {
     }

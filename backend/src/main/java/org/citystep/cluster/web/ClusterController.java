@@ -42,6 +42,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
 import reactor.core.publisher.Mono;
 
 @RestController
@@ -67,8 +68,15 @@ class ClusterController {
     record Membership(@NotNull @Slug String cityId) {
     }
 
-    @Schema(name = "SuggestionAcceptance", example = "{\"leadCityId\": \"amsterdam\"}")
-    record Acceptance(@Nullable @Slug String leadCityId) {
+    @Schema(name = "SuggestionAcceptance", example = "{\"leadCityId\": \"amsterdam\", \"invitedCityIds\": [\"barcelona\"]}")
+    record Acceptance(@Nullable @Slug String leadCityId,
+            @Schema(description = "The suggested cities to invite; all of them when absent")
+            @Nullable @Size(max = Cluster.MAX_CITIES) List<@NotNull @Slug String> invitedCityIds) {
+    }
+
+    @Schema(name = "ClusterInvitations", example = "{\"version\": 2, \"cityIds\": [\"barcelona\", \"chengdu\"]}")
+    record Invitations(@NotNull @PositiveOrZero Long version,
+            @NotNull @Size(max = Cluster.MAX_CITIES) List<@NotNull @Slug String> cityIds) {
     }
 
     @GetMapping
@@ -103,7 +111,8 @@ class ClusterController {
     Mono<ResponseEntity<ClusterView>> accept(
             @PathVariable @Pattern(regexp = "s-[0-9a-f]{16}") String suggestionId,
             @Valid @RequestBody(required = false) @Nullable Acceptance acceptance, CurrentUser user) {
-        return suggestions.accept(suggestionId, acceptance == null ? null : acceptance.leadCityId(), user)
+        return suggestions.accept(suggestionId, acceptance == null ? null : acceptance.leadCityId(),
+                        acceptance == null ? null : acceptance.invitedCityIds(), user)
                 .flatMap(this::view).map(this::created);
     }
 
@@ -130,6 +139,16 @@ class ClusterController {
             return Mono.error(refused.get());
         }
         return clusters.edit(id, input.version(), input.content(), user).flatMap(this::view);
+    }
+
+    @PutMapping("/{id}/invitations")
+    @Operation(summary = "Replace the cities invited to the cluster (the lead city's editors, curators, admins)",
+            description = "Send every city that should stay or become invited, with the version you read; cities "
+                    + "left out are uninvited. Members are not affected. A stale version answers 409.",
+            security = @SecurityRequirement(name = "bearer"))
+    Mono<ClusterView> invitations(@PathVariable @Slug String id, @Valid @RequestBody Invitations invitations,
+            CurrentUser user) {
+        return clusters.invitations(id, invitations.version(), invitations.cityIds(), user).flatMap(this::view);
     }
 
     @PostMapping("/{id}/approve")

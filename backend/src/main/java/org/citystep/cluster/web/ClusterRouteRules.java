@@ -16,7 +16,7 @@ class ClusterRouteRules implements RouteRules {
         exchanges.pathMatchers(HttpMethod.POST, "/api/v1/clusters", "/api/v1/clusters/suggestions/*/accept",
                         "/api/v1/clusters/*/close", "/api/v1/clusters/*/members")
                 .hasAnyRole(roles(Role.CITY_EDITOR, Role.CURATOR, Role.ADMIN));
-        exchanges.pathMatchers(HttpMethod.PUT, "/api/v1/clusters/*")
+        exchanges.pathMatchers(HttpMethod.PUT, "/api/v1/clusters/*", "/api/v1/clusters/*/invitations")
                 .hasAnyRole(roles(Role.CITY_EDITOR, Role.CURATOR, Role.ADMIN));
         exchanges.pathMatchers(HttpMethod.DELETE, "/api/v1/clusters/*/members/*")
                 .hasAnyRole(roles(Role.CITY_EDITOR, Role.CURATOR, Role.ADMIN));

@@ -1,0 +1,4 @@
+@NullMarked
+package org.citystep.cityremoval.web;
+
+import org.jspecify.annotations.NullMarked;
