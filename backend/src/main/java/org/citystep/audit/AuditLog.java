@@ -60,7 +60,7 @@ public class AuditLog {
     }
 
     private Mono<AuditRecord> insert(AuditRecord entry) {
-        return template.insert(new Document("_id", entry.id()).append("at", java.util.Date.from(entry.at())), PENDING)
+        return template.insert(new Document("_id", new ObjectId(entry.id())).append("at", java.util.Date.from(entry.at())), PENDING)
                 .then(records.insert(entry));
     }
 
@@ -72,12 +72,12 @@ public class AuditLog {
     public Flux<Pending> pending(int max) {
         Query oldestFirst = new Query().with(Sort.by("_id")).limit(max);
         return template.find(oldestFirst, Document.class, PENDING)
-                .map(mark -> new Pending(mark.getString("_id"), mark.getDate("at").toInstant()));
+                .map(mark -> new Pending(mark.get("_id").toString(), mark.getDate("at").toInstant()));
     }
 
-    /** The readers are done with entry {@code id}. */
+    /** The readers are done with entry {@code id} (marks are keyed by ObjectId, as the entries are). */
     public Mono<Void> taken(String id) {
-        return template.remove(Query.query(where("_id").is(id)), PENDING).then();
+        return template.remove(Query.query(where("_id").is(new ObjectId(id))), PENDING).then();
     }
 
     /** How long after its mark an entry that is still missing counts as never written (its writer died). */
