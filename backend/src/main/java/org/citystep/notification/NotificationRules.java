@@ -24,28 +24,28 @@ final class NotificationRules {
         List<String> args = List.of(id, city, entry.note() == null ? "" : entry.note());
         String code = "notification." + entry.action();
         List<Delivery> out = new ArrayList<>();
-        switch (entry.action()) {
-            case "caseStudy.submitted" -> out.add(new Delivery(Audiences.CURATORS, code, args, "/curation"));
-            case "caseStudy.published", "caseStudy.returned", "caseStudy.rejected" -> {
+        switch (code) {
+            case "notification.caseStudy.submitted" -> out.add(new Delivery(Audiences.CURATORS, code, args, "/curation"));
+            case "notification.caseStudy.published", "notification.caseStudy.returned", "notification.caseStudy.rejected" -> {
                 if (!city.isEmpty()) {
                     out.add(new Delivery(Audiences.city(city), code, args, "/case-studies/" + id));
                 }
             }
-            case "assessment.submitted" -> {
+            case "notification.assessment.submitted" -> {
                 out.add(new Delivery(Audiences.CURATORS, code, args, "/review/" + city));
                 expertOf(entry).ifPresent(expert -> out.add(new Delivery(Audiences.expert(expert), code, args,
                         "/review/" + city)));
             }
-            case "assessment.assigned", "assessment.claimed" -> expertOf(entry)
+            case "notification.assessment.assigned", "notification.assessment.claimed" -> expertOf(entry)
                     .ifPresent(expert -> out.add(new Delivery(Audiences.expert(expert), code, args, "/review/" + city)));
-            case "assessment.validated", "assessment.returned" -> {
+            case "notification.assessment.validated", "notification.assessment.returned" -> {
                 if (!city.isEmpty()) {
                     out.add(new Delivery(Audiences.city(city), code, args, "/cities/" + city + "/assessment"));
                 }
             }
-            case "cluster.invited", "cluster.approved", "cluster.memberJoined" -> cityIds(entry)
+            case "notification.cluster.invited", "notification.cluster.approved", "notification.cluster.memberJoined" -> cityIds(entry)
                     .forEach(member -> out.add(new Delivery(Audiences.city(member), code, args, "/clusters/" + id)));
-            case "reverification.due" -> {
+            case "notification.reverification.due" -> {
                 String link = "/curation?tab=reverification";
                 if (!city.isEmpty()) {
                     out.add(new Delivery(Audiences.city(city), code, args, "/my-city"));
