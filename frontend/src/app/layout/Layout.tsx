@@ -5,6 +5,7 @@ import { Loading } from '../../components/ui/status';
 import { useSession } from '../../lib/auth/session';
 import { changeLanguage } from '../../lib/i18n/i18n';
 import { usePunctuation } from '../../lib/i18n/punctuation';
+import { NotificationBell } from '../../features/notifications/components/NotificationBell';
 
 function LanguageSwitch() {
   const { t, i18n } = useTranslation();
@@ -56,6 +57,7 @@ function MainNavigation({ onNavigate }: { onNavigate: () => void }) {
     { to: '/my-city', label: t('nav.myCity'), show: session.hasRole('city-editor') },
     { to: '/curation', label: t('nav.curation'), show: session.isCurator },
     { to: '/glossary', label: t('nav.glossary'), show: session.isCurator },
+    { to: '/admin/audit', label: t('nav.audit'), show: session.isCurator },
   ];
   return (
     <ul className="nav__list">
@@ -88,6 +90,7 @@ export function Layout() {
           <NavLink className="shell__brand" to="/">
             {t('app.name')}
           </NavLink>
+          <NotificationBell />
           <button
             type="button"
             className="header-button menu-toggle"
