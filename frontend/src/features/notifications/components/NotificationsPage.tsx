@@ -67,9 +67,9 @@ function SettingsForm({ settings }: { settings: NotificationSettings }) {
         <legend>{t('settings.email')}</legend>
         {!settings.mailEnabled && <p className="muted small">{t('settings.mailOff')}</p>}
         <div className="field">
-          <label>
-            <input type="checkbox" checked={email} onChange={(event) => setEmail(event.target.checked)} />{' '}
-            {t('settings.emailOptIn')}
+          <label className="checkbox">
+            <input type="checkbox" checked={email} onChange={(event) => setEmail(event.target.checked)} />
+            <span>{t('settings.emailOptIn')}</span>
           </label>
           {settings.address && <p className="muted small">{t('settings.address', { address: settings.address })}</p>}
         </div>

@@ -44,6 +44,9 @@ class NotificationFlowTest {
     @Autowired
     ReactiveMongoTemplate template;
 
+    @Autowired
+    ReverificationReminders reminders;
+
     @BeforeAll
     void cities() {
         // a shared, busy machine: the first requests of a new context can take a while
@@ -122,7 +125,8 @@ class NotificationFlowTest {
                 .jsonPath("$.items[?(@.action == 'caseStudy.returned')].text")
                 .isEqualTo("Case study 'nf-sensors' was sent back for changes: Add the baseline year")
                 .jsonPath("$.items[?(@.action == 'caseStudy.returned')].link").isEqualTo("/case-studies/nf-sensors");
-        inbox(Users.editorOf("nf-away"), "en", "").jsonPath("$.total").isEqualTo(0).jsonPath("$.unread").isEqualTo(0);
+        inbox(Users.editorOf("nf-away"), "en", "?size=100").jsonPath("$.items[?(@.text =~ /.*nf-sensors.*/)]").isEmpty()
+                .jsonPath("$.items[?(@.action == 'caseStudy.returned')]").isEmpty();
         // nor can they mark it read: it is not theirs
         String id = template.findOne(Query.query(Criteria.where("resourceId").is("nf-sensors")
                         .and("action").is("caseStudy.returned")), org.bson.Document.class, "audit")
@@ -179,6 +183,37 @@ class NotificationFlowTest {
         assertThat(submitted.get("versionAfter")).isEqualTo(1L);
         assertThat(submitted.getString("actorName")).isEqualTo("editor.nf-home");
         assertThat(submitted.getString("cityId")).isEqualTo("nf-home");
+    }
+
+    @Test
+    void reverificationFallsDueOncePerCityAndMonthForTheCityAndTheCurators() {
+        submit("nf-old", "nf-away");
+        client.mutateWith(Users.curator()).post().uri("/api/v1/case-studies/nf-old/review")
+                .bodyValue(Map.of("version", Fixtures.version(client, "/api/v1/case-studies/nf-old"), "decision", "PUBLISH"))
+                .exchange().expectStatus().isOk();
+        // verified long ago
+        template.updateFirst(Query.query(Criteria.where("_id").is("nf-old")),
+                new org.springframework.data.mongodb.core.query.Update().set("lastVerified",
+                        java.util.Date.from(java.time.Instant.parse("2020-01-01T00:00:00Z"))), "case_studies")
+                .block(Duration.ofSeconds(5));
+
+        StepVerifier.create(reminders.runMonthly()).assertNext(reminded -> assertThat(reminded).isPositive()).verifyComplete();
+        StepVerifier.create(reminders.runMonthly()).expectNext(0L).verifyComplete();
+        var due = template.find(Query.query(Criteria.where("action").is("reverification.due").and("cityId").is("nf-away")),
+                org.bson.Document.class, "audit").collectList().block(Duration.ofSeconds(5));
+        assertThat(due).singleElement().satisfies(entry -> {
+            assertThat(entry.getString("actorId")).isEqualTo("system");
+            assertThat(entry.get("details", org.bson.Document.class).getString("caseStudyIds")).contains("nf-old");
+        });
+        fanOut();
+        inbox(Users.editorOf("nf-away"), "en", "")
+                .jsonPath("$.items[?(@.action == 'reverification.due')].text")
+                .isEqualTo("Published case studies of nf-away are due for re-verification.")
+                .jsonPath("$.items[?(@.action == 'reverification.due')].link").isEqualTo("/my-city");
+        inbox(curator("nf-reverifier"), "zh-CN", "?size=100")
+                .jsonPath("$.items[?(@.action == 'reverification.due' && @.text =~ /.*nf-away.*/)].link")
+                .isEqualTo("/curation?tab=reverification");
+        inbox(Users.editorOf("nf-home"), "en", "?size=100").jsonPath("$.items[?(@.action == 'reverification.due')]").isEmpty();
     }
 
     @Test
