@@ -8,6 +8,7 @@ import { SignInCallbackPage } from './layout/SignInCallbackPage';
 const EDITORS = ['city-editor', 'curator', 'admin'] as const;
 const CURATORS = ['curator', 'admin'] as const;
 const REVIEWERS = ['expert', 'curator', 'admin'] as const;
+const SIGNED_IN = ['city-editor', 'expert', 'curator', 'admin'] as const;
 
 /** Every page is its own chunk, loaded when first visited; the home page's chunk is small. */
 export function createAppRouter() {
@@ -154,6 +155,27 @@ export function createAppRouter() {
               index: true,
               lazy: () =>
                 import('../features/glossary/components/GlossaryEditorPage').then((m) => ({ Component: m.GlossaryEditorPage })),
+            },
+          ],
+        },
+        {
+          path: 'notifications',
+          element: <RequireRole roles={SIGNED_IN} />,
+          children: [
+            {
+              index: true,
+              lazy: () =>
+                import('../features/notifications/components/NotificationsPage').then((m) => ({ Component: m.NotificationsPage })),
+            },
+          ],
+        },
+        {
+          path: 'admin/audit',
+          element: <RequireRole roles={CURATORS} />,
+          children: [
+            {
+              index: true,
+              lazy: () => import('../features/audit/components/AuditLogPage').then((m) => ({ Component: m.AuditLogPage })),
             },
           ],
         },

@@ -8,6 +8,11 @@ import { RequireRole } from './RequireRole';
 
 function me(roles: string[], cityId?: string) {
   server.use(http.get('*/api/v1/me', () => HttpResponse.json({ username: 'someone', roles, cityId })));
+  // the notification bell of a signed-in user
+  server.use(
+    http.get('*/api/v1/me/notifications', () => HttpResponse.json({ items: [], page: 0, size: 1, total: 0, unread: 0 })),
+    http.get('*/api/v1/me/notifications/stream', () => new HttpResponse(null, { status: 503 })),
+  );
 }
 
 describe('Layout', () => {

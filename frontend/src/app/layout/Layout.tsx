@@ -5,6 +5,7 @@ import { Loading } from '../../components/ui/status';
 import { useSession } from '../../lib/auth/session';
 import { changeLanguage } from '../../lib/i18n/i18n';
 import { usePunctuation } from '../../lib/i18n/punctuation';
+import { NotificationBell } from '../../features/notifications/components/NotificationBell';
 
 function LanguageSwitch() {
   const { t, i18n } = useTranslation();
@@ -72,6 +73,7 @@ function MainNavigation({ onNavigate }: { onNavigate: () => void }) {
     { to: '/expert-database', label: t('nav.manage', { ns: 'expert-database' }), show: session.isCurator },
     { to: '/my-expert-profile', label: t('nav.me', { ns: 'expert-database' }), show: session.hasRole('expert') },
     { to: '/admin', label: t('nav.admin'), show: session.hasRole('admin') },
+    { to: '/admin/audit', label: t('nav.audit'), show: session.isCurator },
   ];
   return (
     <ul className="nav__list">
@@ -124,6 +126,7 @@ export function Layout() {
           <NavLink className="shell__brand" to="/">
             {t('app.name')}
           </NavLink>
+          <NotificationBell />
           <button
             type="button"
             ref={menuButton}

@@ -17,6 +17,11 @@ export function setAccessTokenSource(source: TokenSource) {
   accessToken = source;
 }
 
+/** The current access token, for the few requests made without the client (a live event stream). */
+export function currentAccessToken(): string | undefined {
+  return accessToken();
+}
+
 /** Called by the auth layer: what to do when the API answers 401 to a signed-in user. */
 export function setUnauthorizedHandler(handler: UnauthorizedHandler) {
   onUnauthorized = handler;

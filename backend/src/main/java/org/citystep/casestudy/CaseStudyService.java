@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.citystep.audit.AuditEvent;
+import org.citystep.audit.AuditLog;
 import org.citystep.city.City;
 import org.citystep.city.CityService;
 import org.citystep.reference.Characteristic;
@@ -59,11 +61,13 @@ public class CaseStudyService {
     private final org.citystep.search.SearchService search;
     private final Clock clock;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final AuditLog audit;
 
     CaseStudyService(CaseStudies studies, ReactiveMongoTemplate template, CityService cities,
             ReferenceDataService reference, SearchIndexer indexer, SearchOutbox outbox, CaseStudyListing listing,
             org.citystep.search.SearchService search, Clock clock,
-            org.springframework.context.ApplicationEventPublisher events) {
+            org.springframework.context.ApplicationEventPublisher events, AuditLog audit) {
+        this.audit = audit;
         this.outbox = outbox;
         this.listing = listing;
         this.search = search;
@@ -105,7 +109,9 @@ public class CaseStudyService {
                                 clock.instant()))
                         .onErrorMap(DuplicateKeyException.class,
                                 e -> ApiException.conflict("problem.exists", new org.citystep.shared.i18n.MessageRef("resource.caseStudy"), id))
-                        .flatMap(study -> synced(study, pending)));
+                        .flatMap(study -> synced(study, pending))
+                        .flatMap(study -> audit.record(user, AuditEvent.of("caseStudy.created", "caseStudy", study.id(),
+                                study.cityId(), null, study.version())).thenReturn(study)));
     }
 
     /**
@@ -198,11 +204,12 @@ public class CaseStudyService {
 
     public Mono<CaseStudy> update(String id, long version, CaseStudyContent content, CurrentUser user) {
         CaseStudyContent checked = check(content);
-        return change(id, version, user, Access.OWNER, study -> study.edit(checked, clock.instant()));
+        return change(id, version, user, Access.OWNER, "caseStudy.updated", null,
+                study -> study.edit(checked, clock.instant()));
     }
 
     public Mono<CaseStudy> submit(String id, long version, CurrentUser user) {
-        return change(id, version, user, Access.OWNER, study -> study.submit(user.username(), clock.instant()));
+        return change(id, version, user, Access.OWNER, "caseStudy.submitted", null, study -> study.submit(user.username(), clock.instant()));
     }
 
     public Mono<CaseStudy> review(String id, long version, ReviewDecision decision, @Nullable String note,
@@ -213,7 +220,13 @@ public class CaseStudyService {
                     List.of(Problems.FieldMessage.of("note", "field.requiredFor",
                             new org.citystep.shared.i18n.MessageRef("caseStudy.decision." + decision.name())))));
         }
-        return change(id, version, user, Access.CURATOR, study -> {
+        String action = switch (decision) {
+            case REQUEST_CHANGES -> "caseStudy.returned";
+            case PUBLISH -> "caseStudy.published";
+            case REJECT -> "caseStudy.rejected";
+            case ARCHIVE -> "caseStudy.retired";
+        };
+        return change(id, version, user, Access.CURATOR, action, note, study -> {
             switch (decision) {
                 case REQUEST_CHANGES -> study.requestChanges(user.username(), note, clock.instant());
                 case PUBLISH -> study.publish(user.username(), note, today(), clock.instant());
@@ -225,12 +238,12 @@ public class CaseStudyService {
 
     public Mono<CaseStudy> markBestPractice(String id, long version, boolean best, List<String> awards,
             CurrentUser user) {
-        return change(id, version, user, Access.CURATOR,
+        return change(id, version, user, Access.CURATOR, "caseStudy.updated", null,
                 study -> study.markBestPractice(best, awards, user.username(), clock.instant()));
     }
 
     public Mono<CaseStudy> verify(String id, long version, CurrentUser user) {
-        return change(id, version, user, Access.CURATOR, study -> study.verify(user.username(), today(), clock.instant()));
+        return change(id, version, user, Access.CURATOR, "caseStudy.updated", null, study -> study.verify(user.username(), today(), clock.instant()));
     }
 
     /** Published case studies most like this one (which the caller must be allowed to see). */
@@ -241,6 +254,16 @@ public class CaseStudyService {
             like.addAll(study.content().summary().values());
             return search.similar(CaseStudySearchDocument.INDEX, id, like, size);
         });
+    }
+
+    /**
+     * The published case studies due for re-verification, in bounded memory: a scan for the monthly
+     * reminder job, never for a request.
+     */
+    public Flux<CaseStudy> publishedDueForReverification() {
+        LocalDate today = today();
+        return IdBatches.matching(template, Query.query(where("status").is(CaseStudyStatus.PUBLISHED)), CaseStudy.class,
+                SEARCH_BATCH).filter(study -> study.dueForReverification(today));
     }
 
     /** Which of {@code ids} are published case studies. */
@@ -292,8 +315,9 @@ public class CaseStudyService {
         OWNER, CURATOR
     }
 
-    private Mono<CaseStudy> change(String id, long version, CurrentUser user, Access access,
-            java.util.function.Consumer<CaseStudy> change) {
+    /** Applies {@code change} to the case study and records {@code action} in the audit log before answering. */
+    private Mono<CaseStudy> change(String id, long version, CurrentUser user, Access access, String action,
+            @Nullable String note, java.util.function.Consumer<CaseStudy> change) {
         return studies.findById(id)
                 .filter(study -> maySee(study, user))
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound("caseStudy", id)))
@@ -314,7 +338,9 @@ public class CaseStudyService {
                                     events.publishEvent(new PublishedCaseStudyChanged(saved.id(), saved.cityId()));
                                 }
                             })
-                            .flatMap(saved -> synced(saved, pending)));
+                            .flatMap(saved -> synced(saved, pending))
+                            .flatMap(saved -> audit.record(user, AuditEvent.of(action, "caseStudy", saved.id(),
+                                    saved.cityId(), version, saved.version()).withNote(note)).thenReturn(saved)));
                 });
     }
 

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 
+import org.citystep.audit.AuditEvent;
+import org.citystep.audit.AuditLog;
 import org.citystep.reference.Characteristic;
 import org.citystep.reference.MaturityLevel;
 import org.citystep.reference.ReferenceDataService;
@@ -39,7 +41,11 @@ public class GlossaryService {
     private final ReferenceDataService reference;
     private final Clock clock;
 
-    GlossaryService(GlossaryTerms terms, Glossary glossary, ReferenceDataService reference, Clock clock) {
+    private final AuditLog audit;
+
+    GlossaryService(GlossaryTerms terms, Glossary glossary, ReferenceDataService reference, Clock clock,
+            AuditLog audit) {
+        this.audit = audit;
         this.terms = terms;
         this.glossary = glossary;
         this.reference = reference;
@@ -85,7 +91,9 @@ public class GlossaryService {
         return terms.insert(term)
                 .onErrorMap(DuplicateKeyException.class,
                         e -> ApiException.conflict("problem.exists", new MessageRef("resource.glossaryTerm"), id))
-                .flatMap(this::published);
+                .flatMap(this::published)
+                .flatMap(saved -> audit.record(user, AuditEvent.of("glossary.created", "glossaryTerm", saved.id(), null,
+                        null, saved.version())).thenReturn(saved));
     }
 
     public Mono<GlossaryTerm> update(String id, long version, Content content, CurrentUser user) {
@@ -100,12 +108,17 @@ public class GlossaryService {
                             clock.instant(), user.username()))
                     .onErrorMap(OptimisticLockingFailureException.class,
                             e -> ApiException.staleVersion("glossaryTerm", id, version, version + 1));
-        }).flatMap(this::published);
+        }).flatMap(this::published)
+                .flatMap(saved -> audit.record(user, AuditEvent.of("glossary.updated", "glossaryTerm", saved.id(), null,
+                        version, saved.version())).thenReturn(saved));
     }
 
     public Mono<Void> delete(String id, CurrentUser user) {
         checkCurator(user);
-        return get(id).flatMap(term -> terms.deleteById(id)).then(glossary.bumpRevision()).then(glossary.reload());
+        return get(id).flatMap(term -> terms.deleteById(id)
+                        .then(audit.record(user, AuditEvent.of("glossary.deleted", "glossaryTerm", id, null,
+                                term.version(), null))))
+                .then(glossary.bumpRevision()).then(glossary.reload());
     }
 
     private Mono<GlossaryTerm> published(GlossaryTerm saved) {

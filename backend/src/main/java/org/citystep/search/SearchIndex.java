@@ -13,8 +13,21 @@ package org.citystep.search;
  * @param documentType    the document type as the search API names it, e.g. {@code city}
  * @param mappingResource classpath JSON with the index's {@code settings} and {@code mappings}
  * @param visibility      who may find the documents
+ * @param generalSearch   whether the general search ({@code /api/v1/search}) looks in it; an index only its
+ *                        feature queries (through {@link ReadModelQueries}), such as the audit log, says no
  */
-public record SearchIndex(String name, String documentType, String mappingResource, SearchVisibility visibility) {
+public record SearchIndex(String name, String documentType, String mappingResource, SearchVisibility visibility,
+        boolean generalSearch) {
+
+    /** An index the general search looks in. */
+    public SearchIndex(String name, String documentType, String mappingResource, SearchVisibility visibility) {
+        this(name, documentType, mappingResource, visibility, true);
+    }
+
+    /** An index only its own feature queries, which the general search never shows. */
+    public static SearchIndex readModelOnly(String name, String documentType, String mappingResource) {
+        return new SearchIndex(name, documentType, mappingResource, SearchVisibility.when("type", "-"), false);
+    }
 
     /** An index whose documents everyone may find. */
     public SearchIndex(String name, String documentType, String mappingResource) {

@@ -74,7 +74,7 @@ class SearchIndexes {
         this.byName = declared.stream().collect(Collectors.toUnmodifiableMap(SearchIndex::name, index -> index));
         this.mappings = declared.stream()
                 .collect(Collectors.toUnmodifiableMap(SearchIndex::name, index -> read(index.mappingResource())));
-        this.aliasByType = declared.stream()
+        this.aliasByType = declared.stream().filter(SearchIndex::generalSearch)
                 .collect(Collectors.toUnmodifiableMap(SearchIndex::documentType, index -> alias(index.name())));
     }
 

@@ -2,7 +2,10 @@ package org.citystep.search.web;
 
 import java.net.URI;
 
+import org.citystep.audit.AuditEvent;
+import org.citystep.audit.AuditLog;
 import org.citystep.search.ReindexJob;
+import org.citystep.security.CurrentUser;
 import org.citystep.search.SearchRebuilds;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,9 +29,11 @@ import reactor.core.publisher.Mono;
 class ReindexController {
 
     private final SearchRebuilds rebuilds;
+    private final AuditLog audit;
 
-    ReindexController(SearchRebuilds rebuilds) {
+    ReindexController(SearchRebuilds rebuilds, AuditLog audit) {
         this.rebuilds = rebuilds;
+        this.audit = audit;
     }
 
     @PostMapping
@@ -38,8 +43,11 @@ class ReindexController {
             security = @SecurityRequirement(name = "bearer"))
     @ApiResponse(responseCode = "202", description = "Started",
             headers = @Header(name = "Location", description = "/api/v1/admin/reindex/{id}", schema = @Schema(type = "string")))
-    Mono<ResponseEntity<ReindexJob>> start() {
-        return rebuilds.start().map(job -> ResponseEntity.accepted()
+    Mono<ResponseEntity<ReindexJob>> start(CurrentUser user) {
+        return rebuilds.start()
+                .flatMap(job -> audit.record(user, AuditEvent.of("search.rebuildStarted", "reindexJob", job.getId(),
+                        null, null, null)).thenReturn(job))
+                .map(job -> ResponseEntity.accepted()
                 .location(URI.create("/api/v1/admin/reindex/" + job.getId())).body(job));
     }
 
