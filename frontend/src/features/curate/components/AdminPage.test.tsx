@@ -84,6 +84,17 @@ describe('AdminPage', () => {
     expect(seen.filter((entry) => entry.method === 'POST')).toHaveLength(1);
   }, 10_000);
 
+  it('lets a curator rebuild the indexes but not retire or delete cities', async () => {
+    answer();
+    server.use(http.get('*/api/v1/me', () => HttpResponse.json({ username: 'curator.demo', roles: ['curator'] })));
+    await renderPage(<AdminPage />, { path: '/admin', route: '/admin', user: { username: 'curator.demo' } });
+
+    expect(await screen.findByRole('button', { name: 'Rebuild the search indexes' })).toBeEnabled();
+    expect(screen.getByText('Keep the search indexes: rebuild them from the database, with their progress.')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Retire/ })).not.toBeInTheDocument();
+    expect(screen.queryByRole('combobox')).not.toBeInTheDocument();
+  });
+
   it('shows why a rebuild failed, and that none ran yet', async () => {
     const { setLatest } = answer();
     setLatest(job('FAILED', 10, 'Elasticsearch is unavailable'));

@@ -80,7 +80,9 @@ class RoleMatrixTest {
                 row("read who I am",                       401, 200, 200, 200, 200),
                 row("read the review queue",               401, 403, 200, 200, 200),
                 row("read my expert record",               401, 403, 200, 403, 403),
-                row("retire an expert",                    401, 403, 403, 200, 409));
+                row("retire an expert",                    401, 403, 403, 200, 409),
+                row("follow the latest search rebuild",    401, 403, 403, 404, 404),
+                row("list hidden cities",                  401, 403, 403, 403, 200));
     }
 
     private static Arguments row(String operation, int... statuses) {
@@ -107,7 +109,8 @@ class RoleMatrixTest {
                     "validate a submitted draft" -> HttpMethod.POST;
             case "read own draft assessment", "read another city's draft (none yet)", "read who I am",
                     "read a current assessment", "list proposed experts", "read the review queue",
-                    "read my expert record" -> HttpMethod.GET;
+                    "read my expert record", "follow the latest search rebuild",
+                    "list hidden cities" -> HttpMethod.GET;
             case "retire an expert" -> HttpMethod.POST;
             default -> HttpMethod.PUT;
         };
@@ -135,6 +138,8 @@ class RoleMatrixTest {
             case "approve an expert" -> "/api/v1/experts/mx-approvable-" + SEQUENCE.get() + "/approve";
             case "update someone else's expert record" -> "/api/v1/experts/mx-expert";
             case "read who I am" -> "/api/v1/me";
+            case "follow the latest search rebuild" -> "/api/v1/admin/reindex/latest";
+            case "list hidden cities" -> "/api/v1/admin/cities/hidden";
             default -> throw new IllegalArgumentException(operation);
         };
     }
