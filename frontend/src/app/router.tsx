@@ -110,7 +110,7 @@ export function createAppRouter() {
         },
         {
           path: 'admin',
-          element: <RequireRole roles={['admin']} />,
+          element: <RequireRole roles={CURATORS} />,
           children: [
             { index: true, lazy: () => import('../features/curate/components/AdminPage').then((m) => ({ Component: m.AdminPage })) },
           ],

@@ -72,7 +72,7 @@ function MainNavigation({ onNavigate }: { onNavigate: () => void }) {
     { to: '/review', label: t('nav.review', { ns: 'review' }), show: session.isCurator || session.hasRole('expert') },
     { to: '/expert-database', label: t('nav.manage', { ns: 'expert-database' }), show: session.isCurator },
     { to: '/my-expert-profile', label: t('nav.me', { ns: 'expert-database' }), show: session.hasRole('expert') },
-    { to: '/admin', label: t('nav.admin'), show: session.hasRole('admin') },
+    { to: '/admin', label: t('nav.admin'), show: session.isCurator },
     { to: '/admin/audit', label: t('nav.audit'), show: session.isCurator },
   ];
   return (
