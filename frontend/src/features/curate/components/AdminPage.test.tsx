@@ -62,7 +62,7 @@ function answer() {
 }
 
 async function chooseCity() {
-  await userEvent.type(screen.getByRole('combobox', { name: 'City' }), 'Tes');
+  await userEvent.type(await screen.findByRole('combobox', { name: 'City' }), 'Tes');
   await userEvent.click(await screen.findByRole('option', { name: /Test town/ }));
   return screen.findByText('test-town', { selector: 'code' });
 }
