@@ -613,7 +613,9 @@ public class AssessmentService {
     }
 
     /** Deletes the city's self-assessments, draft and history (the city itself is being deleted). */
+    /** A deleted city's assessments and its place in the review queue. */
     public Mono<Void> deleteAllOfCity(String cityId) {
-        return assessments.deleteById(cityId);
+        return template.remove(Query.query(where("_id").is(cityId)), ReviewEntry.class)
+                .then(assessments.deleteById(cityId));
     }
 }

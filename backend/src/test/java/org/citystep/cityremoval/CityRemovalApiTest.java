@@ -159,6 +159,26 @@ class CityRemovalApiTest {
     }
 
     @Test
+    void aDeletedCityLeavesTheReviewQueue() {
+        city("rm-queued");
+        client.mutateWith(Users.editorOf("rm-queued")).put().uri("/api/v1/cities/rm-queued/assessment/draft")
+                .bodyValue(Map.of("characteristics", List.of(Map.of("characteristic", "FUNDING",
+                        "criteriaMet", List.of("FUNDING.BASIC.1"),
+                        "evidence", Map.of("answers", Map.of("FUNDING.Q1", "Municipal budget."))))))
+                .exchange().expectStatus().isOk();
+        long draft = Fixtures.version(client, "/api/v1/cities/rm-queued/assessment/draft");
+        client.mutateWith(Users.editorOf("rm-queued")).post().uri("/api/v1/cities/rm-queued/assessment/draft/submit")
+                .bodyValue(Map.of("version", draft)).exchange().expectStatus().isOk();
+        client.mutateWith(Users.curator()).get().uri("/api/v1/reviews?size=100").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.items[?(@.cityId == 'rm-queued')]").isNotEmpty();
+
+        client.mutateWith(Users.admin()).delete().uri("/api/v1/admin/cities/rm-queued?confirm=rm-queued").exchange()
+                .expectStatus().isNoContent();
+        client.mutateWith(Users.curator()).get().uri("/api/v1/reviews?size=100").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.items[?(@.cityId == 'rm-queued')]").isEmpty();
+    }
+
+    @Test
     void aDeletionThatStoppedHalfwayIsFinishedByTheWorker() {
         city("rm-halfway");
         Staircase.assess(assessments, reference, "rm-halfway", Map.of(Characteristic.FUNDING, MaturityLevel.BASIC));
