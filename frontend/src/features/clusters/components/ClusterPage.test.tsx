@@ -163,12 +163,13 @@ describe('ClusterPage', () => {
   });
 
   it('offers curators and the lead city, not other members or visitors, to edit the cluster and its invitations', async () => {
-    for (const [me, offered] of [
+    const cases: [{ username: string; roles: string[]; cityId?: string } | undefined, boolean][] = [
       [{ username: 'curator.demo', roles: ['curator'] }, true],
       [{ username: 'editor.yantai', roles: ['city-editor'], cityId: 'yantai' }, true],
       [{ username: 'editor.korla', roles: ['city-editor'], cityId: 'korla' }, false],
       [undefined, false],
-    ] as const) {
+    ];
+    for (const [me, offered] of cases) {
       answer(cluster(), me);
       const { unmount } = await render(me ? { username: me.username } : null);
       await screen.findByRole('heading', { level: 1, name: 'Smart water' });

@@ -32,6 +32,12 @@ class ExpertDatabaseTest {
     @Autowired
     ReactiveMongoTemplate template;
 
+    @org.junit.jupiter.api.BeforeEach
+    void patient() {
+        // the first request of a fresh test JVM can be slow on a loaded machine
+        client = client.mutate().responseTimeout(java.time.Duration.ofSeconds(30)).build();
+    }
+
     private long versionOf(String id) {
         return Fixtures.version(client, "/api/v1/experts/" + id);
     }
