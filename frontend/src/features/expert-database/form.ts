@@ -1,9 +1,10 @@
+import { z } from 'zod';
 import type { Expert, ExpertInput } from './api/experts-admin';
 
-type Characteristic = ExpertInput['expertise']['characteristics'][number];
-type ServiceDomain = NonNullable<ExpertInput['expertise']['serviceDomains']>[number];
+export type Characteristic = ExpertInput['expertise']['characteristics'][number];
+export type ServiceDomain = NonNullable<ExpertInput['expertise']['serviceDomains']>[number];
 
-/** What the expert form holds while editing: plain strings and sets, turned into the API body on save. */
+/** What the expert form holds while editing: plain strings and code lists, turned into the API body on save. */
 export type ExpertFormValues = {
   id: string;
   name: string;
@@ -12,10 +13,10 @@ export type ExpertFormValues = {
   country: string;
   region: ExpertInput['region'];
   languages: string;
-  characteristics: Set<Characteristic>;
+  characteristics: Characteristic[];
   /** Per characteristic the highest level the expert advises on; '' for any level. */
   levels: Partial<Record<Characteristic, string>>;
-  serviceDomains: Set<ServiceDomain>;
+  serviceDomains: ServiceDomain[];
   availability: ExpertInput['availability'];
   bioEn: string;
   bioZh: string;
@@ -31,9 +32,9 @@ export const EMPTY_EXPERT: ExpertFormValues = {
   country: '',
   region: 'EU',
   languages: 'en',
-  characteristics: new Set(),
+  characteristics: [],
   levels: {},
-  serviceDomains: new Set(),
+  serviceDomains: [],
   availability: 'AVAILABLE',
   bioEn: '',
   bioZh: '',
@@ -50,9 +51,9 @@ export function valuesOf(expert: Expert): ExpertFormValues {
     country: expert.country,
     region: expert.region,
     languages: expert.languages.join(', '),
-    characteristics: new Set(expert.expertise.characteristics),
+    characteristics: [...expert.expertise.characteristics],
     levels: { ...(expert.expertise.levels ?? {}) } as ExpertFormValues['levels'],
-    serviceDomains: new Set(expert.expertise.serviceDomains),
+    serviceDomains: [...(expert.expertise.serviceDomains ?? [])],
     availability: expert.availability,
     bioEn: expert.bio.en ?? '',
     bioZh: expert.bio.zh ?? '',
@@ -94,14 +95,19 @@ export function inputOf(values: ExpertFormValues, version: number | undefined): 
   };
 }
 
-/** Checks the browser can make before sending; the server checks everything again. */
-export function problemsOf(values: ExpertFormValues, needsId: boolean): Partial<Record<keyof ExpertFormValues, string>> {
-  const problems: Partial<Record<keyof ExpertFormValues, string>> = {};
-  if (needsId && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(values.id.trim())) problems.id = 'form.errors.id';
-  if (!values.name.trim()) problems.name = 'form.errors.name';
-  if (!/^[A-Za-z]{2}$/.test(values.country.trim())) problems.country = 'form.errors.country';
-  if (!values.languages.trim()) problems.languages = 'form.errors.languages';
-  if (values.characteristics.size === 0) problems.characteristics = 'form.errors.characteristics';
-  if (values.email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.email.trim())) problems.email = 'form.errors.email';
-  return problems;
+/**
+ * Checked before sending (the API checks everything again). The messages are keys of the feature's
+ * own namespace (`form.errors.*`), which say what the expert form needs more exactly than the
+ * shared codes.
+ */
+export function expertSchema(needsId: boolean) {
+  return z.custom<ExpertFormValues>().superRefine((values, context) => {
+    const problem = (path: keyof ExpertFormValues) => context.addIssue({ code: 'custom', path: [path], message: `form.errors.${path}` });
+    if (needsId && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(values.id.trim())) problem('id');
+    if (!values.name.trim()) problem('name');
+    if (!/^[A-Za-z]{2}$/.test(values.country.trim())) problem('country');
+    if (!values.languages.trim()) problem('languages');
+    if (values.characteristics.length === 0) problem('characteristics');
+    if (values.email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.email.trim())) problem('email');
+  });
 }

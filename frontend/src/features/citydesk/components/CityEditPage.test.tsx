@@ -79,8 +79,9 @@ describe('CityEditPage', () => {
     await renderPage(<CityEditPage />, { path: '/cities/amsterdam/edit', route, user });
     await userEvent.click(await screen.findByRole('button', { name: 'Save profile' }));
     const alert = await screen.findByRole('alert');
-    expect(within(alert).getByText('Someone else saved this city meanwhile')).toBeInTheDocument();
-    expect(within(alert).getByRole('button', { name: 'Reload the latest version' })).toBeInTheDocument();
+    expect(within(alert).getByText('Someone else saved a newer version of this city')).toBeInTheDocument();
+    expect(within(alert).getByRole('button', { name: 'Reload the newer version' })).toBeInTheDocument();
+    expect(within(alert).getByRole('button', { name: 'Keep my changes' })).toBeInTheDocument();
   });
 
   it("tells an editor of another city that they can edit only their own, in Chinese too", async () => {

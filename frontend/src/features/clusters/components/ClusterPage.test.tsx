@@ -42,7 +42,7 @@ function cluster(overrides: Record<string, unknown> = {}) {
 
 type Seen = { method: string; path: string; body?: unknown }[];
 
-function answer(current: ReturnType<typeof cluster> = cluster(), me?: { username: string; roles: string[]; cityId?: string }) {
+function answer(current: ReturnType<typeof cluster> = cluster(), me?: { username: string; roles: readonly string[]; cityId?: string }) {
   const seen: Seen = [];
   server.use(
     http.get('*/api/v1/me', () => HttpResponse.json(me ?? { username: 'nobody', roles: [] })),

@@ -100,7 +100,7 @@ describe('ClusterFormPage', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Propose a cluster' })).toBeInTheDocument();
     // a name in either language is required; nothing is sent without one
     await userEvent.click(screen.getByRole('button', { name: 'Propose cluster' }));
-    expect(screen.getByText('Give the cluster a name in English or Chinese.')).toBeInTheDocument();
+    expect(await screen.findByText('Give the cluster a name in English or Chinese.')).toBeInTheDocument();
     expect(seen).toEqual([]);
 
     await userEvent.type(screen.getByRole('textbox', { name: /Name in Chinese/ }), '夜间公交');
@@ -155,8 +155,9 @@ describe('ClusterFormPage', () => {
     await userEvent.type(name, 'Night lines');
     await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
 
-    expect(await screen.findByRole('alert')).toHaveTextContent('Someone changed this cluster meanwhile');
-    expect(screen.getByRole('button', { name: 'Reload the cluster' })).toBeInTheDocument();
+    expect(await screen.findByRole('alert')).toHaveTextContent('Someone else saved a newer version of this cluster');
+    expect(screen.getByRole('button', { name: 'Reload the newer version' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Keep my changes' })).toBeInTheDocument();
     expect(name).toHaveValue('Night lines');
   });
 

@@ -22,11 +22,13 @@ import './expert-database.css';
 const PAGE_SIZE = 20;
 const STATUSES: readonly ExpertStatus[] = ['PROPOSED', 'APPROVED', 'RETIRED'];
 
-function ExpertRow({ expert, onDone }: { expert: Expert; onDone: (message: string) => void }) {
+/** One expert of the list; `onRefresh` reads the list again (after a stale version, for the newest version). */
+function ExpertRow({ expert, onDone, onRefresh }: { expert: Expert; onDone: (message: string) => void; onRefresh: () => Promise<unknown> }) {
   const { t, i18n } = useTranslation('expert-database');
   const reference = useReference().data;
   const headingId = useId();
   const [mode, setMode] = useState<'view' | 'edit' | 'retire'>('view');
+  const [formKey, setFormKey] = useState(0);
   const approve = useApproveExpert();
   const retire = useRetireExpert();
   const update = useUpdateExpert();
@@ -105,23 +107,26 @@ function ExpertRow({ expert, onDone }: { expert: Expert; onDone: (message: strin
         )}
         {mode === 'edit' && (
           <ExpertForm
+            key={formKey}
             idPrefix={`edit-${expert.id}`}
             initial={valuesOf(expert)}
             withId={false}
             submitLabel={t('form.save')}
             busy={update.isPending}
             error={update.error}
-            onSubmit={(values) =>
-              update.mutate(
-                { id: expert.id, input: inputOf({ ...values, id: '' }, expert.version) },
-                {
-                  onSuccess: () => {
-                    setMode('view');
-                    onDone(t('done.saved', { name: values.name }));
-                  },
-                },
-              )
-            }
+            onSubmit={async (values) => {
+              await update.mutateAsync({ id: expert.id, input: inputOf({ ...values, id: '' }, expert.version) });
+              setMode('view');
+              onDone(t('done.saved', { name: values.name }));
+            }}
+            onReload={() => {
+              update.reset();
+              void onRefresh().then(() => setFormKey((key) => key + 1));
+            }}
+            onKeepMine={() => {
+              update.reset();
+              return onRefresh();
+            }}
           >
             <button type="button" className="button button--secondary" onClick={() => setMode('view')}>
               {t('form.cancel')}
@@ -167,14 +172,11 @@ export function ExpertAdminPage() {
             submitLabel={t('admin.proposeSubmit')}
             busy={propose.isPending}
             error={propose.error}
-            onSubmit={(values) =>
-              propose.mutate(inputOf(values, undefined), {
-                onSuccess: (created) => {
-                  setProposing(false);
-                  setAnnouncement(t('done.proposed', { name: created.name }));
-                },
-              })
-            }
+            onSubmit={async (values) => {
+              const created = await propose.mutateAsync(inputOf(values, undefined));
+              setProposing(false);
+              setAnnouncement(t('done.proposed', { name: created.name }));
+            }}
           >
             <button type="button" className="button button--secondary" onClick={() => setProposing(false)}>
               {t('form.cancel')}
@@ -207,7 +209,7 @@ export function ExpertAdminPage() {
             ) : (
               <ul className="expert-rows" aria-label={t(`tabs.${status}`)}>
                 {data.items.map((expert) => (
-                  <ExpertRow key={`${expert.id}-${expert.version}`} expert={expert} onDone={setAnnouncement} />
+                  <ExpertRow key={expert.id} expert={expert} onDone={setAnnouncement} onRefresh={() => query.refetch()} />
                 ))}
               </ul>
             )}

@@ -96,8 +96,9 @@ describe('MyExpertProfilePage', () => {
     await userEvent.clear(name);
     await userEvent.type(name, 'Dr. Changed');
     await userEvent.click(screen.getByRole('button', { name: '保存资料' }));
-    expect(await screen.findByText('此资料已被他人修改')).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: '重新加载最新版本' })).toBeInTheDocument();
+    expect(await screen.findByText('其他人保存了此资料的更新版本')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '重新加载更新的版本' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '保留我的更改' })).toBeInTheDocument();
     expect(name).toHaveValue('Dr. Changed');
   });
 });

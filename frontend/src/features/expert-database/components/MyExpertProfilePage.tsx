@@ -85,7 +85,7 @@ export function MyExpertProfilePage() {
             <section className="card" aria-labelledby="profile-heading">
               <h2 id="profile-heading">{t('me.profile')}</h2>
               <ExpertForm
-                key={`${formKey}-${expert.version}`}
+                key={formKey}
                 idPrefix="my-profile"
                 initial={valuesOf(expert)}
                 withId={false}
@@ -96,11 +96,14 @@ export function MyExpertProfilePage() {
                   save.reset();
                   void query.refetch().then(() => setFormKey((key) => key + 1));
                 }}
-                onSubmit={(values) => {
+                onKeepMine={() => {
+                  save.reset();
+                  return query.refetch();
+                }}
+                onSubmit={async (values) => {
                   setSaved('');
-                  save.mutate(inputOf({ ...values, id: '' }, expert.version), {
-                    onSuccess: () => setSaved(t('me.saved')),
-                  });
+                  await save.mutateAsync(inputOf({ ...values, id: '' }, expert.version));
+                  setSaved(t('me.saved'));
                 }}
               />
             </section>
