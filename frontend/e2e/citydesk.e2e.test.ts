@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BASE_URL, horizontalOverflow, launch, newContext, recordFailure, screenshot, seriousViolations } from './support/browser';
+import { BASE_URL, launch, newContext, problemsOn, recordFailure } from './support/browser';
 
 /**
  * The city's own workspace through a real browser: editor.amsterdam edits the profile, adds a KPI
@@ -19,22 +19,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function problemsOn(page: Page, name: string, language: 'en' | 'zh-CN'): Promise<string[]> {
-  const problems: string[] = [];
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.waitForTimeout(200);
-    for (const violation of await seriousViolations(page)) {
-      problems.push(`${name} (${language}) at ${width}px: ${violation.impact} ${violation.id} (${violation.help}) at ${JSON.stringify(violation.nodes)}`);
-    }
-    const overflow = await horizontalOverflow(page);
-    if (overflow > 1) problems.push(`${name} (${language}): ${overflow}px wider than the ${width}px screen`);
-    await screenshot(page, `citydesk-${name}-${language}-${width}`);
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-  return problems;
-}
-
 async function signInAt(page: Page, path: string) {
   await page.goto(`${BASE_URL}${path}`);
   await page.waitForURL(/\/realms\/citystep\/protocol\/openid-connect\/auth/);
@@ -50,7 +34,7 @@ describe('the city workspace', () => {
     const page = await context.newPage();
     await signInAt(page, '/my-city');
     await page.getByRole('link', { name: 'Edit profile and KPIs' }).waitFor();
-    const problems = await problemsOn(page, 'my-city', 'en');
+    const problems = await problemsOn(page, 'citydesk-my-city', 'en');
     // the fixed "empty bordered rows": at phone width no empty table cell takes up a row of its own
     await page.setViewportSize({ width: 390, height: 900 });
     await page.getByRole('table').first().waitFor();
@@ -73,7 +57,7 @@ describe('the city workspace', () => {
     await expect.poll(() => kpiRows.count()).toBe(Math.max(rowsBefore, 1) + 1);
     await page.getByLabel('Value of Kilometres of bicycle paths and lanes per 100 000 population').last().fill('57.5');
     await page.getByLabel('Source of Kilometres of bicycle paths and lanes per 100 000 population').last().fill('e2e test');
-    problems.push(...(await problemsOn(page, 'city-edit', 'en')));
+    problems.push(...(await problemsOn(page, 'citydesk-city-edit', 'en')));
 
     await page.getByRole('button', { name: 'Save profile' }).click();
     await page.waitForURL(`${BASE_URL}/my-city`);
@@ -101,7 +85,7 @@ describe('the city workspace', () => {
     await page.getByText('peer one step ahead').first().waitFor();
     await page.getByRole('heading', { name: 'Your KPIs beside the compared cities' }).waitFor();
     await page.getByRole('rowheader', { name: /Kilometres of bicycle paths/ }).first().waitFor();
-    problems.push(...(await problemsOn(page, 'city-progress', 'en')));
+    problems.push(...(await problemsOn(page, 'citydesk-city-progress', 'en')));
 
     expect(problems).toEqual([]);
     await context.close();
@@ -114,16 +98,16 @@ describe('the city workspace', () => {
     await page.getByRole('heading', { level: 1, name: /概况与关键绩效指标/ }).waitFor();
     await page.getByLabel('查找指标').fill('PM2.5');
     await page.getByText(/找到 \d+ 项指标/).waitFor();
-    const problems = await problemsOn(page, 'city-edit', 'zh-CN');
+    const problems = await problemsOn(page, 'citydesk-city-edit', 'zh-CN');
 
     await page.goto(`${BASE_URL}/cities/amsterdam/progress`);
     await page.getByRole('table', { name: '各特征在各轮次的等级' }).waitFor();
     await page.getByRole('table', { name: '本市等级与中位数对比' }).waitFor();
-    problems.push(...(await problemsOn(page, 'city-progress', 'zh-CN')));
+    problems.push(...(await problemsOn(page, 'citydesk-city-progress', 'zh-CN')));
 
     await page.goto(`${BASE_URL}/my-city`);
     await page.getByRole('link', { name: '编辑概况和 KPI' }).waitFor();
-    problems.push(...(await problemsOn(page, 'my-city', 'zh-CN')));
+    problems.push(...(await problemsOn(page, 'citydesk-my-city', 'zh-CN')));
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BASE_URL, horizontalOverflow, launch, newContext, record, recordFailure, screenshot, seriousViolations, signIn } from './support/browser';
+import { BASE_URL, freshPage, horizontalOverflow, launch, problemsOn, record, recordFailure, screenshot, seriousViolations, signIn } from './support/browser';
 
 /**
  * The whole product through a real browser against the real stack: the packaged app with its demo
@@ -20,31 +20,6 @@ beforeEach(({ task, onTestFailed }) => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function fresh(options?: Parameters<typeof newContext>[1]): Promise<Page> {
-  const context = await newContext(browser, options);
-  return context.newPage();
-}
-
-/**
- * axe-core and the 390 px check on the page as it is, at the desktop width and on a phone; the
- * problems found, as readable lines. Pages behind sign-in are checked this way inside the flows.
- */
-async function problemsOn(page: Page, name: string, language: 'en' | 'zh-CN' = 'en'): Promise<string[]> {
-  const problems: string[] = [];
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.waitForTimeout(200);
-    for (const violation of await seriousViolations(page)) {
-      problems.push(`${name} at ${width}px: ${violation.impact} ${violation.id} (${violation.help}) at ${JSON.stringify(violation.nodes)}`);
-    }
-    const overflow = await horizontalOverflow(page);
-    if (overflow > 1) problems.push(`${name}: ${overflow}px wider than the ${width}px screen`);
-    await screenshot(page, `${name}-${language}-${width}`);
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-  return problems;
-}
 
 /**
  * Searches for `q` as a visitor would, again and again until `link` shows: search is a read model,
@@ -75,7 +50,7 @@ async function searchUntilFound(page: Page, q: string, link: ReturnType<Page['ge
 
 /** Loads `path` in a cold browser and reports the script bytes and the time until `ready` shows. */
 async function measureFirstRender(path: string, ready: (page: Page) => Promise<unknown>) {
-  const page = await fresh();
+  const page = await freshPage(browser);
   await page.goto(`${BASE_URL}${path}`);
   await ready(page);
   const figures = await page.evaluate(() => {
@@ -110,7 +85,7 @@ describe('CityStep in a browser', () => {
   });
 
   it('lets an anonymous visitor search and open a case study', async () => {
-    const page = await fresh();
+    const page = await freshPage(browser);
     await page.goto(BASE_URL);
     await page.getByRole('combobox', { name: 'Search case studies and cities' }).fill('smart grid');
     await page.getByRole('button', { name: 'Search', exact: true }).click();
@@ -129,7 +104,7 @@ describe('CityStep in a browser', () => {
   });
 
   it('lets editor.amsterdam tick criteria, see the level change, and submit a case study', async () => {
-    const page = await fresh();
+    const page = await freshPage(browser);
     await page.goto(`${BASE_URL}/cities/amsterdam/assessment`);
     // a protected page sends an anonymous visitor to the real Keycloak login page
     await page.waitForURL(/\/realms\/citystep\/protocol\/openid-connect\/auth/);
@@ -181,7 +156,7 @@ describe('CityStep in a browser', () => {
   });
 
   it('lets curator.demo publish it from the curation queue', async () => {
-    const page = await fresh();
+    const page = await freshPage(browser);
     await page.goto(BASE_URL);
     await signIn(page, 'curator.demo');
     await page.getByRole('link', { name: 'Curation' }).click();
@@ -197,13 +172,13 @@ describe('CityStep in a browser', () => {
   });
 
   it('shows the published case study to an anonymous visitor searching for it', async () => {
-    const page = await fresh();
+    const page = await freshPage(browser);
     expect(await searchUntilFound(page, title, page.getByRole('link', { name: title }))).toBe(true);
     await page.context().close();
   });
 
   it('lets editor.chengdu write a case study in Chinese only, in the Chinese interface, and submit it', async () => {
-    const page = await fresh();
+    const page = await freshPage(browser);
     await page.goto(BASE_URL);
     await signIn(page, 'editor.chengdu');
     await page.getByRole('button', { name: /中文/ }).click();
@@ -234,7 +209,7 @@ describe('CityStep in a browser', () => {
   });
 
   it('lets curator.demo find the Chinese-only case study in the curation queue, publish it, and see the glossary', async () => {
-    const page = await fresh();
+    const page = await freshPage(browser);
     await page.goto(BASE_URL);
     await signIn(page, 'curator.demo');
     await page.getByRole('link', { name: 'Curation' }).click();
@@ -257,7 +232,7 @@ describe('CityStep in a browser', () => {
   });
 
   it('finds the Chinese-only case study for an English search through the glossary, and says so', async () => {
-    const page = await fresh();
+    const page = await freshPage(browser);
     const link = page.getByRole('link', { name: chineseTitle });
     expect(await searchUntilFound(page, 'parking', link)).toBe(true);
     const result = page.getByRole('listitem').filter({ has: link });
@@ -272,7 +247,7 @@ describe('CityStep in a browser', () => {
   });
 
   it('suggests clusters from the demo data as soon as it is loaded, each with its reasons', async () => {
-    const page = await fresh();
+    const page = await freshPage(browser);
     await page.goto(`${BASE_URL}/clusters`);
     const suggestions = page.getByRole('region', { name: 'Suggested clusters' }).getByRole('article');
     await expect.poll(() => suggestions.count()).toBeGreaterThan(1);
@@ -282,7 +257,7 @@ describe('CityStep in a browser', () => {
   });
 
   it('switches the whole interface to Chinese and remembers it', async () => {
-    const page = await fresh();
+    const page = await freshPage(browser);
     await page.goto(BASE_URL);
     await page.getByRole('link', { name: 'Cities' }).waitFor();
     await page.getByRole('button', { name: /中文/ }).click();
@@ -307,7 +282,7 @@ describe('CityStep in a browser', () => {
   for (const language of ['en', 'zh-CN'] as const) {
     for (const width of [1280, 390]) {
       it(`main pages in ${language} at ${width} px: no serious accessibility violations, nothing wider than the screen`, async () => {
-        const page = await fresh({ width, language });
+        const page = await freshPage(browser, { width, language });
         const problems: string[] = [];
         for (const [name, path, ready] of MAIN_PAGES) {
           await page.goto(`${BASE_URL}${path}`);

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BASE_URL, horizontalOverflow, launch, newContext, recordFailure, screenshot, seriousViolations, signIn } from './support/browser';
+import { BASE_URL, freshPage, launch, problemsOn, recordFailure, screenshot, signIn } from './support/browser';
 
 /**
  * Curators' and admins' tools through a real browser against the real stack: a cluster proposed by
@@ -20,28 +20,6 @@ beforeEach(({ task, onTestFailed }) => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function fresh(options?: Parameters<typeof newContext>[1]): Promise<Page> {
-  const context = await newContext(browser, options);
-  return context.newPage();
-}
-
-/** axe-core and the 390 px check on the page as it is, at the desktop width and on a phone. */
-async function problemsOn(page: Page, name: string, language: 'en' | 'zh-CN'): Promise<string[]> {
-  const problems: string[] = [];
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.waitForTimeout(200);
-    for (const violation of await seriousViolations(page)) {
-      problems.push(`${name} (${language}) at ${width}px: ${violation.impact} ${violation.id} (${violation.help}) at ${JSON.stringify(violation.nodes)}`);
-    }
-    const overflow = await horizontalOverflow(page);
-    if (overflow > 1) problems.push(`${name} (${language}): ${overflow}px wider than the ${width}px screen`);
-    await screenshot(page, `${name}-${language}-${width}`);
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-  return problems;
-}
 
 /**
  * Picks a city in a city combobox by typing the start of its name; types again (another prefix, so a
@@ -69,7 +47,7 @@ async function invite(page: Page, name: string) {
 
 describe('Curators and admins in a browser', () => {
   it('lets curator.demo propose a cluster by hand, inviting cities found by search', async () => {
-    const page = await fresh();
+    const page = await freshPage(browser);
     await page.goto(BASE_URL);
     await signIn(page, 'curator.demo');
     await page.goto(`${BASE_URL}/clusters`);
@@ -95,7 +73,7 @@ describe('Curators and admins in a browser', () => {
   });
 
   it('lets curator.demo change who is invited, in the Chinese interface too', async () => {
-    const page = await fresh();
+    const page = await freshPage(browser);
     await page.goto(BASE_URL);
     await signIn(page, 'curator.demo');
     await page.goto(`${BASE_URL}${clusterPath}`);
@@ -121,7 +99,7 @@ describe('Curators and admins in a browser', () => {
   });
 
   it('asks curator.demo to confirm the invitees of a suggestion, and lets them untick cities', async () => {
-    const page = await fresh();
+    const page = await freshPage(browser);
     await page.goto(BASE_URL);
     await signIn(page, 'curator.demo');
     await page.goto(`${BASE_URL}/clusters`);
@@ -160,7 +138,7 @@ describe('Curators and admins in a browser', () => {
   });
 
   it('lets admin.demo rebuild the search indexes, following a progress bar, in both languages', async () => {
-    const page = await fresh();
+    const page = await freshPage(browser);
     await page.goto(BASE_URL);
     await signIn(page, 'admin.demo');
     await page.getByRole('link', { name: 'Administration' }).click();
@@ -185,7 +163,7 @@ describe('Curators and admins in a browser', () => {
   });
 
   it('lets admin.demo retire a city, which leaves the cities list, then restore it', async () => {
-    const page = await fresh();
+    const page = await freshPage(browser);
     await page.goto(BASE_URL);
     await signIn(page, 'admin.demo');
     await page.goto(`${BASE_URL}/admin`);

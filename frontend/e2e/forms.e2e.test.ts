@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BASE_URL, horizontalOverflow, launch, newContext, recordFailure, screenshot, seriousViolations, signIn } from './support/browser';
+import { BASE_URL, freshPage, launch, problemsOn, recordFailure, screenshot, signIn } from './support/browser';
 
 /**
  * The editors on one form library (react-hook-form + zod) and the small things users tripped on,
@@ -22,28 +22,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function fresh(options?: Parameters<typeof newContext>[1]): Promise<Page> {
-  const context = await newContext(browser, options);
-  return context.newPage();
-}
-
-/** axe-core and the 390 px check, at the desktop width and on a phone; problems as readable lines. */
-async function problemsOn(page: Page, name: string, language: 'en' | 'zh-CN' = 'en'): Promise<string[]> {
-  const problems: string[] = [];
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.waitForTimeout(200);
-    for (const violation of await seriousViolations(page)) {
-      problems.push(`${name} at ${width}px: ${violation.impact} ${violation.id} (${violation.help}) at ${JSON.stringify(violation.nodes)}`);
-    }
-    const overflow = await horizontalOverflow(page);
-    if (overflow > 1) problems.push(`${name}: ${overflow}px wider than the ${width}px screen`);
-    await screenshot(page, `forms-${name}-${language}-${width}`);
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-  return problems;
-}
-
 /** Error answers and console errors of a page, from now on. */
 function watchErrors(page: Page) {
   const errors: string[] = [];
@@ -57,7 +35,7 @@ function watchErrors(page: Page) {
 }
 
 async function signedIn(username: string, path: string, language: 'en' | 'zh-CN' = 'en') {
-  const page = await fresh({ language });
+  const page = await freshPage(browser, { language });
   await page.goto(BASE_URL);
   await signIn(page, username);
   await page.goto(`${BASE_URL}${path}`);
@@ -68,7 +46,7 @@ const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.
 
 describe('Forms and small things in a browser', () => {
   it('lets a keyboard user skip the search filters, and closes the phone menu with Escape', async () => {
-    const page = await fresh();
+    const page = await freshPage(browser);
     await page.goto(`${BASE_URL}/?q=smart`);
     await page.locator('ol.results').getByRole('link').first().waitFor();
     let presses = 0;
@@ -104,7 +82,7 @@ describe('Forms and small things in a browser', () => {
   });
 
   it('shows an anonymous visitor the current level on a city profile, never "You are here"', async () => {
-    const page = await fresh();
+    const page = await freshPage(browser);
     await page.goto(`${BASE_URL}/cities/amsterdam`);
     await page.getByRole('heading', { level: 1, name: 'Amsterdam' }).waitFor();
     await page.getByText('Current level').first().waitFor();
@@ -188,7 +166,7 @@ describe('Forms and small things in a browser', () => {
   });
 
   it('opens a first self-assessment without an error answer, marks My city, and keeps my ticks over a newer version', async () => {
-    const page = await fresh();
+    const page = await freshPage(browser);
     await page.goto(BASE_URL);
     await signIn(page, 'editor.amsterdam');
     const errors = watchErrors(page);

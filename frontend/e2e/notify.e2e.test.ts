@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BASE_URL, horizontalOverflow, launch, newContext, recordFailure, screenshot, seriousViolations, signIn } from './support/browser';
+import { BASE_URL, freshPage, launch, problemsOn, recordFailure, signIn } from './support/browser';
 
 /**
  * Notifications arriving live and the audit log, through a real browser against the real stack:
@@ -21,27 +21,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function fresh(): Promise<Page> {
-  const context = await newContext(browser);
-  return context.newPage();
-}
-
-async function problemsOn(page: Page, name: string, language: 'en' | 'zh-CN'): Promise<string[]> {
-  const problems: string[] = [];
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.waitForTimeout(200);
-    for (const violation of await seriousViolations(page)) {
-      problems.push(`${name} (${language}) at ${width}px: ${violation.impact} ${violation.id} (${violation.help}) at ${JSON.stringify(violation.nodes)}`);
-    }
-    const overflow = await horizontalOverflow(page);
-    if (overflow > 1) problems.push(`${name} (${language}): ${overflow}px wider than the ${width}px screen`);
-    await screenshot(page, `${name}-${language}-${width}`);
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-  return problems;
-}
-
 /** The unread count the bell's accessible name gives. */
 async function bellCount(page: Page): Promise<number> {
   const name = (await page.locator('a.bell').first().textContent()) ?? '';
@@ -51,7 +30,7 @@ async function bellCount(page: Page): Promise<number> {
 
 describe('notifications', () => {
   it('tells curator.demo of a submission live, and leads to the curation queue and the audit log', async () => {
-    const curator = await fresh();
+    const curator = await freshPage(browser);
     await curator.goto(BASE_URL);
     await signIn(curator, 'curator.demo');
     await curator.locator('a.bell').waitFor();
@@ -59,7 +38,7 @@ describe('notifications', () => {
     await expect.poll(() => curator.locator('a.bell').getAttribute('data-live'), { timeout: 20_000 }).toBe('true');
     const before = await bellCount(curator);
 
-    const editor = await fresh();
+    const editor = await freshPage(browser);
     await editor.goto(BASE_URL);
     await signIn(editor, 'editor.amsterdam');
     await editor.goto(`${BASE_URL}/case-studies/new`);

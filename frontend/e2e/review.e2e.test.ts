@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BASE_URL, horizontalOverflow, launch, newContext, recordFailure, screenshot, seriousViolations, signIn } from './support/browser';
+import { BASE_URL, launch, newContext, problemsOn, recordFailure, signIn } from './support/browser';
 
 /**
  * Expert review and the expert database through a real browser: the demo's submitted Tallinn
@@ -40,16 +40,7 @@ async function problemsInBothLanguages(page: Page, name: string, ready: (languag
     await page.evaluate((lang) => window.localStorage.setItem('citystep.language', lang), language);
     await page.reload();
     await ready(language);
-    for (const width of [1280, 390]) {
-      await page.setViewportSize({ width, height: 900 });
-      await page.waitForTimeout(200);
-      for (const violation of await seriousViolations(page)) {
-        problems.push(`${name} (${language}) at ${width}px: ${violation.impact} ${violation.id} (${violation.help}) at ${JSON.stringify(violation.nodes)}`);
-      }
-      const overflow = await horizontalOverflow(page);
-      if (overflow > 1) problems.push(`${name} (${language}): ${overflow}px wider than the ${width}px screen`);
-      await screenshot(page, `${name}-${language}-${width}`);
-    }
+    problems.push(...(await problemsOn(page, name, language)));
   }
   await page.evaluate(() => window.localStorage.setItem('citystep.language', 'en'));
   await page.reload();

@@ -131,3 +131,29 @@ export function record(name: string, value: unknown) {
   measurements[name] = value;
   writeFileSync(join(ARTIFACTS, 'measurements.json'), `${JSON.stringify(measurements, null, 2)}\n`);
 }
+
+/** A new page in a fresh browser context (no cookies, no storage: a new visitor). */
+export async function freshPage(browser: Browser, options?: Parameters<typeof newContext>[1]): Promise<Page> {
+  const context = await newContext(browser, options);
+  return context.newPage();
+}
+
+/**
+ * axe-core and the 390 px check on the page as it is, at the desktop width and on a phone; the
+ * problems found, as readable lines, and a screenshot of each width in `artifacts/`.
+ */
+export async function problemsOn(page: Page, name: string, language: 'en' | 'zh-CN' = 'en'): Promise<string[]> {
+  const problems: string[] = [];
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.waitForTimeout(200);
+    for (const violation of await seriousViolations(page)) {
+      problems.push(`${name} (${language}) at ${width}px: ${violation.impact} ${violation.id} (${violation.help}) at ${JSON.stringify(violation.nodes)}`);
+    }
+    const overflow = await horizontalOverflow(page);
+    if (overflow > 1) problems.push(`${name} (${language}): ${overflow}px wider than the ${width}px screen`);
+    await screenshot(page, `${name}-${language}-${width}`);
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+  return problems;
+}

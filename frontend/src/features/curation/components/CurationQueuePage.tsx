@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { PageHeader, Pagination } from '../../../components/ui/page';
 import { Empty, QueryView } from '../../../components/ui/status';
 import { QUEUES, type Queue, useCurationQueue } from '../api/queue';
 import { type ItemDone, QueueItem } from './QueueItem';
 import { useCityNames } from '../../../lib/city/city-names';
 import './curation.css';
+import { useFilterParams } from '../../../lib/routing/filter-params';
 
 const PAGE_SIZE = 10;
 
@@ -16,10 +17,9 @@ function isQueue(value: string | null): value is Queue {
 
 export function CurationQueuePage() {
   const { t } = useTranslation('curation');
-  const [params, setParams] = useSearchParams();
+  const { params, page, setFilter } = useFilterParams();
   const tab = params.get('tab');
   const queue: Queue = isQueue(tab) ? tab : 'submitted';
-  const page = Math.max(0, Number(params.get('page') ?? 0) || 0);
   const query = useCurationQueue(queue, page, PAGE_SIZE);
   // the page's cities named by id in one request, whichever of the thousands of cities they are
   const cityNames = useCityNames(query.data?.items.map((study) => study.cityId) ?? []).data;
@@ -73,11 +73,7 @@ export function CurationQueuePage() {
                 size={data.size}
                 total={data.total}
                 onPage={(next) =>
-                  setParams((current) => {
-                    const updated = new URLSearchParams(current);
-                    updated.set('page', String(next));
-                    return updated;
-                  })
+                  setFilter('page', String(next))
                 }
               />
             </>

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { PageHeader, Pagination } from '../../../components/ui/page';
 import { Empty, ErrorMessage, QueryView } from '../../../components/ui/status';
 import { characteristicName, formatList } from '../../../lib/format/names';
@@ -18,6 +18,7 @@ import {
 import { EMPTY_EXPERT, inputOf, valuesOf } from '../form';
 import { ExpertForm } from './ExpertForm';
 import './expert-database.css';
+import { useFilterParams } from '../../../lib/routing/filter-params';
 
 const PAGE_SIZE = 20;
 const STATUSES: readonly ExpertStatus[] = ['PROPOSED', 'APPROVED', 'RETIRED'];
@@ -145,10 +146,9 @@ function isStatus(value: string | null): value is ExpertStatus {
 /** The expert database for curators: propose, approve, edit and retire experts. */
 export function ExpertAdminPage() {
   const { t } = useTranslation('expert-database');
-  const [params, setParams] = useSearchParams();
+  const { params, page, setFilter } = useFilterParams();
   const requested = params.get('status');
   const status: ExpertStatus = isStatus(requested) ? requested : 'PROPOSED';
-  const page = Math.max(0, Number(params.get('page') ?? 0) || 0);
   const query = useExpertsByStatus(status, page, PAGE_SIZE);
   const [announcement, setAnnouncement] = useState('');
   const [proposing, setProposing] = useState(false);
@@ -218,11 +218,7 @@ export function ExpertAdminPage() {
               size={data.size}
               total={data.total}
               onPage={(next) =>
-                setParams((current) => {
-                  const updated = new URLSearchParams(current);
-                  updated.set('page', String(next));
-                  return updated;
-                })
+                setFilter('page', String(next))
               }
             />
           </>

@@ -1,7 +1,7 @@
 import { useQueries } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { FormField } from '../../../components/ui/form-field';
 import { PageHeader, Pagination } from '../../../components/ui/page';
 import { Empty, ErrorMessage, QueryView } from '../../../components/ui/status';
@@ -13,6 +13,7 @@ import { useAssignReview, useClaimReview } from '../api/review-actions';
 import { REVIEW_TABS, type ReviewItem, type ReviewTab, useReviewQueue } from '../api/review-queue';
 import { reviewersQuery } from '../api/reviewers';
 import './review.css';
+import { useFilterParams } from '../../../lib/routing/filter-params';
 
 const PAGE_SIZE = 10;
 
@@ -130,13 +131,12 @@ function isTab(value: string | null): value is ReviewTab {
 export function ReviewQueuePage() {
   const { t } = useTranslation('review');
   const session = useSession();
-  const [params, setParams] = useSearchParams();
+  const { params, page, setFilter } = useFilterParams();
   const tabs: readonly ReviewTab[] = session.isCurator
     ? ['waiting', 'assigned', 'returned']
     : ['waiting', 'mine'];
   const requested = params.get('tab');
   const tab: ReviewTab = isTab(requested) && tabs.includes(requested) ? requested : session.isCurator ? 'waiting' : 'mine';
-  const page = Math.max(0, Number(params.get('page') ?? 0) || 0);
   const query = useReviewQueue(tab, page, PAGE_SIZE);
   const [announcement, setAnnouncement] = useState('');
 
@@ -176,11 +176,7 @@ export function ReviewQueuePage() {
               size={data.size}
               total={data.total}
               onPage={(next) =>
-                setParams((current) => {
-                  const updated = new URLSearchParams(current);
-                  updated.set('page', String(next));
-                  return updated;
-                })
+                setFilter('page', String(next))
               }
             />
           </>

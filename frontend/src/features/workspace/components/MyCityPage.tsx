@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useSearchParams } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { PageHeader, Pagination } from '../../../components/ui/page';
 import { Empty, ErrorMessage, Loading, QueryView } from '../../../components/ui/status';
 import { useSession } from '../../../lib/auth/session';
@@ -9,6 +9,7 @@ import { useCity } from '../../../lib/city/city';
 import { useCityCaseStudies } from '../api/city-case-studies';
 import './workspace.css';
 import { TableWrap } from '../../../components/ui/table-wrap';
+import { useFilterParams } from '../../../lib/routing/filter-params';
 
 const PAGE_SIZE = 20;
 const EDITABLE = ['DRAFT', 'CHANGES_REQUESTED'];
@@ -16,8 +17,7 @@ const EDITABLE = ['DRAFT', 'CHANGES_REQUESTED'];
 function CaseStudies({ cityId }: { cityId: string }) {
   const { t, i18n } = useTranslation('workspace');
   const pick = usePick();
-  const [params, setParams] = useSearchParams();
-  const page = Math.max(0, Number(params.get('page') ?? 0) || 0);
+  const { page, setFilter } = useFilterParams();
   const query = useCityCaseStudies(cityId, page, PAGE_SIZE);
 
   return (
@@ -79,11 +79,7 @@ function CaseStudies({ cityId }: { cityId: string }) {
                 size={PAGE_SIZE}
                 total={result.total}
                 onPage={(next) =>
-                  setParams((old) => {
-                    const updated = new URLSearchParams(old);
-                    updated.set('page', String(next));
-                    return updated;
-                  })
+                  setFilter('page', String(next))
                 }
               />
             </>
