@@ -115,7 +115,9 @@ public class CityService {
             return Mono.error(ApiException.invalid("city.noDerivableId",
                     List.of(Problems.FieldMessage.of("id", "field.sendSlug")), profile.displayName()));
         }
-        return insert(City.create(id, profile, false, clock.instant()));
+        return insert(City.create(id, profile, false, clock.instant()))
+                .flatMap(saved -> audit.record(user, AuditEvent.of("city.created", "city", id, id, null,
+                        saved.version())).thenReturn(saved));
     }
 
     /**

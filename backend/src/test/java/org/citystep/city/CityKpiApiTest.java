@@ -92,7 +92,7 @@ class CityKpiApiTest {
     }
 
     @Test
-    void editorAddsACataloguedKpiAndTheWriteIsAudited() {
+    void creationAndACataloguedKpiAddedByTheEditorAreAudited() {
         Fixtures.createCity(client, "kpi-haarlem", "NL", "EU");
         client.mutateWith(Users.editorOf("kpi-haarlem")).put().uri("/api/v1/cities/kpi-haarlem")
                 .bodyValue(withKpis("kpi-haarlem", 0, List.of(kpi("ISO 37120:2014 8.1", 11.2, "µg/m³", 2024),
@@ -104,6 +104,11 @@ class CityKpiApiTest {
                 .jsonPath("$.version").isEqualTo(1);
 
         StepVerifier.create(template.find(Query.query(Criteria.where("resourceId").is("kpi-haarlem")), AuditRecord.class))
+                .assertNext(entry -> {
+                    assertThat(entry.action()).isEqualTo("city.created");
+                    assertThat(entry.versionBefore()).isNull();
+                    assertThat(entry.versionAfter()).isEqualTo(0L);
+                })
                 .assertNext(entry -> {
                     assertThat(entry.action()).isEqualTo("city.updated");
                     assertThat(entry.cityId()).isEqualTo("kpi-haarlem");
