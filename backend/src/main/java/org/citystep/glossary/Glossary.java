@@ -145,7 +145,7 @@ public class Glossary {
      */
     private Mono<Void> seeded() {
         return template.findById(GlossaryRevision.ID, GlossaryRevision.class)
-                .map(GlossaryRevision::seeded).defaultIfEmpty(false)
+                .map(GlossaryRevision::isSeeded).defaultIfEmpty(false)
                 .flatMap(done -> done ? Mono.<Void>empty() : insertSeed());
     }
 

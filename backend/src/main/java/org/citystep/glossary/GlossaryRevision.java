@@ -1,5 +1,6 @@
 package org.citystep.glossary;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -9,7 +10,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * glossary was seeded from its file.
  */
 @Document("glossary_revision")
-record GlossaryRevision(@Id String id, long value, boolean seeded) {
+record GlossaryRevision(@Id String id, long value, @Nullable Boolean seeded) {
 
     static final String ID = "glossary";
+
+    /** A write counted before the seed finished leaves {@code seeded} unset: not seeded yet. */
+    boolean isSeeded() {
+        return Boolean.TRUE.equals(seeded);
+    }
 }
