@@ -150,7 +150,7 @@ class ReviewQueueTest {
                 .expectBody().jsonPath("$.items[?(@.cityId == 'rq-utrecht')]").isEmpty();
 
         // each step is in the audit log, with the expert concerned and the note
-        StepVerifier.create(template.find(Query.query(where("resourceId").is("rq-utrecht")), AuditRecord.class)
+        StepVerifier.create(template.find(Query.query(where("resourceId").is("rq-utrecht").and("resourceType").is("assessment")), AuditRecord.class)
                         .map(entry -> entry.action() + ":" + entry.details().getOrDefault("expertId", "-") + ":"
                                 + (entry.note() == null ? "-" : entry.note()))
                         .collectList())
