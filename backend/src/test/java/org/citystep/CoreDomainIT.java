@@ -336,13 +336,14 @@ class CoreDomainIT {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> client.get()
                 .uri("/api/v1/search?type=case-study&size=1").exchange()
                 .expectBody().jsonPath("$.total").isEqualTo(45));
-        client.post().uri("/api/v1/admin/reindex").header(HttpHeaders.AUTHORIZATION, bearer("curator.demo")).exchange()
+        client.post().uri("/api/v1/admin/reindex").header(HttpHeaders.AUTHORIZATION, bearer("editor.amsterdam")).exchange()
                 .expectStatus().isForbidden();
 
         // the app may still be filling the indexes it created at start: that is a rebuild too (409)
         var started = new java.util.concurrent.atomic.AtomicReference<byte[]>();
+        // curators keep the indexes too (the administration page)
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> started.set(client.post().uri("/api/v1/admin/reindex")
-                .header(HttpHeaders.AUTHORIZATION, bearer("admin.demo"))
+                .header(HttpHeaders.AUTHORIZATION, bearer("curator.demo"))
                 .exchange()
                 .expectStatus().isAccepted()
                 .expectHeader().value(HttpHeaders.LOCATION, location -> assertThat(location).startsWith("/api/v1/admin/reindex/"))
@@ -363,7 +364,9 @@ class CoreDomainIT {
                 .exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody();
         JSON.readTree(done).get("indexes").forEach(index -> {
             assertThat(index.get("done").asBoolean()).isTrue();
-            assertThat(index.get("indexed").asLong()).isEqualTo(index.get("total").asLong()).isPositive();
+            // `total` is counted when the rebuild starts; what is written meanwhile (the audit entry of this
+            // very rebuild) is indexed too
+            assertThat(index.get("indexed").asLong()).isGreaterThanOrEqualTo(index.get("total").asLong()).isPositive();
         });
         client.get().uri("/api/v1/search?type=case-study&q={q}", "smart grid").exchange()
                 .expectBody().jsonPath("$.hits[0].id").value(hit -> assertThat((String) hit).contains("smart-grid"));
