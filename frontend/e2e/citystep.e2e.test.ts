@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BASE_URL, freshPage, horizontalOverflow, launch, problemsOn, record, recordFailure, screenshot, seriousViolations, signIn } from './support/browser';
+import { BASE_URL, freshPage, horizontalOverflow, launch, problemsOn, record, recordFailure, screenshot, seriousViolations, signedInPage } from './support/browser';
 
 /**
  * The whole product through a real browser against the real stack: the packaged app with its demo
@@ -156,9 +156,7 @@ describe('CityStep in a browser', () => {
   });
 
   it('lets curator.demo publish it from the curation queue', async () => {
-    const page = await freshPage(browser);
-    await page.goto(BASE_URL);
-    await signIn(page, 'curator.demo');
+    const page = await signedInPage(browser, 'curator.demo');
     await page.getByRole('link', { name: 'Curation' }).click();
     const item = page.getByRole('article', { name: title });
     await item.first().waitFor();
@@ -178,9 +176,7 @@ describe('CityStep in a browser', () => {
   });
 
   it('lets editor.chengdu write a case study in Chinese only, in the Chinese interface, and submit it', async () => {
-    const page = await freshPage(browser);
-    await page.goto(BASE_URL);
-    await signIn(page, 'editor.chengdu');
+    const page = await signedInPage(browser, 'editor.chengdu');
     await page.getByRole('button', { name: /中文/ }).click();
     await page.getByRole('link', { name: '我的城市', exact: true }).waitFor();
 
@@ -209,9 +205,7 @@ describe('CityStep in a browser', () => {
   });
 
   it('lets curator.demo find the Chinese-only case study in the curation queue, publish it, and see the glossary', async () => {
-    const page = await freshPage(browser);
-    await page.goto(BASE_URL);
-    await signIn(page, 'curator.demo');
+    const page = await signedInPage(browser, 'curator.demo');
     await page.getByRole('link', { name: 'Curation' }).click();
     // in the English interface the Chinese title is shown as it is, marked as Chinese
     const item = page.getByRole('article', { name: chineseTitle });

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BASE_URL, freshPage, launch, problemsOn, recordFailure, screenshot, signIn } from './support/browser';
+import { BASE_URL, launch, problemsOn, recordFailure, screenshot, signedInPage } from './support/browser';
 
 /**
  * Curators' and admins' tools through a real browser against the real stack: a cluster proposed by
@@ -47,9 +47,7 @@ async function invite(page: Page, name: string) {
 
 describe('Curators and admins in a browser', () => {
   it('lets curator.demo propose a cluster by hand, inviting cities found by search', async () => {
-    const page = await freshPage(browser);
-    await page.goto(BASE_URL);
-    await signIn(page, 'curator.demo');
+    const page = await signedInPage(browser, 'curator.demo');
     await page.goto(`${BASE_URL}/clusters`);
     await page.getByRole('link', { name: 'Propose a cluster by hand' }).click();
     await page.getByRole('heading', { level: 1, name: 'Propose a cluster' }).waitFor();
@@ -73,9 +71,7 @@ describe('Curators and admins in a browser', () => {
   });
 
   it('lets curator.demo change who is invited, in the Chinese interface too', async () => {
-    const page = await freshPage(browser);
-    await page.goto(BASE_URL);
-    await signIn(page, 'curator.demo');
+    const page = await signedInPage(browser, 'curator.demo');
     await page.goto(`${BASE_URL}${clusterPath}`);
     await page.getByRole('link', { name: 'Edit cluster and invitations' }).click();
     const invitees = page.getByRole('group', { name: 'Invited cities' });
@@ -99,9 +95,7 @@ describe('Curators and admins in a browser', () => {
   });
 
   it('asks curator.demo to confirm the invitees of a suggestion, and lets them untick cities', async () => {
-    const page = await freshPage(browser);
-    await page.goto(BASE_URL);
-    await signIn(page, 'curator.demo');
+    const page = await signedInPage(browser, 'curator.demo');
     await page.goto(`${BASE_URL}/clusters`);
     // held by its position: once confirming, it no longer shows the button a filter would look for
     const articles = page.getByRole('region', { name: 'Suggested clusters' }).getByRole('article');
@@ -138,9 +132,7 @@ describe('Curators and admins in a browser', () => {
   });
 
   it('lets admin.demo rebuild the search indexes, following a progress bar, in both languages', async () => {
-    const page = await freshPage(browser);
-    await page.goto(BASE_URL);
-    await signIn(page, 'admin.demo');
+    const page = await signedInPage(browser, 'admin.demo');
     await page.getByRole('link', { name: 'Administration' }).click();
     await page.getByRole('heading', { level: 1, name: 'Administration' }).waitFor();
     const start = page.getByRole('button', { name: 'Rebuild the search indexes' });
@@ -163,9 +155,7 @@ describe('Curators and admins in a browser', () => {
   });
 
   it('lets admin.demo retire a city, which leaves the cities list, then restore it', async () => {
-    const page = await freshPage(browser);
-    await page.goto(BASE_URL);
-    await signIn(page, 'admin.demo');
+    const page = await signedInPage(browser, 'admin.demo');
     await page.goto(`${BASE_URL}/admin`);
     await pickCity(page, 'City', 'Korla');
     await page.getByRole('button', { name: 'Retire', exact: true }).click();

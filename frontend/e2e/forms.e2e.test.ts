@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BASE_URL, freshPage, launch, problemsOn, recordFailure, screenshot, signIn } from './support/browser';
+import { BASE_URL, freshPage, launch, problemsOn, recordFailure, screenshot, signedInPage, signIn } from './support/browser';
 
 /**
  * The editors on one form library (react-hook-form + zod) and the small things users tripped on,
@@ -166,9 +166,7 @@ describe('Forms and small things in a browser', () => {
   });
 
   it('opens a first self-assessment without an error answer, marks My city, and keeps my ticks over a newer version', async () => {
-    const page = await freshPage(browser);
-    await page.goto(BASE_URL);
-    await signIn(page, 'editor.amsterdam');
+    const page = await signedInPage(browser, 'editor.amsterdam');
     const errors = watchErrors(page);
     await page.goto(`${BASE_URL}/cities/amsterdam/assessment`);
     const derived = page.getByTestId('derived-level-STRATEGY');

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BASE_URL, freshPage, launch, problemsOn, recordFailure, signIn } from './support/browser';
+import { BASE_URL, launch, problemsOn, recordFailure, signedInPage } from './support/browser';
 
 /**
  * Notifications arriving live and the audit log, through a real browser against the real stack:
@@ -30,17 +30,13 @@ async function bellCount(page: Page): Promise<number> {
 
 describe('notifications', () => {
   it('tells curator.demo of a submission live, and leads to the curation queue and the audit log', async () => {
-    const curator = await freshPage(browser);
-    await curator.goto(BASE_URL);
-    await signIn(curator, 'curator.demo');
+    const curator = await signedInPage(browser, 'curator.demo');
     await curator.locator('a.bell').waitFor();
     // the stream is up before the editor acts
     await expect.poll(() => curator.locator('a.bell').getAttribute('data-live'), { timeout: 20_000 }).toBe('true');
     const before = await bellCount(curator);
 
-    const editor = await freshPage(browser);
-    await editor.goto(BASE_URL);
-    await signIn(editor, 'editor.amsterdam');
+    const editor = await signedInPage(browser, 'editor.amsterdam');
     await editor.goto(`${BASE_URL}/case-studies/new`);
     await editor.getByLabel('Title (English)').fill(title);
     await editor.getByLabel('Summary (English)').fill('Sensors in the canals warn residents before the water rises.');

@@ -157,3 +157,11 @@ export async function problemsOn(page: Page, name: string, language: 'en' | 'zh-
   await page.setViewportSize({ width: 1280, height: 900 });
   return problems;
 }
+
+/** A fresh visitor who opened the home page and signed in as `username` on the Keycloak page. */
+export async function signedInPage(browser: Browser, username: string): Promise<Page> {
+  const page = await freshPage(browser);
+  await page.goto(BASE_URL);
+  await signIn(page, username);
+  return page;
+}
