@@ -1,6 +1,7 @@
 package org.citystep.cluster;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import org.citystep.casestudy.PublishedCaseStudyChanged;
 import org.citystep.city.CityInterestsChanged;
@@ -14,6 +15,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import jakarta.annotation.PreDestroy;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -45,14 +48,21 @@ class ClusterSuggestionRefresher {
     private final ClusterSuggestionService suggestions;
     private final Leases leases;
     private final Duration debounce;
+    /** End to end: reading the cities and topics, computing, storing the new set (bench/run scale reads it). */
+    private final Timer recomputations;
     private final Sinks.Many<String> changes = Sinks.many().unicast().onBackpressureBuffer();
     private final Sinks.Many<String> now = Sinks.many().unicast().onBackpressureBuffer();
     private Disposable running = Flux.<Void>empty().subscribe();
 
-    ClusterSuggestionRefresher(ClusterSuggestionService suggestions, Leases leases, ClusterProperties properties) {
+    ClusterSuggestionRefresher(ClusterSuggestionService suggestions, Leases leases, ClusterProperties properties,
+            MeterRegistry meters) {
         this.suggestions = suggestions;
         this.leases = leases;
         this.debounce = properties.suggestionDebounce();
+        this.recomputations = Timer.builder("citystep.cluster.suggestions.refresh")
+                .description("Recomputations of the cluster suggestions, end to end: reading the cities and the "
+                        + "published case studies' topics, computing, storing the new set")
+                .register(meters);
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -90,7 +100,14 @@ class ClusterSuggestionRefresher {
                 return Mono.<Void>empty();
             }
             long started = System.nanoTime();
-            return suggestions.refresh().then()
+            return suggestions.refresh()
+                    .doOnNext(set -> {
+                        long nanos = System.nanoTime() - started;
+                        recomputations.record(nanos, TimeUnit.NANOSECONDS);
+                        log.info("Cluster suggestions recomputed end to end in {} ms ({} cities; {})",
+                                nanos / 1_000_000, set.cities(), reason);
+                    })
+                    .then()
                     .onErrorResume(failure -> leases.release(LEASE_NAME).then(Mono.error(failure)))
                     .then(leases.release(LEASE_NAME))
                     // background work stays a small share of the machine: at 10k cities a recomputation takes
