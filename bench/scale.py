@@ -109,13 +109,23 @@ class HeapWatch(threading.Thread):
             time.sleep(1)
 
 
-def wrk(name, requests, auth=None, connections=32, duration=15, warmup=5, base=APP, threads=2, quiet=False):
-    """Runs wrk over the requests (method, path, body) after a warm-up; returns its JSON figures."""
+def wrk(name, requests, auth=None, connections=32, duration=15, warmup=5, base=APP, threads=2, quiet=False,
+        per_request=False, buckets=False, latencies=None):
+    """Runs wrk over the requests (method, path, body[, kind]) after a warm-up; returns its JSON figures.
+
+    per_request: one wrk thread per connection, so every response is attributed to its request: the
+    statuses per kind (path) and the latency per status (503s apart from 200s) are then exact.
+    buckets: also counts per second, kind and status (the soak splits them into phases)."""
     with tempfile.NamedTemporaryFile("w", suffix=".tsv", delete=False) as spec:
-        for method, path, body in requests:
-            spec.write("%s\t%s\t%s\n" % (method, path, json.dumps(body, ensure_ascii=False) if body is not None else ""))
-    env = dict(os.environ, BENCH_REQUESTS=spec.name, BENCH_AUTH=("Bearer " + auth) if auth else "")
-    threads = max(1, min(threads, connections))
+        for request in requests:
+            method, path, body = request[:3]
+            kind = request[3] if len(request) > 3 else name
+            spec.write("%s\t%s\t%s\t%s\n" % (method, path, json.dumps(body, ensure_ascii=False) if body is not None
+                                                 else "", kind))
+    env = dict(os.environ, BENCH_REQUESTS=spec.name, BENCH_AUTH=("Bearer " + auth) if auth else "",
+               BENCH_LATENCIES="1" if (per_request if latencies is None else latencies) else "",
+               BENCH_BUCKETS="1" if buckets else "")
+    threads = connections if per_request else max(1, min(threads, connections))
 
     def run(seconds):
         out = subprocess.run(["wrk", "-t%d" % threads, "-c%d" % connections, "-d%ds" % seconds, "--timeout", "30s",
@@ -132,16 +142,20 @@ def wrk(name, requests, auth=None, connections=32, duration=15, warmup=5, base=A
     ok = sum(n for code, n in figures["statuses"].items() if 200 <= int(code) < 300)
     errors = figures["requests"] - ok + figures["connectErrors"] + figures["readErrors"] + figures["writeErrors"] \
         + figures["timeouts"]
+    by_status = {code: {"count": v["count"], "p50Ms": round(v["p50Us"] / 1000, 1), "p99Ms": round(v["p99Us"] / 1000, 1),
+                        "maxMs": round(v["maxUs"] / 1000, 1)}
+                 for code, v in figures.get("latencyByStatus", {}).items()}
     if figures["requests"] == 0:
         # nothing finished within the measurement: no percentile exists; every open connection waited
         log("%-26s no request completed within %d s (%d connections waiting)" % (name, duration, connections))
         return {"name": name, "p50Ms": None, "p99Ms": None, "throughputPerS": 0.0, "errors": connections,
                 "connections": connections, "statuses": {}, "retryAfter503": 0, "timeouts": figures["timeouts"],
-                "completed": 0}
+                "completed": 0, "kinds": {}, "latencyByStatus": {}, "buckets": {}}
     result = {"name": name, "p50Ms": round(figures["p50Us"] / 1000, 1), "p99Ms": round(figures["p99Us"] / 1000, 1),
               "throughputPerS": round(figures["requests"] / (figures["durationUs"] / 1e6), 1), "errors": errors,
               "connections": connections, "statuses": figures["statuses"],
-              "retryAfter503": figures["retryAfter503"], "timeouts": figures["timeouts"]}
+              "retryAfter503": figures["retryAfter503"], "timeouts": figures["timeouts"],
+              "kinds": figures.get("kinds", {}), "latencyByStatus": by_status, "buckets": figures.get("buckets", {})}
     if not quiet:
         log("%-26s p50 %8.1f ms  p99 %8.1f ms  %8.1f/s  errors %d  %s" % (
             name, result["p50Ms"], result["p99Ms"], result["throughputPerS"], errors, figures["statuses"]))
@@ -310,39 +324,185 @@ def cluster_benchmark():
     return rows, None if rows else "no table in: " + out.stdout[-500:] + out.stderr[-500:]
 
 
-def outage_catch_up(tokens, city_id, writes):
-    """Stops Elasticsearch, makes writes, starts it again, and times until search has them all."""
+def searchable(tokens, study_id, word):
+    status, found = http("GET", APP + "/api/v1/search?type=case-study&q=" + word, token=tokens("curator.demo"))
+    return status == 200 and any(hit.get("id") == study_id for hit in found.get("hits", []))
+
+
+def writes_waiting(tokens):
+    """The admin's view of /actuator/health: how many writes the search catch-up still has to index."""
+    status, health = http("GET", APP + "/actuator/health", token=tokens("admin.demo"), timeout=30)
+    if not isinstance(health, dict):
+        return None
+    details = health.get("components", {}).get("elasticsearch", {}).get("details", {})
+    waiting = details.get("writesWaitingForSearch")
+    return None if waiting is None or waiting < 0 else waiting
+
+
+def outage_catch_up(tokens, city_id, writes, threads=16, dry_run=False):
+    """Catch-up THROUGHPUT after an Elasticsearch outage: stops the shared Elasticsearch, builds a
+    backlog of `writes` acknowledged case-study creations from `threads` concurrent writers (each
+    one waits in the search outbox), starts Elasticsearch again, and times from "Elasticsearch is back"
+    (its start script returns once the cluster is yellow) until the outbox is empty (health detail
+    writesWaitingForSearch, as an admin sees it). docsPerS = backlog / that time; drainDocsPerS
+    leaves out the wait for the catch-up's first round (ELASTICSEARCH_CATCH_UP_INTERVAL).
+    dry_run: the same steps with Elasticsearch left running (no stop, no start): it exercises the
+    code, the figures then mean nothing (most writes are indexed at once)."""
     es = os.path.join(ROOT, "infra", "bin", "elasticsearch")
-    subprocess.run([es, "stop"], check=True)
-    curator = tokens("curator.demo")
-    ids, words = [], []
+    before = writes_waiting(tokens)
+    if dry_run:
+        log("outage (dry run): Elasticsearch is NOT stopped")
+    else:
+        subprocess.run([es, "stop"], check=True)
+    ids, words, statuses = [], [], {}
+    lock = threading.Lock()
+    counter = iter(range(writes))
+    write_started = time.monotonic()
+
+    def writer(n):
+        while True:
+            with lock:
+                i = next(counter, None)
+            if i is None:
+                return
+            word = "benchoutage%d%dn%d" % (int(time.time()), i, n)
+            try:
+                status, created = http("POST", APP + "/api/v1/case-studies", {
+                    "cityId": city_id, "title": {"en": "Outage benchmark %s" % word},
+                    "summary": {"en": "Written while Elasticsearch was down (%s)." % word},
+                    "serviceDomains": ["OPEN_DATA"], "steps": [], "stage": "PILOT",
+                    "flags": {"scalable": False, "cloud": False, "integratedOffering": False, "openApi": False,
+                              "iot": False}}, token=tokens("curator.demo"), timeout=120)
+            except Exception as failure:
+                status, created = type(failure).__name__, None
+            with lock:
+                statuses[str(status)] = statuses.get(str(status), 0) + 1
+                if status in (200, 201):
+                    ids.append(created["id"])
+                    words.append(word)
+
     try:
-        for i in range(writes):
-            word = "benchoutage%d%d" % (int(time.time()), i)
-            status, created = http("POST", APP + "/api/v1/case-studies", {
-                "cityId": city_id, "title": {"en": "Outage benchmark %s" % word},
-                "summary": {"en": "Written while Elasticsearch was down (%s)." % word},
-                "serviceDomains": ["OPEN_DATA"], "steps": [], "stage": "PILOT",
-                "flags": {"scalable": False, "cloud": False, "integratedOffering": False, "openApi": False,
-                          "iot": False}}, token=curator, timeout=120)
-            if status in (200, 201):
-                ids.append(created["id"])
-                words.append(word)
+        tokens("curator.demo")
+        tokens("admin.demo")
+        workers = [threading.Thread(target=writer, args=(n,)) for n in range(threads)]
+        for worker in workers:
+            worker.start()
+        for worker in workers:
+            worker.join()
+        write_seconds = time.monotonic() - write_started
+        backlog = writes_waiting(tokens)
+        log("outage: %d writes acknowledged in %.1f s (%s); %s writes wait for search" % (
+            len(ids), write_seconds, statuses, backlog))
     finally:
-        subprocess.run([es, "start"], check=True)
+        if not dry_run:
+            subprocess.run([es, "start"], check=True)
     back = time.monotonic()
-    pending = set(ids)
-    while pending and time.monotonic() - back < 900:
-        for study_id, word in list(zip(ids, words)):
-            if study_id in pending:
-                status, found = http("GET", APP + "/api/v1/search?type=case-study&q=" + word,
-                                     token=tokens("curator.demo"))
-                if status == 200 and any(hit.get("id") == study_id for hit in found.get("hits", [])):
-                    pending.discard(study_id)
+    first_drop, waiting, samples = None, backlog, []
+    while time.monotonic() - back < 1800:
+        waiting = writes_waiting(tokens)
+        samples.append((round(time.monotonic() - back, 1), waiting))
+        if waiting is not None and backlog is not None and first_drop is None and waiting < backlog:
+            first_drop = time.monotonic() - back
+        if waiting == 0:
+            break
         time.sleep(0.5)
     seconds = time.monotonic() - back
-    return {"writes": len(ids), "searchableAfterS": round(seconds, 1), "missing": len(pending),
-            "docsPerS": round((len(ids) - len(pending)) / seconds, 1) if seconds else None}
+    emptied = waiting == 0
+    # spot check: search finds a sample of the writes
+    sample = random.sample(list(zip(ids, words)), min(20, len(ids)))
+    found = sum(1 for study_id, word in sample if searchable(tokens, study_id, word))
+    drain = seconds - (first_drop or 0)
+    return {"dryRun": dry_run, "writesAttempted": writes, "writers": threads, "writesAcknowledged": len(ids),
+            "writeStatuses": statuses, "writeSeconds": round(write_seconds, 1), "pendingBefore": before,
+            "backlog": backlog, "outboxEmpty": emptied, "leftWaiting": waiting,
+            "emptyAfterS": round(seconds, 1), "firstRoundAfterS": round(first_drop, 1) if first_drop else None,
+            "docsPerS": round(backlog / seconds, 1) if backlog and emptied and seconds else None,
+            "drainDocsPerS": round(backlog / drain, 1) if backlog and emptied and drain > 0 else None,
+            "sampleFoundBySearch": "%d/%d" % (found, len(sample)),
+            "waitingSamples": samples[:: max(1, len(samples) // 40)]}
+
+
+def hostile_query(api_requests, connections, duration, repeats):
+    alone, beside, hostile_runs = [], [], []
+    for r in range(repeats):
+        alone.append(wrk("search-api-alone-%d" % (r + 1), api_requests, connections=connections, duration=duration,
+                         warmup=0))
+        log("hostile query at concurrency 4 beside normal searches (%d of %d)" % (r + 1, repeats))
+        hostile_result = {}
+
+        def hostile_load():
+            hostile_result.update(wrk("search-hostile-200-chars", [("GET", "/api/v1/search?" + urllib.parse.urlencode(
+                {"q": HOSTILE}), None)], connections=4, duration=duration + 4, warmup=0, quiet=True))
+
+        hostile = threading.Thread(target=hostile_load)
+        hostile.start()
+        time.sleep(2)
+        beside.append(wrk("search-api-beside-%d" % (r + 1), api_requests, connections=connections, duration=duration,
+                          warmup=0))
+        hostile.join()
+        hostile_runs.append(hostile_result)
+        log("hostile queries themselves: p99 %s ms, statuses %s" % (hostile_result["p99Ms"],
+                                                                    hostile_result["statuses"]))
+
+    def p99s(runs):
+        return [run["p99Ms"] for run in runs]
+
+    def median(values):
+        values = sorted(v for v in values if v is not None)
+        return values[len(values) // 2] if values else None
+
+    m_alone, m_beside = median(p99s(alone)), median(p99s(beside))
+    return {"hostileQueryLength": len(HOSTILE), "repeats": repeats, "durationS": duration,
+            "normalP99MsAloneRuns": p99s(alone), "normalP99MsBesideHostileRuns": p99s(beside),
+            "normalP99MsAlone": m_alone, "normalP99MsBesideHostile": m_beside,
+            "besideOverAlone": round(m_beside / m_alone, 3) if m_alone and m_beside else None,
+            "normalThroughputAloneRuns": [run["throughputPerS"] for run in alone],
+            "normalThroughputBesideRuns": [run["throughputPerS"] for run in beside],
+            "hostileP99MsRuns": p99s(hostile_runs),
+            "normal503": sum(run["statuses"].get("503", 0) for run in beside),
+            "normalErrors": sum(run["errors"] for run in beside),
+            "hostile503": sum(run["statuses"].get("503", 0) for run in hostile_runs),
+            "hostileStatuses": [run["statuses"] for run in hostile_runs]}
+
+
+def prometheus(name):
+    """Sum of the samples of one metric family member (e.g. citystep_..._seconds_count), or None."""
+    status, text = http("GET", APP + "/actuator/prometheus", timeout=10)
+    if status != 200:
+        return None
+    values = [float(m.group(1)) for m in re.finditer(r"^%s(?:\{[^}]*\})? ([0-9.eE+-]+)$" % re.escape(name),
+                                                    text.decode(), re.M)]
+    return sum(values) if values else None
+
+
+def in_app_cluster_suggestions(tokens, wait_s):
+    """The app's own recompute of the cluster suggestions, end to end (reading the cities and the
+    published topics, computing, storing the new set), at the generated scale: one publication
+    triggers it (after the debounce, CITYSTEP_CLUSTER_SUGGESTION_DEBOUNCE, 30 s by default), the
+    benchmark waits idle, and reads the timer citystep.cluster.suggestions.refresh."""
+    count0 = prometheus("citystep_cluster_suggestions_refresh_seconds_count")
+    sum0 = prometheus("citystep_cluster_suggestions_refresh_seconds_sum")
+    if count0 is None:
+        return None, "the app has no timer citystep.cluster.suggestions.refresh (older build?)"
+    publish_to_searchable(tokens, "amsterdam", 1)
+    started = time.monotonic()
+    while time.monotonic() - started < wait_s:
+        count = prometheus("citystep_cluster_suggestions_refresh_seconds_count")
+        if count is not None and count > count0:
+            total = prometheus("citystep_cluster_suggestions_refresh_seconds_sum")
+            status, page = http("GET", APP + "/api/v1/clusters/suggestions?size=1")
+            computed = page.get("cities") if status == 200 and isinstance(page, dict) else None
+            compute_only = None
+            log_file = os.path.join(WORK_DIR, "logs", "app.log")
+            if os.path.exists(log_file):
+                lines = [m for m in re.finditer(r"Cluster suggestions: \d+ from (\d+) cities and \d+ links in (\d+) ms",
+                                                open(log_file, errors="replace").read())]
+                compute_only = float(lines[-1].group(2)) if lines else None
+            return {"cities": computed, "ms": round((total - sum0) / (count - count0) * 1000, 1), "inApp": True,
+                    "recomputations": int(count - count0), "computeOnlyMs": compute_only,
+                    "waitedS": round(time.monotonic() - started, 1)}, None
+        time.sleep(1)
+    return None, "no recompute within %d s of a publication" % wait_s
 
 
 def main():
@@ -352,8 +512,16 @@ def main():
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--publications", type=int, default=50)
     parser.add_argument("--outage", action="store_true", help="also stop and start the shared Elasticsearch")
-    parser.add_argument("--outage-writes", type=int, default=200)
+    parser.add_argument("--outage-writes", type=int, default=10000,
+                        help="writes made while Elasticsearch is down: the backlog (default 10,000)")
+    parser.add_argument("--outage-writers", type=int, default=16, help="concurrent writers during the outage")
+    parser.add_argument("--outage-dry-run", action="store_true",
+                        help="run the outage steps without stopping Elasticsearch (figures then mean nothing)")
     parser.add_argument("--skip-cluster", action="store_true", help="do not run bench/run cluster")
+    parser.add_argument("--cluster-wait", type=int, default=240,
+                        help="seconds to wait for the app's own recompute of the cluster suggestions (default 240)")
+    parser.add_argument("--hostile-repeats", type=int, default=3,
+                        help="how often the normal search is measured alone and beside the hostile query")
     parser.add_argument("--output", default=os.path.join(ROOT, "bench", "results", "scale-latest.json"))
     args = parser.parse_args()
     c, d, w = args.connections, args.duration, args.warmup
@@ -379,6 +547,13 @@ def main():
     notes = []
     measurements = []
 
+    # the app's own recompute of the cluster suggestions, first, while nothing else runs
+    log("cluster suggestions in the app: one publication, then waiting for the recompute (≤ %d s)" % args.cluster_wait)
+    in_app, in_app_note = in_app_cluster_suggestions(tokens, args.cluster_wait)
+    if in_app_note:
+        notes.append("cluster suggestions in the app: " + in_app_note)
+    log("cluster suggestions in the app: %s" % (in_app or in_app_note))
+
     api_requests, direct_requests = search_requests(tokens, SEARCHES)
     # a freshly started app compiles its hot paths during the first seconds under load
     log("warming the app up for 20 s")
@@ -402,24 +577,10 @@ def main():
                                                           None) for p in range(5)], connections=c, duration=d,
                             warmup=w))
 
-    # a hostile 200-character query at concurrency 4 beside normal search traffic
-    log("hostile query at concurrency 4 beside normal searches")
-    hostile_result = {}
-
-    def hostile_load():
-        hostile_result.update(wrk("search-hostile-200-chars", [("GET", "/api/v1/search?" + urllib.parse.urlencode(
-            {"q": HOSTILE}), None)], connections=4, duration=d + w, warmup=0, quiet=True))
-
-    hostile = threading.Thread(target=hostile_load)
-    hostile.start()
-    time.sleep(2)
-    beside = wrk("search-api-beside-hostile", api_requests, connections=c, duration=d, warmup=0)
-    hostile.join()
-    log("hostile queries themselves: p99 %s ms, statuses %s" % (hostile_result["p99Ms"], hostile_result["statuses"]))
-    hostile_report = {"hostileQueryLength": len(HOSTILE), "normalP99MsAlone": baseline_search["p99Ms"],
-                      "normalP99MsBesideHostile": beside["p99Ms"],
-                      "normal503": beside["statuses"].get("503", 0), "hostile503": hostile_result["statuses"].get("503", 0),
-                      "normal": beside, "hostile": hostile_result}
+    # a hostile 200-character query at concurrency 4 beside normal search traffic; the normal searches
+    # are measured alone and beside it in exactly the same way (no warm-up, same duration, right after
+    # each other), several times alternating, so the spread shows what is noise
+    hostile_report = hostile_query(api_requests, c, d, args.hostile_repeats)
 
     log("publish → searchable over %d publications" % args.publications)
     try:
@@ -476,28 +637,39 @@ def main():
     for name, path in (("matches", "/api/v1/cities/%s/matches?characteristic=FUNDING"),
                        ("roadmap", "/api/v1/cities/%s/roadmap")):
         heap_before = heap.heap_max
+        # one wrk thread per connection: each answer's latency is known with its status, so the shed
+        # requests (503) are timed apart from the served ones (200)
         result = wrk(name + "-overload-128", [("GET", path % cid, None) for cid in wide],
-                     auth=tokens("curator.demo"), connections=128, duration=d, warmup=0)
+                     auth=tokens("curator.demo"), connections=128, duration=d, warmup=0, per_request=True)
         s503 = result["statuses"].get("503", 0)
+        shed, served = result["latencyByStatus"].get("503", {}), result["latencyByStatus"].get("200", {})
         overload[name] = {"ok": sum(n for code, n in result["statuses"].items() if 200 <= int(code) < 300),
                           "503WithRetryAfter": result["retryAfter503"], "503Without": s503 - result["retryAfter503"],
                           "otherErrors": result["errors"] - s503, "timeouts": result["timeouts"],
-                          "p99Ms": result["p99Ms"], "heapMaxMbSoFar": round(heap.heap_max, 1),
+                          "p99Ms": result["p99Ms"], "throughputPerS": result["throughputPerS"],
+                          "503P50Ms": shed.get("p50Ms"), "503P99Ms": shed.get("p99Ms"), "503MaxMs": shed.get("maxMs"),
+                          "200P50Ms": served.get("p50Ms"), "200P99Ms": served.get("p99Ms"),
+                          "heapMaxMbSoFar": round(heap.heap_max, 1),
                           "heapMaxMbBefore": round(heap_before, 1)}
         log("overload %s: %s" % (name, overload[name]))
 
     outage = None
-    if args.outage:
-        log("Elasticsearch outage: %d writes while it is down" % args.outage_writes)
-        outage = outage_catch_up(tokens, "amsterdam", args.outage_writes)
-        log("catch-up: %s" % outage)
+    if args.outage or args.outage_dry_run:
+        log("Elasticsearch outage%s: %d writes from %d writers while it is down" % (
+            " (dry run)" if args.outage_dry_run else "", args.outage_writes, args.outage_writers))
+        outage = outage_catch_up(tokens, "amsterdam", args.outage_writes, args.outage_writers,
+                                 dry_run=args.outage_dry_run)
+        log("catch-up: %s" % {k: v for k, v in outage.items() if k != "waitingSamples"})
+        if args.outage_dry_run:
+            notes.append("outage: dry run (Elasticsearch was not stopped): its figures mean nothing")
     else:
         notes.append("catch-up after an Elasticsearch outage not measured (run with --outage; it stops the shared "
                      "Elasticsearch)")
 
     clusters, cluster_note = ([], "skipped (--skip-cluster)") if args.skip_cluster else cluster_benchmark()
     if cluster_note:
-        notes.append("cluster suggestions: " + cluster_note)
+        notes.append("cluster suggestions (in memory): " + cluster_note)
+    clusters = [dict(row, inApp=False) for row in clusters] + ([in_app] if in_app else [])
     heap.stopped = True
 
     by_name = {m["name"]: m for m in measurements}
@@ -523,7 +695,7 @@ def main():
         "appHeapMaxMb": round(heap.heap_max, 1),
         "appRssMaxMb": round(heap.rss_max, 1),
         "ratios": ratios,
-        "hostileQuery": {k: v for k, v in hostile_report.items() if k not in ("normal", "hostile")},
+        "hostileQuery": hostile_report,
         "overload128": overload,
         "outage": outage,
         "settings": {"connections": c, "durationS": d, "warmupS": w, "tool": "wrk (Debian) + bench/wrk/report.lua"},
@@ -543,14 +715,26 @@ def main():
     print("publish → searchable: p50 %s ms, p99 %s ms (%d publications)" % (publish["p50"], publish["p99"],
                                                                              publish["count"]))
     print("reindex: app %s docs/s, raw _bulk %s docs/s" % (reindex["appDocsPerS"], reindex["rawBulkDocsPerS"]))
-    print("hostile query: normal search p99 %s ms alone, %s ms beside it; 503s normal %s, hostile %s" % (
-        hostile_report["normalP99MsAlone"], hostile_report["normalP99MsBesideHostile"], hostile_report["normal503"],
-        hostile_report["hostile503"]))
+    print("hostile query: normal search p99 (median of %d) %s ms alone, %s ms beside it (× %s); runs alone %s, "
+          "beside %s; 503s normal %s, hostile %s" % (
+              hostile_report["repeats"], hostile_report["normalP99MsAlone"], hostile_report["normalP99MsBesideHostile"],
+              hostile_report["besideOverAlone"], hostile_report["normalP99MsAloneRuns"],
+              hostile_report["normalP99MsBesideHostileRuns"], hostile_report["normal503"], hostile_report["hostile503"]))
+    if outage:
+        print("catch-up after an Elasticsearch outage%s: backlog %s writes, outbox empty after %s s (first round after "
+              "%s s): %s docs/s (%s docs/s draining); search finds %s of a sample" % (
+                  " (DRY RUN)" if outage["dryRun"] else "", outage["backlog"], outage["emptyAfterS"],
+                  outage["firstRoundAfterS"], outage["docsPerS"], outage["drainDocsPerS"],
+                  outage["sampleFoundBySearch"]))
     for name, o in overload.items():
         print("overload c=128 %s: %d ok, %d 503 with Retry-After, %d 503 without, %d other errors, heap max %s MB" % (
             name, o["ok"], o["503WithRetryAfter"], o["503Without"], o["otherErrors"], o["heapMaxMbSoFar"]))
+        print("  shed at once? 503 answers p50 %s ms, p99 %s ms (max %s); 200 answers p50 %s ms, p99 %s ms" % (
+            o["503P50Ms"], o["503P99Ms"], o["503MaxMs"], o["200P50Ms"], o["200P99Ms"]))
     for row in clusters:
-        print("cluster suggestions at %6d cities: %8.0f ms" % (row["cities"], row["ms"]))
+        print("cluster suggestions at %6s cities: %8.0f ms (%s)" % (
+            row["cities"], row["ms"], "in the app, end to end; computing alone %s ms" % row.get("computeOnlyMs")
+            if row.get("inApp") else "in memory, ClusterSuggesterBenchmark"))
     print("app heap max %.0f MB, resident max %.0f MB" % (heap.heap_max, heap.rss_max))
     print("ratios (targets): search p99 API/ES %s (≤ 1.3), throughput API/ES %s (≥ 0.8), matches/GET %s (≤ 3), "
           "roadmap/GET %s (≤ 5), reindex app/raw %s (≥ 0.5)" % (
