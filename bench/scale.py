@@ -417,7 +417,8 @@ def outage_catch_up(tokens, city_id, writes, threads=16, dry_run=False):
             "backlog": backlog, "outboxEmpty": emptied, "leftWaiting": waiting,
             "emptyAfterS": round(seconds, 1), "firstRoundAfterS": round(first_drop, 1) if first_drop else None,
             "docsPerS": round(backlog / seconds, 1) if backlog and emptied and seconds else None,
-            "drainDocsPerS": round(backlog / drain, 1) if backlog and emptied and drain > 0 else None,
+            # only when the draining itself took a while (one round that empties it all has no rate)
+            "drainDocsPerS": round(backlog / drain, 1) if backlog and emptied and drain >= 1 else None,
             "sampleFoundBySearch": "%d/%d" % (found, len(sample)),
             "waitingSamples": samples[:: max(1, len(samples) // 40)]}
 
@@ -448,8 +449,10 @@ def hostile_query(api_requests, connections, duration, repeats):
         return [run["p99Ms"] for run in runs]
 
     def median(values):
-        values = sorted(v for v in values if v is not None)
-        return values[len(values) // 2] if values else None
+        # a run in which no search finished has no p99: it counts as slower than any other
+        ordered = sorted(float("inf") if v is None else v for v in values)
+        middle = ordered[len(ordered) // 2] if ordered else None
+        return None if middle in (None, float("inf")) else middle
 
     m_alone, m_beside = median(p99s(alone)), median(p99s(beside))
     return {"hostileQueryLength": len(HOSTILE), "repeats": repeats, "durationS": duration,
@@ -458,6 +461,7 @@ def hostile_query(api_requests, connections, duration, repeats):
             "besideOverAlone": round(m_beside / m_alone, 3) if m_alone and m_beside else None,
             "normalThroughputAloneRuns": [run["throughputPerS"] for run in alone],
             "normalThroughputBesideRuns": [run["throughputPerS"] for run in beside],
+            "runsWithoutAnyAnswer": {"alone": p99s(alone).count(None), "beside": p99s(beside).count(None)},
             "hostileP99MsRuns": p99s(hostile_runs),
             "normal503": sum(run["statuses"].get("503", 0) for run in beside),
             "normalErrors": sum(run["errors"] for run in beside),
