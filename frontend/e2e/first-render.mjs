@@ -92,6 +92,11 @@ if (OUTPUT) {
     method:
       'node frontend/e2e/first-render.mjs: a new browser context per load (empty cache, no session), Debian Chromium headless, ' +
       'viewport 1280x900, after one warm-up load; first content = first-contentful-paint, ready = the page\'s main content shown',
+    cities: await fetch(`${BASE_URL}/api/v1/cities?size=1`)
+      .then((response) => (response.ok ? response.json() : null))
+      .then((body) => body?.total ?? null)
+      .catch(() => null),
+    note: process.env.FIRST_RENDER_NOTE ?? null,
     targetFirstContentMs: TARGET_MS,
     pages: results,
   };
