@@ -397,10 +397,16 @@ def outage_catch_up(tokens, city_id, writes, threads=16, dry_run=False):
         if not dry_run:
             subprocess.run([es, "start"], check=True)
     back = time.monotonic()
-    first_drop, waiting, samples = None, backlog, []
-    while time.monotonic() - back < 1800:
-        waiting = writes_waiting(tokens)
+    # the outbox also holds dead letters (writes given up after repeated refusals): they never leave
+    # it by themselves, so "empty" means nothing left but them (gauge citystep.search.dead.letters)
+    first_drop, waiting, samples, last_change, previous, dead = None, backlog, [], back, None, 0
+    while time.monotonic() - back < 1800 and time.monotonic() - last_change < 300:
+        outbox = writes_waiting(tokens)
+        dead = int(prometheus("citystep_search_dead_letters") or 0)
+        waiting = None if outbox is None else max(0, outbox - dead)
         samples.append((round(time.monotonic() - back, 1), waiting))
+        if waiting != previous:
+            previous, last_change = waiting, time.monotonic()
         if waiting is not None and backlog is not None and first_drop is None and waiting < backlog:
             first_drop = time.monotonic() - back
         if waiting == 0:
@@ -414,7 +420,7 @@ def outage_catch_up(tokens, city_id, writes, threads=16, dry_run=False):
     drain = seconds - (first_drop or 0)
     return {"dryRun": dry_run, "writesAttempted": writes, "writers": threads, "writesAcknowledged": len(ids),
             "writeStatuses": statuses, "writeSeconds": round(write_seconds, 1), "pendingBefore": before,
-            "backlog": backlog, "outboxEmpty": emptied, "leftWaiting": waiting,
+            "backlog": backlog, "outboxEmpty": emptied, "leftWaiting": waiting, "deadLetters": dead,
             "emptyAfterS": round(seconds, 1), "firstRoundAfterS": round(first_drop, 1) if first_drop else None,
             "docsPerS": round(backlog / seconds, 1) if backlog and emptied and seconds else None,
             # only when the draining itself took a while (one round that empties it all has no rate)
