@@ -391,6 +391,8 @@ def outage_catch_up(tokens, city_id, writes, threads=16, dry_run=False):
             worker.join()
         write_seconds = time.monotonic() - write_started
         backlog = writes_waiting(tokens)
+        if backlog is not None:
+            backlog = max(0, backlog - int(prometheus("citystep_search_dead_letters") or 0))
         log("outage: %d writes acknowledged in %.1f s (%s); %s writes wait for search" % (
             len(ids), write_seconds, statuses, backlog))
     finally:
