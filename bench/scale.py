@@ -517,6 +517,48 @@ def in_app_cluster_suggestions(tokens, wait_s):
     return None, "no recompute within %d s of a publication" % wait_s
 
 
+def issue_targets(ratios, by_name, publish, clusters, heap_max, overload, hostile, measurements):
+    """Each target of issue 10 with its figure and whether it is met (None: not measured)."""
+    def check(target, value, met):
+        return {"target": target, "value": value, "met": None if value is None else bool(met)}
+
+    def at_most(value, limit):
+        return value is not None and value <= limit
+
+    in_memory_10k = next((row["ms"] for row in clusters if not row.get("inApp") and row["cities"] == 10000), None)
+    in_app = next((row for row in clusters if row.get("inApp")), None)
+    shed = [o for o in overload.values()]
+    shed_p99 = max((o["503P99Ms"] for o in shed if o.get("503P99Ms") is not None), default=None)
+    alone_runs = [v for v in hostile.get("normalP99MsAloneRuns", []) if v is not None]
+    ratio = hostile.get("besideOverAlone")
+    return [
+        check("search API p99 <= 1.3 x Elasticsearch direct", ratios["searchP99ApiOverEs"],
+              at_most(ratios["searchP99ApiOverEs"], 1.3)),
+        check("search API throughput >= 0.8 x direct", ratios["searchThroughputApiOverEs"],
+              ratios["searchThroughputApiOverEs"] is not None and ratios["searchThroughputApiOverEs"] >= 0.8),
+        check("matches p99 <= 3 x GET by id", ratios["matchesP99OverCityById"], at_most(ratios["matchesP99OverCityById"], 3)),
+        check("roadmap p99 <= 5 x GET by id", ratios["roadmapP99OverCityById"], at_most(ratios["roadmapP99OverCityById"], 5)),
+        check("publish -> searchable p99 <= 2 s", publish["p99"], at_most(publish["p99"], 2000)),
+        check("full reindex >= 50 % of raw _bulk", ratios["reindexAppOverRaw"],
+              ratios["reindexAppOverRaw"] is not None and ratios["reindexAppOverRaw"] >= 0.5),
+        check("cluster suggestions <= 3 s at 10k cities (in memory)", in_memory_10k, at_most(in_memory_10k, 3000)),
+        check("cluster suggestions <= 3 s at the generated scale (in the app)",
+              in_app["ms"] if in_app else None, in_app and in_app["ms"] <= 3000),
+        check("heap <= 512 MB", round(heap_max, 1), heap_max <= 512),
+        check("no errors at concurrency 32", sum(m["errors"] for m in measurements), sum(m["errors"] for m in measurements) == 0),
+        check("overload c128: every 503 has Retry-After, no other error", sum(o["503Without"] + o["otherErrors"] for o in shed)
+              if shed else None, shed and all(o["503Without"] == 0 and o["otherErrors"] == 0 for o in shed)),
+        check("overload c128: 503 at once (p99 of the 503s <= 100 ms)", shed_p99, at_most(shed_p99, 100)),
+        # a run beside it in which no normal search finished at all is a miss, whatever the median
+        check("hostile query: normal p99 kept (beside/alone <= 1.1 or within the alone runs)",
+              ratio if not hostile.get("runsWithoutAnyAnswer", {}).get("beside") else "a run without answers",
+              ratio is not None and not hostile.get("runsWithoutAnyAnswer", {}).get("beside")
+              and (ratio <= 1.1 or (alone_runs and hostile["normalP99MsBesideHostile"] <= max(alone_runs)))),
+        check("hostile query: nobody gets a 503", hostile.get("normal503", 0) + hostile.get("hostile503", 0),
+              hostile.get("normal503", 0) + hostile.get("hostile503", 0) == 0),
+    ]
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--duration", type=int, default=15, help="seconds per measurement (default 15)")
@@ -697,6 +739,7 @@ def main():
         "roadmapP99OverCityById": ratio(by_name["roadmap"]["p99Ms"], by_name["city-by-id"]["p99Ms"]),
         "reindexAppOverRaw": ratio(reindex["appDocsPerS"], reindex["rawBulkDocsPerS"]),
     }
+    targets = issue_targets(ratios, by_name, publish, clusters, heap.heap_max, overload, hostile_report, measurements)
     result = {
         "scale": totals,
         "measurements": [{k: m[k] for k in ("name", "p50Ms", "p99Ms", "throughputPerS", "errors")}
@@ -707,6 +750,7 @@ def main():
         "appHeapMaxMb": round(heap.heap_max, 1),
         "appRssMaxMb": round(heap.rss_max, 1),
         "ratios": ratios,
+        "targets": targets,
         "hostileQuery": hostile_report,
         "overload128": overload,
         "outage": outage,
@@ -752,6 +796,9 @@ def main():
           "roadmap/GET %s (≤ 5), reindex app/raw %s (≥ 0.5)" % (
               ratios["searchP99ApiOverEs"], ratios["searchThroughputApiOverEs"], ratios["matchesP99OverCityById"],
               ratios["roadmapP99OverCityById"], ratios["reindexAppOverRaw"]))
+    print("targets of issue 10:")
+    for t in targets:
+        print("  %-58s %-28s %s" % (t["target"], t["value"], {True: "met", False: "MISSED", None: "not measured"}[t["met"]]))
     for note in notes:
         print("note:", note)
     print("written", os.path.relpath(args.output, ROOT))
