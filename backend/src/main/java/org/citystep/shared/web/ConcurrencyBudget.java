@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
@@ -17,6 +18,11 @@ import reactor.core.scheduler.Schedulers;
  * arrival order for at most {@code maxWait}. A request beyond that is refused at once: the queue is
  * short enough that nothing waits longer than a client would, and memory stays bounded. Waiting
  * holds no thread.
+ *
+ * <p>A request is also refused at once when its turn would predictably come too late: the budget
+ * keeps a moving average of how long a place is held, and a newcomer that would be the n-th in line
+ * expects to wait about {@code n × average ÷ running}. Beyond {@code maxWait} it gets its 503 now
+ * instead of after waiting {@code maxWait} for it; those that are queued are nearly always served.
  */
 final class ConcurrencyBudget {
 
@@ -30,11 +36,18 @@ final class ConcurrencyBudget {
     /** A place to run; {@link #release()} may be called any number of times, it frees the place once. */
     final class Permit {
         private final AtomicBoolean released = new AtomicBoolean();
+        private volatile long grantedAt;
 
         void release() {
             if (released.compareAndSet(false, true)) {
+                recordHeld(nanoTime.getAsLong() - grantedAt);
                 handOver();
             }
+        }
+
+        private Permit granted() {
+            grantedAt = nanoTime.getAsLong();
+            return this;
         }
     }
 
@@ -55,17 +68,25 @@ final class ConcurrencyBudget {
     private final int maxRunning;
     private final int maxWaiting;
     private final Duration maxWait;
+    private final LongSupplier nanoTime;
     private final Object lock = new Object();
     private final ArrayDeque<Waiter> queue = new ArrayDeque<>();
     private int running;
+    /** Moving average of how long a place is held, in nanoseconds; 0 until one was released. */
+    private double averageHeldNanos;
 
     ConcurrencyBudget(int running, int waiting, Duration maxWait) {
+        this(running, waiting, maxWait, System::nanoTime);
+    }
+
+    ConcurrencyBudget(int running, int waiting, Duration maxWait, LongSupplier nanoTime) {
         if (running < 1 || waiting < 0) {
             throw new IllegalArgumentException("a budget needs at least one running place and no negative queue");
         }
         this.maxRunning = running;
         this.maxWaiting = waiting;
         this.maxWait = maxWait;
+        this.nanoTime = nanoTime;
     }
 
     /**
@@ -90,13 +111,16 @@ final class ConcurrencyBudget {
                 } else if (queue.size() >= maxWaiting) {
                     sink.error(new Refused("full"));
                     return;
+                } else if (expectedWaitNanos(queue.size() + 1) > maxWait.toNanos()) {
+                    sink.error(new Refused("would wait about " + expectedWaitNanos(queue.size() + 1) / 1_000_000 + " ms"));
+                    return;
                 } else {
                     waiter = new Waiter(sink);
                     queue.addLast(waiter);
                 }
             }
             if (waiter == null) {
-                sink.success(new Permit());
+                sink.success(new Permit().granted());
                 return;
             }
             // no timeout operator: one that fires as the place is handed over would drop the permit
@@ -150,6 +174,17 @@ final class ConcurrencyBudget {
                 return;
             }
         }
-        next.sink.success(next.permit);
+        next.sink.success(next.permit.granted());
+    }
+
+    /** How long the n-th in line can expect to wait: n places must be freed, {@code maxRunning} at a time. */
+    private long expectedWaitNanos(int placeInLine) {
+        return (long) (placeInLine * averageHeldNanos / maxRunning);
+    }
+
+    private void recordHeld(long nanos) {
+        synchronized (lock) {
+            averageHeldNanos = averageHeldNanos == 0 ? nanos : 0.8 * averageHeldNanos + 0.2 * nanos;
+        }
     }
 }

@@ -24,7 +24,8 @@ class ConcurrencyBudgetTest {
 
     @Test
     void waitersAreServedInArrivalOrderAndOneThatWaitedTooLongIsRefusedAndLeavesTheQueue() {
-        ConcurrencyBudget budget = new ConcurrencyBudget(1, 2, Duration.ofMillis(200));
+        // long enough that a loaded machine's first StepVerifier does not outlast the queued ones' wait
+        ConcurrencyBudget budget = new ConcurrencyBudget(1, 2, Duration.ofSeconds(3));
         List<String> order = new ArrayList<>();
         List<ConcurrencyBudget.Permit> granted = new ArrayList<>();
         for (String name : List.of("first", "second", "third")) {
@@ -46,9 +47,42 @@ class ConcurrencyBudgetTest {
         assertThat(order).containsExactly("first", "second", "third");
 
         StepVerifier.create(budget.within(permit -> Mono.just("too late")))
-                .expectError(ConcurrencyBudget.Refused.class).verify(Duration.ofSeconds(2));
+                .expectError(ConcurrencyBudget.Refused.class).verify(Duration.ofSeconds(10));
         assertThat(budget.waiting()).as("the one that gave up is no longer queued").isZero();
         granted.get(2).release();
+        assertThat(budget.running()).isZero();
+    }
+
+    @Test
+    void aNewcomerWhoseTurnWouldComeTooLateIsRefusedAtOnceWhileThoseBeforeItStayQueued() {
+        java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong();
+        ConcurrencyBudget budget = new ConcurrencyBudget(2, 10, Duration.ofSeconds(1), now::get);
+        List<ConcurrencyBudget.Permit> held = new ArrayList<>();
+        budget.within(permit -> {
+            held.add(permit);
+            return Mono.never();
+        }).subscribe();
+        now.addAndGet(Duration.ofMillis(800).toNanos());
+        held.get(0).release(); // places are held about 800 ms
+
+        for (int i = 0; i < 2; i++) {
+            budget.within(permit -> {
+                held.add(permit);
+                return Mono.never();
+            }).subscribe();
+        }
+        // two running; the first two in line expect 400 and 800 ms, the third 1,200 ms > 1 s
+        List<String> outcome = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            budget.within(permit -> Mono.just("served")).subscribe(outcome::add,
+                    failure -> outcome.add(failure.getMessage()));
+        }
+        assertThat(outcome).as("refused without waiting").singleElement().asString().startsWith("would wait about 1200 ms");
+        assertThat(budget.waiting()).isEqualTo(2);
+
+        held.get(1).release();
+        held.get(2).release();
+        assertThat(outcome).containsExactly("would wait about 1200 ms", "served", "served");
         assertThat(budget.running()).isZero();
     }
 
