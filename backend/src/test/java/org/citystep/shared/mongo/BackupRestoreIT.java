@@ -24,6 +24,7 @@ import org.citystep.support.MongoProcess;
 import org.citystep.support.TestIndexes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.mongodb.reactivestreams.client.MongoClient;
@@ -38,6 +39,8 @@ import reactor.core.publisher.Flux;
  * collection by collection and document by document (read directly over the wire protocol before the
  * app starts again), and search is rebuilt from it (the later city is found no more).
  */
+// starts and restarts whole app processes: minutes on a shared machine, beyond the 3-minute default
+@Timeout(value = 12, unit = java.util.concurrent.TimeUnit.MINUTES)
 class BackupRestoreIT {
 
     private final String prefix = "citystep-test-backup-" + UUID.randomUUID();
@@ -118,7 +121,7 @@ class BackupRestoreIT {
                     assertThat(now.get(id)).as(collection + " " + id).isEqualTo(document);
                 }
             });
-            if (!VOLATILE.contains(collection)) {
+            if (WRITTEN_ONCE.contains(collection)) {
                 // nothing from outside the backup's moment: each document as it was just before or just after it
                 now.forEach((id, document) -> assertThat(document.equals(then.get(id)) || document.equals(later.get(id)))
                         .as(collection + " " + id + " is as before or as after the backup").isTrue());
@@ -158,8 +161,14 @@ class BackupRestoreIT {
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("stop the app first");
         assertThat(get("/api/v1/cities/amsterdam").statusCode()).isEqualTo(200);
     }
-    /** Bookkeeping that changes every second (leases renewed, pending search writes settled). */
-    private static final Set<String> VOLATILE = Set.of("leases", "search_outbox");
+    /**
+     * Collections whose documents the writes during the backup create or change at most once, so each
+     * restored document must be as it was just before or just after the backup. Not so: queues filled
+     * and drained within seconds (auditPending, search_outbox), leases renewed every second, and
+     * inboxes that every delivery appends to, which a snapshot may catch between two deliveries.
+     */
+    private static final Set<String> WRITTEN_ONCE = Set.of("cities", "case_studies", "experts", "clusters",
+            "assessments", "reviews", "glossary", "audit", "cluster_suggestion_sets", "cluster_suggestions");
 
     /** Every collection of the database on {@code port}: each document by its id. */
     private static Map<String, Map<Object, Document>> state(int port) {

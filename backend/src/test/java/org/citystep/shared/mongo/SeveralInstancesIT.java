@@ -25,6 +25,7 @@ import org.citystep.support.MongoProcess;
 import org.citystep.support.TestIndexes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.mongodb.reactivestreams.client.MongoClient;
@@ -45,6 +46,8 @@ import tools.jackson.databind.json.JsonMapper;
  * up by one instance only; cluster suggestions are never computed by both at the same time. Killing
  * one under load loses no acknowledged write, and the other keeps serving.
  */
+// starts and restarts whole app processes: minutes on a shared machine, beyond the 3-minute default
+@Timeout(value = 12, unit = java.util.concurrent.TimeUnit.MINUTES)
 class SeveralInstancesIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
