@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { renderPage } from '../../../testing/render';
 import { server } from '../../../testing/server';
+import { EMPTY_SUGGESTIONS_REFETCH_MS } from '../api/suggestions';
 import { ClustersPage } from './ClustersPage';
 
 /** axe-core in jsdom (colour contrast cannot be computed here; checked in the browser). */
@@ -229,5 +230,35 @@ describe('ClustersPage', () => {
     answer({ username: 'curator.demo', roles: ['curator'] });
     await renderPage(<ClustersPage />, { path: '/clusters', route: '/clusters', user: { username: 'curator.demo' } });
     expect(await screen.findByRole('link', { name: 'Propose a cluster by hand' })).toHaveAttribute('href', '/clusters/new');
+  });
+
+  it('fills an empty suggestions section by itself when the next snapshot arrives, without a reload', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      answer();
+      let asked = 0;
+      server.use(
+        http.get('*/api/v1/clusters/suggestions', () => {
+          asked += 1;
+          // the first answer comes before any snapshot: no computedAt, no items
+          return asked === 1
+            ? HttpResponse.json({ modularity: 0, cities: 0, page: 0, size: 6, total: 0, items: [] })
+            : HttpResponse.json(suggestions);
+        }),
+      );
+      await renderPage(<ClustersPage />, { path: '/clusters', route: '/clusters' });
+      expect(await screen.findByText('There are no suggestions right now.')).toBeInTheDocument();
+
+      await vi.advanceTimersByTimeAsync(EMPTY_SUGGESTIONS_REFETCH_MS);
+      expect(await screen.findByRole('article', { name: 'Suggested: Water, Internet of Things' })).toBeInTheDocument();
+      expect(screen.queryByText('There are no suggestions right now.')).not.toBeInTheDocument();
+
+      // once filled it stops asking
+      const askedWhenFilled = asked;
+      await vi.advanceTimersByTimeAsync(3 * EMPTY_SUGGESTIONS_REFETCH_MS);
+      expect(asked).toBe(askedWhenFilled);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -81,7 +81,7 @@ public final class AppProcess implements AutoCloseable {
 
     /** {@code GET path} with a real token of {@code user}. */
     public HttpResponse<String> get(String path, String user) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(10))
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + KeycloakTokens.accessToken(user)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
@@ -89,7 +89,7 @@ public final class AppProcess implements AutoCloseable {
     /** {@code method path} with {@code body} as JSON and a real token of {@code user}. */
     public HttpResponse<String> send(String method, String path, String user, Object body)
             throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(10))
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + KeycloakTokens.accessToken(user))
                 .header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),

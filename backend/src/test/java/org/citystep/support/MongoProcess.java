@@ -52,6 +52,10 @@ public final class MongoProcess implements AutoCloseable {
         }
     }
 
+    public int port() {
+        return port;
+    }
+
     /** The URI app instances connect with. */
     public String uri() {
         return "mongodb://127.0.0.1:" + port + "/citystep";

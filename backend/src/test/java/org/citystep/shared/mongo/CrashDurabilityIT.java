@@ -1,9 +1,11 @@
 package org.citystep.shared.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,17 +16,25 @@ import org.citystep.support.AppProcess;
 import org.citystep.support.TestIndexes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Nothing acknowledged is lost in a crash: the packaged app runs as its own process on the
- * file-backed embedded MongoDB, answers writes of every kind, is killed with SIGKILL the moment the
- * last answer arrives, and after a restart every one of them is there. (Before writes were committed
- * per acknowledgement, 49 of 50 new cities were gone after such a kill.)
+ * file-backed embedded MongoDB, answers writes of every kind (creations and edits; a self-assessment
+ * saved as a draft, submitted, assigned and validated by an expert; curators' decisions on case
+ * studies, experts and clusters; a glossary term deleted, a city retired; a notification marked
+ * read), is killed with SIGKILL the moment the last answer arrives, and after a restart every one of
+ * them is there with the status, level and version it was answered with. (Before writes were
+ * committed per acknowledgement, 49 of 50 new cities were gone after such a kill.)
  */
+// starts and restarts whole app processes: minutes on a shared machine, beyond the 3-minute default
+@Timeout(value = 12, unit = java.util.concurrent.TimeUnit.MINUTES)
 class CrashDurabilityIT {
 
     private static final int EACH = 10;
@@ -94,10 +104,94 @@ class CrashDurabilityIT {
             clusters.add(cluster);
         }
 
+        // curators' decisions: case studies submitted and published, experts approved, clusters approved
+        Map<String, JsonNode> decided = new HashMap<>();
+        for (int i = 0; i < 3; i++) {
+            String study = caseStudies.get(i);
+            JsonNode submitted = ack("POST", "/api/v1/case-studies/" + study + "/submit", "curator.demo",
+                    Map.of("version", read("/api/v1/case-studies/" + study, "curator.demo").get("version").asLong()), 200);
+            decided.put("/api/v1/case-studies/" + study, ack("POST", "/api/v1/case-studies/" + study + "/review",
+                    "curator.demo", Map.of("version", submitted.get("version").asLong(), "decision", "PUBLISH"), 200));
+            String expert = experts.get(i);
+            decided.put("/api/v1/experts/" + expert, ack("POST", "/api/v1/experts/" + expert + "/approve",
+                    "curator.demo", Map.of("version", read("/api/v1/experts/" + expert, "curator.demo").get("version").asLong()),
+                    200));
+            String cluster = clusters.get(i);
+            decided.put("/api/v1/clusters/" + cluster, ack("POST", "/api/v1/clusters/" + cluster + "/approve",
+                    "curator.demo", Map.of("version", read("/api/v1/clusters/" + cluster, "curator.demo").get("version").asLong()),
+                    200));
+        }
+        assertThat(decided.get("/api/v1/case-studies/" + caseStudies.get(0)).get("status").asString()).isEqualTo("PUBLISHED");
+        assertThat(decided.get("/api/v1/experts/" + experts.get(0)).get("status").asString()).isEqualTo("APPROVED");
+        assertThat(decided.get("/api/v1/clusters/" + clusters.get(0)).get("status").asString()).isEqualTo("ACTIVE");
+
+        // a glossary term created and another deleted; a city retired
+        ack("POST", "/api/v1/glossary", "curator.demo", Map.of("category", "VOCABULARY",
+                "en", List.of("crash proof kept"), "zh", List.of("防崩溃保留")), 201);
+        ack("POST", "/api/v1/glossary", "curator.demo", Map.of("category", "VOCABULARY",
+                "en", List.of("crash proof gone"), "zh", List.of("防崩溃删除")), 201);
+        assertThat(app.send("DELETE", "/api/v1/glossary/crash-proof-gone", "curator.demo", Map.of()).statusCode())
+                .isEqualTo(204);
+        String retired = cities.get(EACH - 1);
+        JsonNode retiredCity = ack("POST", "/api/v1/admin/cities/" + retired + "/retire", "admin.demo",
+                Map.of("version", read("/api/v1/admin/cities/" + retired, "admin.demo").get("version").asLong()), 200);
+        assertThat(retiredCity.get("state").asString()).isEqualTo("RETIRED");
+
+        // a self-assessment: Amsterdam's saved as a draft; Chengdu's saved, submitted, assigned and validated
+        String ictBefore = levelOf(read("/api/v1/cities/chengdu/assessment", "curator.demo"), "ICT_INFRASTRUCTURE");
+        String ictNext = nextLevel(ictBefore);
+        JsonNode amsterdamDraft = ack("PUT", "/api/v1/cities/amsterdam/assessment/draft", "editor.amsterdam",
+                draftReaching("amsterdam", "FUNDING"), 200);
+        ack("PUT", "/api/v1/cities/chengdu/assessment/draft", "editor.chengdu",
+                draftReaching("chengdu", "ICT_INFRASTRUCTURE"), 200);
+        JsonNode chengdu = ack("POST", "/api/v1/cities/chengdu/assessment/draft/submit", "editor.chengdu",
+                Map.of("version", read("/api/v1/cities/chengdu/assessment/draft", "editor.chengdu").get("version").asLong()),
+                200);
+        chengdu = ack("POST", "/api/v1/cities/chengdu/assessment/draft/assign", "curator.demo",
+                Map.of("version", chengdu.get("version").asLong(), "expertId", "demo-expert"), 200);
+        chengdu = ack("POST", "/api/v1/cities/chengdu/assessment/draft/validate", "expert.demo",
+                Map.of("version", chengdu.get("version").asLong(), "note", "Checked just before the crash"), 200);
+        assertThat(chengdu.get("status").asString()).isEqualTo("VALIDATED");
+        assertThat(levelOf(chengdu, "ICT_INFRASTRUCTURE")).isEqualTo(ictNext).isNotEqualTo(ictBefore);
+
+        // a notification read mark, the last acknowledgement before the kill
+        JsonNode unread = await().atMost(Duration.ofSeconds(30)).until(() ->
+                read("/api/v1/me/notifications?unreadOnly=true&size=1", "curator.demo").get("items"), items -> !items.isEmpty())
+                .get(0);
+        String notification = unread.get("id").asString();
+        assertThat(app.send("POST", "/api/v1/me/notifications/" + notification + "/read", "curator.demo", Map.of())
+                .statusCode()).isEqualTo(204);
+
         app.kill();
         app.restart();
 
-        for (String city : cities) {
+        // every decision with the status and version it was answered with
+        decided.forEach((path, answered) -> {
+            JsonNode now = uncheckedRead(path, "curator.demo");
+            assertThat(now.get("status").asString()).as(path).isEqualTo(answered.get("status").asString());
+            assertThat(now.get("version").asLong()).as(path).isEqualTo(answered.get("version").asLong());
+        });
+        assertThat(app.get("/api/v1/glossary/crash-proof-kept", "curator.demo").statusCode()).isEqualTo(200);
+        assertThat(app.get("/api/v1/glossary/crash-proof-gone", "curator.demo").statusCode()).as("deleted").isEqualTo(404);
+        JsonNode stillRetired = read("/api/v1/admin/cities/" + retired, "admin.demo");
+        assertThat(stillRetired.get("state").asString()).isEqualTo("RETIRED");
+        assertThat(stillRetired.get("version").asLong()).isEqualTo(retiredCity.get("version").asLong());
+
+        JsonNode draftNow = read("/api/v1/cities/amsterdam/assessment/draft", "editor.amsterdam");
+        assertThat(draftNow.get("status").asString()).isEqualTo(amsterdamDraft.get("status").asString());
+        assertThat(draftNow.get("version").asLong()).isEqualTo(amsterdamDraft.get("version").asLong());
+        assertThat(levelOf(draftNow, "FUNDING")).isEqualTo(levelOf(amsterdamDraft, "FUNDING"));
+        JsonNode chengduNow = read("/api/v1/cities/chengdu/assessment", "curator.demo");
+        assertThat(chengduNow.get("status").asString()).isEqualTo("VALIDATED");
+        assertThat(levelOf(chengduNow, "ICT_INFRASTRUCTURE")).isEqualTo(ictNext);
+        assertThat(read("/api/v1/cities/chengdu", "curator.demo").get("levels").get("ICT_INFRASTRUCTURE").asString())
+                .isEqualTo(ictNext);
+
+        assertThat(read("/api/v1/me/notifications?size=100", "curator.demo").get("items").valueStream()
+                .filter(each -> each.get("id").asString().equals(notification)).findFirst().orElseThrow()
+                .get("read").asBoolean()).as("marked read before the kill").isTrue();
+
+        for (String city : cities.subList(0, EACH - 1)) { // the last one was retired
             assertThat(app.get("/api/v1/cities/" + city, "curator.demo").statusCode()).as(city).isEqualTo(200);
         }
         JsonNode amsterdam = read("/api/v1/cities/amsterdam", "curator.demo");
@@ -111,6 +205,58 @@ class CrashDurabilityIT {
         }
         for (String cluster : clusters) {
             assertThat(app.get("/api/v1/clusters/" + cluster, "curator.demo").statusCode()).as(cluster).isEqualTo(200);
+        }
+    }
+
+    /** The draft of {@code city} from its current assessment, with every criterion of the next level of {@code characteristic} ticked. */
+    private ObjectNode draftReaching(String city, String characteristic) throws Exception {
+        ObjectNode current = (ObjectNode) read("/api/v1/cities/" + city + "/assessment", "curator.demo");
+        JsonNode reference = read("/api/v1/reference", "curator.demo");
+        String next = nextLevel(levelOf(current, characteristic));
+        ArrayNode characteristics = current.withArray("characteristics");
+        characteristics.forEach(entry -> {
+            if (entry.get("characteristic").asString().equals(characteristic)) {
+                ArrayNode met = ((ObjectNode) entry).withArray("criteriaMet");
+                reference.get("characteristics").forEach(c -> {
+                    if (c.get("code").asString().equals(characteristic)) {
+                        c.get("criteria").forEach(criterion -> {
+                            if (criterion.get("level").asString().equals(next)) {
+                                met.add(criterion.get("code").asString());
+                            }
+                        });
+                    }
+                });
+            }
+        });
+        ObjectNode draft = JSON.createObjectNode();
+        draft.set("characteristics", characteristics);
+        return draft;
+    }
+
+    private static String levelOf(JsonNode assessment, String characteristic) {
+        return assessment.get("characteristics").valueStream()
+                .filter(c -> c.get("characteristic").asString().equals(characteristic))
+                .findFirst().orElseThrow().get("level").asString();
+    }
+
+    private static String nextLevel(String level) {
+        List<String> staircase = List.of("NOT_YET_ADDRESSED", "BASIC", "AVERAGE", "MORE_ADVANCED", "STATE_OF_THE_ART");
+        return staircase.get(Math.min(staircase.indexOf(level) + 1, staircase.size() - 1));
+    }
+
+    /** {@code method path} answered {@code status}; its body. */
+    private JsonNode ack(String method, String path, String user, Object body, int status) throws Exception {
+        HttpResponse<String> response = app.send(method, path, user, body);
+        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(status);
+        return JSON.readTree(response.body());
+    }
+
+    private JsonNode uncheckedRead(String path, String user) {
+        try {
+            return read(path, user);
+        }
+        catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 
