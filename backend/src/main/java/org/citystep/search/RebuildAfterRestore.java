@@ -57,7 +57,7 @@ class RebuildAfterRestore {
         // the restored leases belong to the processes that ran when the backup was taken
         waiting = leases.releaseAllAfterRestore()
                 .doOnNext(released -> log.info("Released {} leases restored from the backup", released))
-                .then(rebuilds.startAndAwait()
+                .then(Mono.defer(rebuilds::startAndAwait)
                         // the marker goes only once the rebuild completed: after a crash or a failure
                         // midway it stays, and the next start (or the next try) rebuilds again
                         .flatMap(job -> job.getState() == ReindexJob.State.DONE ? Mono.just("rebuild " + job.getId() + " done")
