@@ -74,6 +74,8 @@ class SearchSelfHealingIT {
          * is gone) or a fan-out (its dependents' versions and updatedAt stay as they were).
          */
         volatile boolean nothingChangedSince;
+        /** How many full reads have taken their snapshot of the documents. */
+        final AtomicInteger fullReads = new AtomicInteger();
 
         void put(String id, long version, String cityId, String title) {
             documents.put(id, new SearchIndexer.Indexable(id, version,
@@ -90,6 +92,7 @@ class SearchSelfHealingIT {
             return Flux.defer(() -> {
                 var waitFor = gate;
                 Flux<SearchIndexer.Indexable> all = Flux.fromIterable(List.copyOf(documents.values()));
+                fullReads.incrementAndGet();
                 if (waitFor != null) {
                     all = waitFor.asMono().thenMany(all);
                 }
@@ -338,6 +341,7 @@ class SearchSelfHealingIT {
 
     /** Starts a rebuild and waits until it reads the probe index's source, which the gate holds. */
     private String rebuildHeldAtTheProbe() {
+        int readsBefore = source.fullReads.get();
         source.gate = reactor.core.publisher.Sinks.empty();
         byte[] started = client.post().uri("/api/v1/admin/reindex")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + KeycloakTokens.accessToken("admin.demo")).exchange()
@@ -348,6 +352,8 @@ class SearchSelfHealingIT {
                     assertThat(progress.name()).isEqualTo(PROBE);
                     assertThat(progress.newIndex()).isNotNull();
                 }));
+        // the rebuild has read what the probe's source holds now, and waits at the gate to write it
+        await().atMost(Duration.ofSeconds(60)).until(() -> source.fullReads.get() > readsBefore);
         return id;
     }
 
