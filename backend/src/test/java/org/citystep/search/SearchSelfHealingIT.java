@@ -204,6 +204,9 @@ class SearchSelfHealingIT {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             assertThat(searchTotal("")).isEqualTo(DOCUMENTS);
             assertThat(consistency("check").get("consistent").asBoolean()).isTrue();
+            // the rebuild the app starts on its own for its new indexes has ended
+            assertThat(mongo.findAll(ReindexJob.class).filter(job -> job.getState() == ReindexJob.State.RUNNING)
+                    .collectList().block()).isEmpty();
         });
     }
 
