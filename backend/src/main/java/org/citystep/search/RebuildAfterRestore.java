@@ -26,7 +26,8 @@ import reactor.util.retry.Retry;
 /**
  * After {@code ./citystep restore}, the search indexes hold what was written after the backup: the
  * first app instance to start rebuilds them from the restored MongoDB (searches answer from the old
- * ones until the new ones are complete) and removes the marker the restore left. The leases the
+ * ones until the new ones are complete) and removes the marker the restore left once that rebuild
+ * has completed. The leases the
  * backup holds belong to processes that no longer exist: they are released first.
  */
 @Component
@@ -56,8 +57,11 @@ class RebuildAfterRestore {
         // the restored leases belong to the processes that ran when the backup was taken
         waiting = leases.releaseAllAfterRestore()
                 .doOnNext(released -> log.info("Released {} leases restored from the backup", released))
-                .then(rebuilds.start()
-                        .map(job -> "started rebuild " + job.getId())
+                .then(Mono.defer(rebuilds::startAndAwait)
+                        // the marker goes only once the rebuild completed: after a crash or a failure
+                        // midway it stays, and the next start (or the next try) rebuilds again
+                        .flatMap(job -> job.getState() == ReindexJob.State.DONE ? Mono.just("rebuild " + job.getId() + " done")
+                                : Mono.error(new IllegalStateException("Rebuild " + job.getId() + " failed: " + job.getError())))
                         // one that runs already may cover only some indexes: wait for it, then rebuild all
                         .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(2)).maxBackoff(Duration.ofMinutes(1))))
                 .publishOn(Schedulers.boundedElastic())

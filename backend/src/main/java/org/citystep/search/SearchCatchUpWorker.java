@@ -89,14 +89,23 @@ class SearchCatchUpWorker {
         return outbox.deadLetterCount().doOnNext(deadLetters::set).onErrorResume(failure -> Mono.empty())
                 .then(leases.acquire(LEASE_NAME, lease))
                 .flatMap(held -> !held ? Mono.just(0L)
-                        : indexes.reachable().then(indexes.ensured()).then(drain(0)));
+                        : indexes.reachable().then(indexes.ensured()).then(drain(0, lease)));
     }
 
-    /** Batch after batch while full batches come: a backlog after an outage is worked off at bulk speed. */
-    private Mono<Long> drain(long sofar) {
+    /**
+     * Batch after batch while full batches come: a backlog after an outage is worked off at bulk
+     * speed. The lease is renewed before every further batch; an instance that lost it (a drain
+     * that outlasted it while another took over) stops.
+     */
+    private Mono<Long> drain(long sofar, Duration lease) {
         return outbox.due(BATCH).collectList()
                 .flatMap(due -> due.isEmpty() ? Mono.just(sofar)
-                        : batch(due).flatMap(done -> due.size() == BATCH && done > 0 ? drain(sofar + done)
+                        : batch(due).flatMap(done -> due.size() == BATCH && done > 0
+                                ? leases.acquire(LEASE_NAME, lease).flatMap(held -> held ? drain(sofar + done, lease)
+                                        : Mono.fromSupplier(() -> {
+                                            log.info("Lost the search catch-up lease to another instance: it goes on");
+                                            return sofar + done;
+                                        }))
                                 : Mono.just(sofar + done)));
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.bson.Document;
+import org.citystep.shared.mongo.Leases;
 import org.citystep.shared.paging.PageParams;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
@@ -41,12 +42,25 @@ public class SearchOutbox {
     static final int MAX_ATTEMPTS = 10;
     private static final String DEAD_LETTER = "deadLetter";
 
+    /**
+     * While a rebuild runs, a settled entry is kept, marked {@code settledAt}, instead of removed: the
+     * rebuild replays every entry settled since it began into its new index, so a removal or a
+     * fan-out that reached only the old index meanwhile (neither leaves a newer {@code updatedAt}
+     * behind) is not lost. Whether one runs is read at most once per {@link #REBUILD_NOTICE}; a rebuild
+     * waits that long after taking its lease before it reads anything.
+     */
+    static final Duration REBUILD_NOTICE = Duration.ofSeconds(1);
+    static final String SETTLED_AT = "settledAt";
+
     private final ReactiveMongoTemplate template;
     private final Clock clock;
+    private final Mono<Boolean> rebuildRunning;
 
-    SearchOutbox(ReactiveMongoTemplate template, Clock clock) {
+    SearchOutbox(ReactiveMongoTemplate template, Clock clock, Leases leases) {
         this.template = template;
         this.clock = clock;
+        this.rebuildRunning = leases.isHeld(SearchRebuilds.LEASE)
+                .cache(running -> REBUILD_NOTICE, failure -> Duration.ZERO, () -> Duration.ZERO);
     }
 
     /** Records that document {@code documentId} of {@code index} is about to change. */
@@ -85,16 +99,47 @@ public class SearchOutbox {
 
     /** Clears the entry if no newer write replaced it meanwhile; emits whether it was cleared. */
     public Mono<Boolean> settle(PendingWrite pending) {
-        return template.remove(byKeyAndToken(pending), COLLECTION).map(result -> result.getDeletedCount() > 0);
+        return rebuildRunning.flatMap(keep -> keep
+                ? template.updateFirst(byKeyAndToken(pending), settled(), COLLECTION).map(result -> result.getMatchedCount() > 0)
+                : template.remove(byKeyAndToken(pending), COLLECTION).map(result -> result.getDeletedCount() > 0));
     }
 
     Mono<Void> settleAll(Collection<PendingWrite> settled) {
         if (settled.isEmpty()) {
             return Mono.empty();
         }
-        ReactiveBulkOperations bulk = template.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
-        settled.forEach(pending -> bulk.remove(byKeyAndToken(pending)));
-        return bulk.execute().then();
+        return rebuildRunning.flatMap(keep -> {
+            ReactiveBulkOperations bulk = template.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
+            settled.forEach(pending -> {
+                if (keep) {
+                    bulk.updateOne(byKeyAndToken(pending), settled());
+                }
+                else {
+                    bulk.remove(byKeyAndToken(pending));
+                }
+            });
+            return bulk.execute();
+        }).then();
+    }
+
+    private Update settled() {
+        return new Update().set(SETTLED_AT, clock.instant()).unset("dueAt");
+    }
+
+    /**
+     * The ids of documents of {@code index} whose entries were settled at or after {@code since} and
+     * kept for a running rebuild, in batches of {@code batch}.
+     */
+    Flux<List<String>> settledSince(String index, java.time.Instant since, int batch) {
+        Query query = Query.query(where("index").is(index).and(SETTLED_AT).gte(since));
+        query.fields().include("documentId");
+        return template.find(query, Document.class, COLLECTION).map(entry -> entry.getString("documentId")).buffer(batch);
+    }
+
+    /** Removes the entries kept settled for a rebuild that has ended; emits how many. */
+    Mono<Long> forgetSettled() {
+        return template.remove(Query.query(where(SETTLED_AT).exists(true)), COLLECTION)
+                .map(result -> result.getDeletedCount());
     }
 
     /** An entry due for the worker, with how often indexing it failed before. */
@@ -137,7 +182,7 @@ public class SearchOutbox {
 
     /** How many writes wait for search, dead letters included; the count of a small collection. */
     public Mono<Long> size() {
-        return template.count(new Query(), COLLECTION);
+        return template.count(Query.query(where(SETTLED_AT).exists(false)), COLLECTION);
     }
 
     /** A write whose document could not be indexed after {@value #MAX_ATTEMPTS} tries. */
@@ -180,7 +225,7 @@ public class SearchOutbox {
     private static Update fresh(PendingWrite pending) {
         return new Update().set("index", pending.index()).set("documentId", pending.documentId())
                 .set("token", pending.token()).set("attempts", 0).unset("lastError").unset(DEAD_LETTER)
-                .unset("deadSince");
+                .unset("deadSince").unset(SETTLED_AT);
     }
 
     private static Query byKey(String index, String documentId) {

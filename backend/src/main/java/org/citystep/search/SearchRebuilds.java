@@ -38,7 +38,7 @@ public class SearchRebuilds {
 
     private static final Logger log = LoggerFactory.getLogger(SearchRebuilds.class);
     private static final Duration STALE_AFTER = Duration.ofMinutes(5);
-    private static final String LEASE = "search-rebuild";
+    static final String LEASE = "search-rebuild";
     /** Writes are replayed from a little before the rebuild began: other instances' clocks differ. */
     private static final Duration CLOCK_MARGIN = Duration.ofSeconds(30);
     private static final DateTimeFormatter ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
@@ -50,6 +50,11 @@ public class SearchRebuilds {
     private final ReindexJobs jobs;
     private final Clock clock;
     private final Leases leases;
+    private final SearchOutbox outbox;
+    /** Set when this instance's running rebuild found its lease taken by another. */
+    private final AtomicBoolean lostLease = new AtomicBoolean();
+    /** How long an index request sent to the old index before the swap may take to settle. */
+    private static final Duration IN_FLIGHT = Duration.ofSeconds(3);
     /** Guards this instance; the lease guards the others (it is renewed with every batch's progress). */
     private final AtomicBoolean runningHere = new AtomicBoolean();
     /** The indexes this instance is trying to rebuild on its own account, and those tries. */
@@ -58,7 +63,8 @@ public class SearchRebuilds {
     private final Disposable.Composite refills = Disposables.composite();
 
     SearchRebuilds(ElasticsearchAsyncClient client, SearchIndexes indexes, SearchSources sources, SearchIndexer indexer, ReindexJobs jobs,
-            Clock clock, Leases leases) {
+            Clock clock, Leases leases, SearchOutbox outbox) {
+        this.outbox = outbox;
         this.client = client;
         this.indexes = indexes;
         this.sources = sources;
@@ -78,6 +84,14 @@ public class SearchRebuilds {
                 .doOnNext(job -> run(job).subscribe(
                         done -> log.info("Rebuild {} finished: {}", done.getId(), done.getState()),
                         failure -> log.error("Rebuild {} failed", job.getId(), failure)));
+    }
+
+    /**
+     * Starts a rebuild of every index like {@link #start()}, and emits the job when it has ended,
+     * DONE or FAILED.
+     */
+    public Mono<ReindexJob> startAndAwait() {
+        return begin(indexes.names().stream().sorted().toList(), "requested").flatMap(this::run);
     }
 
     /**
@@ -132,6 +146,7 @@ public class SearchRebuilds {
                     if (!runningHere.compareAndSet(false, true)) {
                         return Mono.error(running());
                     }
+                    lostLease.set(false);
                     return leases.acquire(LEASE, STALE_AFTER)
                             .flatMap(held -> held ? interrupted().then(jobs.insert(ReindexJob.start(ID.format(clock.instant()),
                                     names, trigger, clock.instant()))) : Mono.error(running()))
@@ -167,7 +182,9 @@ public class SearchRebuilds {
 
     /** Runs a begun job to its end, then gives the lease up; emits the job as it ended, DONE or FAILED. */
     private Mono<ReindexJob> run(ReindexJob job) {
-        return Flux.fromIterable(job.getIndexes())
+        // every instance now keeps the outbox entries it settles, for the replay (it notices within this)
+        return Mono.delay(SearchOutbox.REBUILD_NOTICE.multipliedBy(2))
+                .thenMany(Flux.fromIterable(job.getIndexes()))
                 .concatMap(progress -> rebuild(job, progress.name()))
                 .then(Mono.fromCallable(() -> {
                     job.finish(clock.instant());
@@ -179,6 +196,9 @@ public class SearchRebuilds {
                     return jobs.save(job);
                 })
                 .flatMap(ended -> leases.release(LEASE)
+                        // what was kept for the replay is no longer needed (a lease lost to another
+                        // instance's rebuild: that one needs them, and its own begin keeps them)
+                        .then(Mono.defer(() -> lostLease.get() ? Mono.empty() : outbox.forgetSettled()))
                         .onErrorResume(failure -> {
                             log.warn("Could not release {}: {}", LEASE, failure.toString());
                             return Mono.empty();
@@ -227,6 +247,12 @@ public class SearchRebuilds {
                             })).doOnSuccess(done -> moved.set(true)))
                             // what was written while the new index was being built
                             .then(indexer.indexAll(name, source.changedSince(started.minus(CLOCK_MARGIN))))
+                            // what reached only the old index meanwhile and left no newer updatedAt behind (a
+                            // removal, a fan-out): every outbox entry settled since the job began; once more
+                            // a little later for writes that were in flight to the old index at the swap
+                            .then(replaySettled(name, source, job.getStartedAt()))
+                            .then(Mono.delay(IN_FLIGHT))
+                            .then(replaySettled(name, source, job.getStartedAt()))
                             .then(dropAllBut(alias, newIndex))
                             .then(Mono.defer(() -> save(job, new ReindexJob.Progress(name, newIndex, total,
                                     written.get(), true))))
@@ -240,6 +266,21 @@ public class SearchRebuilds {
                                             .then(Mono.error(failure)));
                 })
                 .onErrorMap(ElasticsearchFailures::translate);
+    }
+
+    /**
+     * Indexes again, through the alias, the documents whose outbox entries were settled since
+     * {@code since} (kept for this rebuild), and removes those whose source is gone.
+     */
+    private Mono<Void> replaySettled(String name, SearchDocuments source, Instant since) {
+        return outbox.settledSince(name, since.minus(CLOCK_MARGIN), SearchIndexer.BULK_SIZE)
+                .concatMap(ids -> source.byIds(ids).collectList().flatMap(found -> {
+                    Set<String> existing = new java.util.HashSet<>();
+                    found.forEach(document -> existing.add(document.id()));
+                    List<String> gone = ids.stream().filter(id -> !existing.contains(id)).toList();
+                    return indexer.indexAll(name, Flux.fromIterable(found)).then(indexer.deleteAll(name, gone));
+                }))
+                .then();
     }
 
     /**
@@ -262,7 +303,14 @@ public class SearchRebuilds {
     private Mono<ReindexJob> save(ReindexJob job, ReindexJob.Progress progress) {
         return Mono.defer(() -> {
             job.progress(progress, clock.instant());
-            return leases.acquire(LEASE, STALE_AFTER).then(jobs.save(job));
+            // a rebuild whose lease expired (a long pause) may run beside another instance's: it stops
+            return leases.acquire(LEASE, STALE_AFTER).flatMap(held -> {
+                if (!held) {
+                    lostLease.set(true);
+                    return Mono.error(new IllegalStateException("Lost the rebuild lease to another instance: stopped"));
+                }
+                return jobs.save(job);
+            });
         });
     }
 }

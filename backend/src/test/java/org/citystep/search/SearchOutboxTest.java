@@ -32,13 +32,16 @@ class SearchOutboxTest {
     private MongoServer server;
     private MongoClient client;
     private SearchOutbox outbox;
+    private org.citystep.shared.mongo.Leases leases;
 
     @BeforeEach
     void start() {
         server = new MongoServer(new MemoryBackend());
         InetSocketAddress address = server.bind();
         client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
-        outbox = new SearchOutbox(new ReactiveMongoTemplate(client, "citystep"), clock);
+        ReactiveMongoTemplate template = new ReactiveMongoTemplate(client, "citystep");
+        leases = new org.citystep.shared.mongo.Leases(template, clock);
+        outbox = new SearchOutbox(template, clock, leases);
     }
 
     @AfterEach
@@ -151,5 +154,38 @@ class SearchOutboxTest {
         later(SearchOutbox.WRITER_GRACE);
         assertThat(due()).containsExactly("poison#0");
         StepVerifier.create(outbox.deadLetterCount()).expectNext(0L).verifyComplete();
+    }
+
+    @Test
+    void whileARebuildRunsSettledEntriesAreKeptForItsReplayAndForgottenAfterwards() {
+        leases.acquire(SearchRebuilds.LEASE, Duration.ofMinutes(5)).block();
+        PendingWrite retired = outbox.add("cities", "retired").block();
+        outbox.addAll("case-studies", List.of("moved-1", "moved-2")).block();
+        later(Duration.ofSeconds(6));
+        assertThat(outbox.settle(retired).block()).isTrue();
+        outbox.settleAll(outbox.due(100).filter(d -> d.write().index().equals("case-studies")).map(SearchOutbox.Due::write)
+                .collectList().block()).block();
+
+        // nothing waits for search any more, but the rebuild can still see what was settled
+        assertThat(outbox.size().block()).isZero();
+        assertThat(due()).isEmpty();
+        assertThat(outbox.settledSince("cities", clock.instant().minusSeconds(60), 10).flatMapIterable(ids -> ids)
+                .collectList().block()).containsExactly("retired");
+        assertThat(outbox.settledSince("case-studies", clock.instant().minusSeconds(60), 10).flatMapIterable(ids -> ids)
+                .collectList().block()).containsExactlyInAnyOrder("moved-1", "moved-2");
+        // a new write of a kept document is pending again
+        outbox.add("cities", "retired").block();
+        assertThat(outbox.size().block()).isEqualTo(1);
+
+        assertThat(outbox.forgetSettled().block()).isEqualTo(2);
+        assertThat(outbox.size().block()).isEqualTo(1);
+    }
+
+    @Test
+    void withoutARebuildSettledEntriesAreRemoved() {
+        PendingWrite write = outbox.add("cities", "amsterdam").block();
+        assertThat(outbox.settle(write).block()).isTrue();
+        assertThat(outbox.settledSince("cities", clock.instant().minusSeconds(60), 10).collectList().block()).isEmpty();
+        assertThat(outbox.forgetSettled().block()).isZero();
     }
 }

@@ -69,6 +69,13 @@ class SearchSelfHealingIT {
         final AtomicInteger failingReads = new AtomicInteger();
         /** When set, full reads wait until it completes (a slow source). */
         volatile reactor.core.publisher.Sinks.@org.jspecify.annotations.Nullable Empty<Void> gate;
+        /**
+         * When set, "changed since" finds nothing: like the real sources after a removal (the document
+         * is gone) or a fan-out (its dependents' versions and updatedAt stay as they were).
+         */
+        volatile boolean nothingChangedSince;
+        /** How many full reads have taken their snapshot of the documents. */
+        final AtomicInteger fullReads = new AtomicInteger();
 
         void put(String id, long version, String cityId, String title) {
             documents.put(id, new SearchIndexer.Indexable(id, version,
@@ -85,6 +92,7 @@ class SearchSelfHealingIT {
             return Flux.defer(() -> {
                 var waitFor = gate;
                 Flux<SearchIndexer.Indexable> all = Flux.fromIterable(List.copyOf(documents.values()));
+                fullReads.incrementAndGet();
                 if (waitFor != null) {
                     all = waitFor.asMono().thenMany(all);
                 }
@@ -96,7 +104,7 @@ class SearchSelfHealingIT {
 
         @Override
         public Flux<SearchIndexer.Indexable> changedSince(Instant since) {
-            return Flux.defer(() -> Flux.fromIterable(List.copyOf(documents.values())));
+            return Flux.defer(() -> nothingChangedSince ? Flux.empty() : Flux.fromIterable(List.copyOf(documents.values())));
         }
 
         @Override
@@ -190,9 +198,15 @@ class SearchSelfHealingIT {
 
     @BeforeEach
     void everythingIndexed() {
+        // the machine running the tests may be busy: a slow answer is not what these tests are about
+        client = client.mutate().responseTimeout(Duration.ofSeconds(30)).build();
+        source.gate = null;
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             assertThat(searchTotal("")).isEqualTo(DOCUMENTS);
             assertThat(consistency("check").get("consistent").asBoolean()).isTrue();
+            // the rebuild the app starts on its own for its new indexes has ended
+            assertThat(mongo.findAll(ReindexJob.class).filter(job -> job.getState() == ReindexJob.State.RUNNING)
+                    .collectList().block()).isEmpty();
         });
     }
 
@@ -326,6 +340,98 @@ class SearchSelfHealingIT {
                 .header(HttpHeaders.AUTHORIZATION, admin).exchange()
                 .expectBody().jsonPath("$.state").isEqualTo("DONE"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(searchTotal("")).isEqualTo(DOCUMENTS));
+    }
+
+    /** Starts a rebuild and waits until it reads the probe index's source, which the gate holds. */
+    private String rebuildHeldAtTheProbe() {
+        int readsBefore = source.fullReads.get();
+        source.gate = reactor.core.publisher.Sinks.empty();
+        byte[] started = client.post().uri("/api/v1/admin/reindex")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + KeycloakTokens.accessToken("admin.demo")).exchange()
+                .expectStatus().isAccepted().expectBody().returnResult().getResponseBody();
+        String id = JSON.readTree(started).get("id").asString();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(mongo.findById(id, ReindexJob.class).block()
+                .getIndexes()).anySatisfy(progress -> {
+                    assertThat(progress.name()).isEqualTo(PROBE);
+                    assertThat(progress.newIndex()).isNotNull();
+                }));
+        // the rebuild has read what the probe's source holds now, and waits at the gate to write it
+        await().atMost(Duration.ofSeconds(60)).until(() -> source.fullReads.get() > readsBefore);
+        return id;
+    }
+
+    private ReindexJob endOf(String id) {
+        source.gate.tryEmitEmpty();
+        source.gate = null;
+        await().atMost(Duration.ofSeconds(60)).until(() -> mongo.findById(id, ReindexJob.class).block().getState()
+                != ReindexJob.State.RUNNING);
+        return mongo.findById(id, ReindexJob.class).block();
+    }
+
+    @Test
+    void aRemovalAndAFanOutSettledIntoTheOldIndexDuringARebuildReachTheNewOne() throws Exception {
+        source.nothingChangedSince = true;
+        List<String> retired = source.idsOfCity("probe-city-3").collectList().block();
+        List<String> moved = source.idsOfCity("probe-city-5").collectList().block();
+        try {
+            String id = rebuildHeldAtTheProbe();
+            // the new index is being filled from what the source held before these changes
+            // a city retired: its documents leave search
+            for (String gone : retired) {
+                source.documents.remove(gone);
+            }
+            outbox.addAll(PROBE, retired).block();
+            // another city moved: the documents built from it change, at the same version
+            for (String dependent : moved) {
+                source.put(dependent, source.documents.get(dependent).version(), "probe-city-5", "Relocated document");
+            }
+            outbox.addDependents("cities", "probe-city-5").block();
+            // both reach the index in use (the old one) and are settled
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                assertThat(searchTotal("relocated")).isEqualTo(moved.size());
+                assertThat(searchTotal("")).isEqualTo(DOCUMENTS - retired.size());
+                assertThat(outbox.size().block()).isZero();
+            });
+
+            assertThat(endOf(id).getState()).isEqualTo(ReindexJob.State.DONE);
+            // the new index shows what the source says: the retired city's documents gone, the moved one's changed
+            assertThat(searchTotal("relocated")).isEqualTo(moved.size()).isEqualTo(DOCUMENTS / 12);
+            assertThat(searchTotal("")).isEqualTo(DOCUMENTS - retired.size());
+            assertThat(probeReport(consistency("check")).get("missing").asLong()).isZero();
+            assertThat(probeReport(consistency("check")).get("extra").asLong()).isZero();
+        }
+        finally {
+            source.nothingChangedSince = false;
+            for (String back : retired) {
+                source.put(back, 3, "probe-city-3", "Probe document back");
+            }
+            outbox.addAll(PROBE, retired).block();
+            source.gate = null;
+        }
+    }
+
+    @Test
+    void aRebuildThatLostItsLeaseStopsAndRecordsWhy() {
+        String id = rebuildHeldAtTheProbe();
+        try {
+            // this instance paused past its lease's expiry, and another instance took it
+            mongo.getCollection("leases").flatMap(leases -> Mono.from(leases.updateOne(
+                    new org.bson.Document("_id", SearchRebuilds.LEASE),
+                    new org.bson.Document("$set", new org.bson.Document("holder", "another-instance")
+                            .append("until", java.util.Date.from(Instant.now().plus(Duration.ofMinutes(5)))))))).block();
+
+            ReindexJob ended = endOf(id);
+            assertThat(ended.getState()).isEqualTo(ReindexJob.State.FAILED);
+            assertThat(ended.getError()).contains("Lost the rebuild lease");
+            // searches answer from the index in use, complete
+            assertThat(searchTotal("")).isEqualTo(DOCUMENTS);
+            assertThat(indicesBehindAlias()).hasSize(1);
+        }
+        finally {
+            source.gate = null;
+            mongo.getCollection("leases").flatMap(leases -> Mono.from(leases.deleteOne(
+                    new org.bson.Document("_id", SearchRebuilds.LEASE)))).block();
+        }
     }
 
     @Test

@@ -31,7 +31,7 @@ public class Leases {
     private final String holder;
 
     @org.springframework.beans.factory.annotation.Autowired
-    Leases(ReactiveMongoTemplate template, Clock clock) {
+    public Leases(ReactiveMongoTemplate template, Clock clock) {
         this(template, clock, instanceId());
     }
 
@@ -49,6 +49,11 @@ public class Leases {
         return template.upsert(takeable, new Update().set("holder", holder).set("until", now.plus(duration)), COLLECTION)
                 .thenReturn(true)
                 .onErrorResume(DuplicateKeyException.class, taken -> Mono.just(false));
+    }
+
+    /** Whether any instance holds lease {@code name} now (one read by key). */
+    public Mono<Boolean> isHeld(String name) {
+        return template.exists(Query.query(where("_id").is(name).and("until").gt(clock.instant())), COLLECTION);
     }
 
     /** Gives lease {@code name} up, if this instance holds it. */
