@@ -56,6 +56,8 @@ class ExpertListingIT {
 
     @BeforeAll
     void experts() {
+        // the first requests warm the app up: on a busy machine they take longer than the default 5 s
+        client = client.mutate().responseTimeout(Duration.ofSeconds(30)).build();
         for (int i = 1; i <= 25; i++) {
             String id = String.format("el-%02d", i);
             List<String> languages = i == 7 ? List.of(LANGUAGE, "zh-CN") : List.of(LANGUAGE, "en");
