@@ -53,8 +53,24 @@ function answer(experts = [expert('li-wei', 'Li Wei'), expert('anna', 'Anna Kowa
     http.get('*/api/v1/experts', ({ request }) => {
       const url = new URL(request.url);
       seen.push(url);
-      const items = experts.map((item) => withContact(request, item));
-      return HttpResponse.json({ items, page: 0, size: Number(url.searchParams.get('size') ?? 12), total: items.length });
+      const size = Number(url.searchParams.get('size') ?? 12);
+      const page = Number(url.searchParams.get('page') ?? 0);
+      const items = experts.slice(page * size, page * size + size).map((item) => withContact(request, item));
+      return HttpResponse.json({ items, page, size, total: experts.length });
+    }),
+    // the search index's language facet over the whole directory, as the backend computes it
+    http.get('*/api/v1/search', ({ request }) => {
+      const url = new URL(request.url);
+      seen.push(url);
+      const counts = new Map<string, number>();
+      experts.forEach((item) =>
+        item.languages.forEach((code) => {
+          const primary = code.split('-')[0] ?? code;
+          counts.set(primary, (counts.get(primary) ?? 0) + 1);
+        }),
+      );
+      const language = [...counts].sort((a, b) => b[1] - a[1]).map(([key, count]) => ({ key, count }));
+      return HttpResponse.json({ total: experts.length, page: 0, size: 1, hits: [], facets: { language } });
     }),
     http.get('*/api/v1/experts/:id', ({ request, params }) => {
       const found = experts.find((item) => item.id === params.id);
@@ -107,12 +123,25 @@ describe('ExpertsPage', () => {
     await userEvent.selectOptions(await screen.findByRole('combobox', { name: 'Language' }), 'Polish');
 
     await waitFor(() => {
-      const last = seen.filter((url) => url.searchParams.get('size') !== '100').at(-1);
+      const last = seen.filter((url) => url.pathname.endsWith('/experts')).at(-1);
       expect(last?.searchParams.get('characteristic')).toBe('GOVERNANCE');
       expect(last?.searchParams.get('domain')).toBe('OPEN_DATA');
       expect(last?.searchParams.get('language')).toBe('pl');
     });
   });
+
+  it('offers every language of a directory of 150 experts, not only those of the first page', async () => {
+    const many = Array.from({ length: 150 }, (_, index) =>
+      expert(`expert-${index + 1}`, `Expert ${index + 1}`, { languages: index + 1 === 120 ? ['is', 'en'] : ['zh', 'en'] }),
+    );
+    const seen = answer(many);
+    await renderPage(<ExpertsPage />, { path: '/experts', route: '/experts' });
+    await screen.findByRole('article', { name: 'Expert 1' });
+
+    const filter = await screen.findByRole('combobox', { name: 'Language' });
+    await userEvent.selectOptions(filter, await within(filter).findByRole('option', { name: 'Icelandic' }));
+    await waitFor(() => expect(seen.filter((url) => url.pathname.endsWith('/experts')).at(-1)?.searchParams.get('language')).toBe('is'));
+  }, 15_000);
 
   it('shows the expert asked for by ?focus= first, highlighted and focused', async () => {
     answer();

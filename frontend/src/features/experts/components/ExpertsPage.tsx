@@ -9,6 +9,7 @@ import { usePunctuation } from '../../../lib/i18n/punctuation';
 import { useReference } from '../../../lib/reference/reference';
 import { useExpert } from '../api/expert';
 import { type Characteristic, type Expert, type ExpertStatus, type ServiceDomain, useExperts } from '../api/experts';
+import { useExpertLanguages } from '../api/expert-languages';
 import './experts.css';
 import { useFilterParams } from '../../../lib/routing/filter-params';
 import { ServiceDomainChips, ServiceDomainOptions } from '../../../components/ui/service-domains';
@@ -159,9 +160,10 @@ export function ExpertsPage() {
     },
     session.username,
   );
-  // every language someone in the directory speaks, for the language filter
-  const everyone = useExperts({ size: 100 }, session.username);
-  const languages = [...new Set((everyone.data?.items ?? []).flatMap((expert) => expert.languages))]
+  // every language someone in the directory speaks (the search index's facet over all of them), for
+  // the language filter; while search cannot answer, those of the experts shown
+  const spoken = useExpertLanguages();
+  const languages = [...new Set(spoken.data ?? (query.data?.items ?? []).flatMap((expert) => expert.languages))]
     .map((code) => ({ code, name: languageName(code, i18n.language) }))
     .sort((a, b) => a.name.localeCompare(b.name, i18n.language));
   if (language && !languages.some((entry) => entry.code === language)) {

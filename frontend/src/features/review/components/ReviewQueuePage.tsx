@@ -1,5 +1,5 @@
 import { useQueries } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
+import { useDeferredValue, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { FormField } from '../../../components/ui/form-field';
@@ -17,43 +17,82 @@ import { useFilterParams } from '../../../lib/routing/filter-params';
 
 const PAGE_SIZE = 10;
 
-/** A curator picks an approved expert with expertise in one of the round's characteristics. */
+/**
+ * A curator picks an approved expert with expertise in one of the round's characteristics: the
+ * first few by id, or those whose name starts with what is typed (thousands of experts are found
+ * by name, never all listed).
+ */
 function AssignForm({ item, onDone }: { item: ReviewItem; onDone: (message: string) => void }) {
   const { t } = useTranslation('review');
   const id = useId();
   const [expertId, setExpertId] = useState(item.expertId ?? '');
+  const [name, setName] = useState('');
+  const [chosenName, setChosenName] = useState(item.expertName ?? '');
+  const typed = useDeferredValue(name);
   const candidates = useQueries({
-    queries: item.characteristics.map((characteristic) => reviewersQuery(characteristic)),
+    queries: item.characteristics.map((characteristic) => reviewersQuery(characteristic, typed)),
     combine: (results) => {
       const byId = new Map<string, string>();
       results.forEach((result) => result.data?.items.forEach((expert) => byId.set(expert.id, expert.name)));
-      return { experts: [...byId].sort((a, b) => a[1].localeCompare(b[1])), pending: results.some((r) => r.isPending) };
+      const total = results.reduce((sum, result) => sum + (result.data?.total ?? 0), 0);
+      return {
+        experts: [...byId].sort((a, b) => a[1].localeCompare(b[1])),
+        total,
+        pending: results.some((r) => r.isPending),
+      };
     },
   });
+  // the chosen expert stays choosable while the name typed shows others
+  const options =
+    expertId && !candidates.experts.some(([candidate]) => candidate === expertId)
+      ? [[expertId, chosenName || expertId] as [string, string], ...candidates.experts]
+      : candidates.experts;
   const assign = useAssignReview();
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!expertId) return;
-    const name = candidates.experts.find(([candidate]) => candidate === expertId)?.[1] ?? expertId;
+    const chosen = options.find(([candidate]) => candidate === expertId)?.[1] ?? expertId;
     assign.mutate(
       { cityId: item.cityId, version: item.version, expertId },
-      { onSuccess: () => onDone(t('assigned', { name })) },
+      { onSuccess: () => onDone(t('assigned', { name: chosen })) },
     );
   };
   return (
     <form onSubmit={submit} aria-label={t('assign.label')}>
+      <FormField id={`${id}-name`} label={t('assign.findByName')}>
+        {(props) => (
+          <input {...props} type="search" value={name} autoComplete="off" onChange={(event) => setName(event.target.value)} />
+        )}
+      </FormField>
       <FormField id={`${id}-expert`} label={t('assign.expert')}>
         {(props) => (
-          <select {...props} value={expertId} onChange={(event) => setExpertId(event.target.value)}>
+          <select
+            {...props}
+            value={expertId}
+            onChange={(event) => {
+              setExpertId(event.target.value);
+              setChosenName(options.find(([candidate]) => candidate === event.target.value)?.[1] ?? '');
+            }}
+          >
             <option value="">{candidates.pending ? t('assign.loading') : t('assign.choose')}</option>
-            {candidates.experts.map(([candidate, name]) => (
+            {options.map(([candidate, label]) => (
               <option key={candidate} value={candidate}>
-                {name}
+                {label}
               </option>
             ))}
           </select>
         )}
       </FormField>
+      {!candidates.pending && candidates.total > candidates.experts.length && (
+        <p className="small" role="status">
+          {t('assign.more', { shown: candidates.experts.length, total: candidates.total })}
+        </p>
+      )}
+      {!candidates.pending && typed.trim() && candidates.experts.length === 0 && (
+        <p className="small" role="status">
+          {t('assign.none', { name: typed.trim() })}
+        </p>
+      )}
       <button type="submit" className="button" disabled={!expertId || assign.isPending}>
         {item.expertId ? t('assign.reassign') : t('assign.submit')}
       </button>

@@ -50,6 +50,19 @@ class CaseStudyListing {
         this.clock = clock;
     }
 
+    /**
+     * The ids of the case studies the read model holds for the city, whatever their status, in
+     * pages of at most {@link ReadModelQueries#MAX_OFFSET_WINDOW}; {@code beyond} when a city has
+     * more than one page holds (a scan then). Fails with 503 while search is unreachable.
+     */
+    reactor.core.publisher.Flux<String> indexedIdsOfCity(String cityId,
+            java.util.function.Supplier<reactor.core.publisher.Flux<String>> beyond) {
+        Query ofCity = Query.of(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("cityId").value(FieldValue.of(cityId))))));
+        return queries.ids(CaseStudySearchDocument.INDEX, ofCity, ReadModelQueries.MAX_OFFSET_WINDOW, List.of())
+                .flatMapMany(ids -> ids.size() < ReadModelQueries.MAX_OFFSET_WINDOW
+                        ? reactor.core.publisher.Flux.fromIterable(ids) : beyond.get());
+    }
+
     Mono<PageResponse<CaseStudy>> list(CaseStudyFilter filter, PageParams page, CurrentUser user) {
         List<SortOptions> newestFirst = List.of(SortOptions.of(s -> s.field(f -> f.field("updatedAt").order(SortOrder.Desc))));
         return queries.listPage(CaseStudySearchDocument.INDEX, readModelQuery(filter, user), page, newestFirst,

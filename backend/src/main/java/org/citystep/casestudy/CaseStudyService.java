@@ -115,11 +115,21 @@ public class CaseStudyService {
     }
 
     /**
-     * The ids of a city's case studies, whose search documents show its region and country. A scan
-     * on the embedded server, which has no secondary index: it runs only when a city moves, in the
-     * search catch-up.
+     * The ids of a city's case studies whose search documents show its region and country, for the
+     * fan-out after a city moved (the search catch-up expands it): read from the case-study read
+     * model by {@code cityId}, not by scanning the case studies (the embedded server has no
+     * secondary index). It reaches every case study although search trails MongoDB: the fan-out
+     * entry waits the outbox's writer grace (5 s, beyond the 1 s refresh) before it is expanded, so
+     * every document indexed before the city changed is found; one indexed later, or still waiting
+     * in the outbox, is built from the moved city anyway. While search is down this fails and the
+     * catch-up tries the entry again later.
      */
     Flux<String> idsOfCity(String cityId) {
+        return listing.indexedIdsOfCity(cityId, () -> scanOfCity(cityId));
+    }
+
+    /** Every case study of the city, read from MongoDB: a scan on the embedded server (city deletion only). */
+    private Flux<String> scanOfCity(String cityId) {
         Query ofCity = Query.query(where("cityId").is(cityId));
         ofCity.fields().include("_id");
         return template.find(ofCity, org.bson.Document.class, template.getCollectionName(CaseStudy.class))
@@ -414,7 +424,7 @@ public class CaseStudyService {
      * search outbox first, so its search document goes too even if this stops halfway. Emits how many.
      */
     public Mono<Long> deleteAllOfCity(String cityId) {
-        return idsOfCity(cityId)
+        return scanOfCity(cityId)
                 .concatMap(id -> outbox.add(CaseStudySearchDocument.INDEX, id)
                         .flatMap(pending -> studies.deleteById(id).then(indexer.removeAndSettle(pending))))
                 .count();

@@ -58,10 +58,12 @@ public class CityService {
     private final CityListing listing;
     private final IndicatorCatalogue indicators;
     private final AuditLog audit;
+    private final HiddenCities hiddenCities;
 
     CityService(Cities cities, ReactiveMongoTemplate template, SearchIndexer indexer, SearchOutbox outbox,
             Clock clock, org.springframework.context.ApplicationEventPublisher events, ReadModelQueries queries,
-            CityListing listing, IndicatorCatalogue indicators, AuditLog audit) {
+            CityListing listing, IndicatorCatalogue indicators, AuditLog audit, HiddenCities hiddenCities) {
+        this.hiddenCities = hiddenCities;
         this.listing = listing;
         this.indicators = indicators;
         this.audit = audit;
@@ -343,8 +345,10 @@ public class CityService {
         Query current = Query.query(where("_id").is(id).and("version").is(version).and("state").is(from));
         Update update = (to == null ? new Update().unset("state") : new Update().set("state", to))
                 .set("updatedAt", clock.instant()).inc("version", 1);
+        // the hidden-city marker is written before hiding, and its revision read before showing again
+        Mono<Long> marker = to != null ? hiddenCities.marking(id, to) : hiddenCities.revision(id);
         // what other indexes show of the city (its case studies) is hidden or shown with it: recorded before the write
-        return outbox.addDependents(CitySearchDocument.INDEX, id)
+        return marker.flatMap(rev -> outbox.addDependents(CitySearchDocument.INDEX, id)
                 .then(outbox.add(CitySearchDocument.INDEX, id))
                 .flatMap(pending -> template.findAndModify(current, update, FindAndModifyOptions.options().returnNew(true),
                                 City.class)
@@ -352,26 +356,21 @@ public class CityService {
                                 ? ApiException.staleVersion("city", id, version, city.version())
                                 : ApiException.conflict("city.stateIs", id, new MessageRef(
                                         "city.state." + (city.state() == null ? "SHOWN" : city.state().name())))))))
+                        .flatMap(changed -> changed.state() == null ? hiddenCities.unmark(id, rev).thenReturn(changed)
+                                : Mono.just(changed))
                         .doOnNext(changed -> events.publishEvent(new CityInterestsChanged(id)))
                         .flatMap(changed -> changed.state() == null ? indexed(changed, pending)
-                                : indexer.removeAndSettle(pending).thenReturn(changed)));
+                                : indexer.removeAndSettle(pending).thenReturn(changed))));
     }
 
     /** The ids of cities whose deletion has not finished. */
     public Flux<String> deletingIds() {
-        Query deleting = Query.query(where("state").is(CityState.DELETING));
-        deleting.fields().include("_id");
-        return template.find(deleting, Document.class, template.getCollectionName(City.class))
-                .map(city -> city.getString("_id"));
+        return hiddenCities.deletingIds(ids -> cities.findAllById(ids));
     }
 
     /** Retired cities and cities being deleted, a page at a time, latest change first. */
     public Mono<PageResponse<City>> hidden(PageParams page) {
-        Query hidden = Query.query(where("state").ne(null));
-        return Mono.zip(template.find(Query.of(hidden).with(page.toPageRequest(Sort.by(Sort.Direction.DESC, "updatedAt")
-                                .and(Sort.by("_id")))), City.class).collectList(),
-                        template.count(Query.of(hidden), City.class))
-                .map(found -> new PageResponse<>(found.getT1(), page.page(), page.size(), found.getT2()));
+        return hiddenCities.page(page, ids -> cities.findAllById(ids));
     }
 
     /**
@@ -379,10 +378,12 @@ public class CityService {
      * search document. Completes empty when it is gone already.
      */
     public Mono<Void> finishDeletion(String id) {
-        return outbox.add(CitySearchDocument.INDEX, id)
+        return hiddenCities.revision(id).flatMap(rev -> outbox.add(CitySearchDocument.INDEX, id)
                 .flatMap(pending -> template.remove(Query.query(where("_id").is(id).and("state").is(CityState.DELETING)),
                                 City.class)
                         .then(indexer.removeAndSettle(pending)))
+                .flatMap(removed -> cities.existsById(id).flatMap(stillThere -> stillThere ? Mono.just(removed)
+                        : hiddenCities.unmark(id, rev).thenReturn(removed))))
                 .doOnNext(removed -> events.publishEvent(new CityInterestsChanged(id)))
                 .then();
     }

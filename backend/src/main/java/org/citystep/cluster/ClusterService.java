@@ -54,10 +54,12 @@ public class ClusterService {
     private final ExpertService experts;
     private final Clock clock;
     private final AuditLog audit;
+    private final OpenClusters openClusters;
 
     ClusterService(Clusters clusters, ReactiveMongoTemplate template, CityService cities, CaseStudyService caseStudies,
-            ExpertService experts, Clock clock, AuditLog audit) {
+            ExpertService experts, Clock clock, AuditLog audit, OpenClusters openClusters) {
         this.audit = audit;
+        this.openClusters = openClusters;
         this.clusters = clusters;
         this.template = template;
         this.cities = cities;
@@ -98,10 +100,17 @@ public class ClusterService {
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound("cluster", id)));
     }
 
-    /** The open clusters (proposed or active) that name any of the given cities. */
+    /**
+     * The open clusters (proposed or active) that name any of the given cities, from this instance's
+     * copy of the open clusters ({@link OpenClusters}), not a scan of the collection per call.
+     */
     Flux<Cluster> openNaming(Collection<String> cityIds) {
-        return template.find(Query.query(where("status").in(ClusterStatus.PROPOSED, ClusterStatus.ACTIVE)
-                .orOperator(where("members.cityId").in(cityIds), where("invitedCityIds").in(cityIds))), Cluster.class);
+        return openClusters.naming(cityIds);
+    }
+
+    /** A cluster write is counted once it succeeded, so every instance's copy of the open clusters is read again. */
+    private Mono<Cluster> counted(Cluster saved) {
+        return openClusters.changed().thenReturn(saved);
     }
 
     /**
@@ -142,6 +151,7 @@ public class ClusterService {
         return checkReferences(content, named)
                 .then(Mono.defer(() -> clusters.insert(Cluster.propose(id, content, leadCityId, invitedCityIds, origin,
                         clock.instant()))))
+                .flatMap(this::counted)
                 .onErrorMap(DuplicateKeyException.class,
                         e -> ApiException.conflict("problem.exists", new org.citystep.shared.i18n.MessageRef("resource.cluster"), id))
                 .flatMap(saved -> audit.record(user, event("cluster.created", null, saved)
@@ -239,7 +249,7 @@ public class ClusterService {
         return Mono.defer(() -> get(id, user).flatMap(cluster -> {
                     long before = cluster.version();
                     change.accept(cluster);
-                    return clusters.save(cluster).flatMap(saved -> audit.record(user, entry.apply(before, saved))
+                    return clusters.save(cluster).flatMap(this::counted).flatMap(saved -> audit.record(user, entry.apply(before, saved))
                             .thenReturn(saved));
                 }))
                 .retryWhen(Retry.backoff(3, Duration.ofMillis(20))
@@ -261,7 +271,7 @@ public class ClusterService {
                             if (!cluster.forget(cityId, clock.instant())) {
                                 return Mono.<Cluster>empty();
                             }
-                            return clusters.save(cluster).flatMap(saved -> audit.recordSystem(new AuditEvent(
+                            return clusters.save(cluster).flatMap(this::counted).flatMap(saved -> audit.recordSystem(new AuditEvent(
                                     "cluster.memberLeft", "cluster", saved.id(), cityId, before, saved.version(),
                                     Map.of("cityIds", others(saved, cityId), "memberCityId", cityId), "city deleted"))
                                     .thenReturn(saved));
@@ -291,6 +301,7 @@ public class ClusterService {
             return clusters.save(cluster)
                     .onErrorMap(OptimisticLockingFailureException.class,
                             e -> ApiException.staleVersion("cluster", id, version, version + 1))
+                    .flatMap(this::counted)
                     .flatMap(saved -> audit.record(user, entry.apply(saved)).thenReturn(saved));
         });
     }

@@ -42,9 +42,11 @@ public class ExpertService {
 
     private final ExpertReadModel readModel;
     private final AuditLog audit;
+    private final ExpertListing listing;
 
     ExpertService(Experts experts, ReactiveMongoTemplate template, SearchIndexer indexer, SearchOutbox outbox,
-            Clock clock, ReadModelQueries queries, AuditLog audit) {
+            Clock clock, ReadModelQueries queries, AuditLog audit, ExpertListing listing) {
+        this.listing = listing;
         this.audit = audit;
         this.outbox = outbox;
         this.readModel = new ExpertReadModel(queries);
@@ -54,9 +56,11 @@ public class ExpertService {
         this.clock = clock;
     }
 
-    /** Approved experts for everyone; curators and admins may also list proposed and retired ones. */
+    /**
+     * Approved experts for everyone; curators and admins may also list proposed and retired ones.
+     * Read through the search read model ({@link ExpertListing}), not a scan of the experts.
+     */
     public Mono<PageResponse<Expert>> list(ExpertFilter filter, PageParams page, CurrentUser user) {
-        Query query = new Query();
         ExpertStatus status = filter.status();
         if (!isCurator(user)) {
             if (status == ExpertStatus.PROPOSED || status == ExpertStatus.RETIRED) {
@@ -64,24 +68,8 @@ public class ExpertService {
             }
             status = ExpertStatus.APPROVED;
         }
-        if (status != null) {
-            query.addCriteria(where("status").is(status));
-        } else {
-            // retired experts only when asked for by name
-            query.addCriteria(where("status").ne(ExpertStatus.RETIRED));
-        }
-        if (filter.characteristic() != null) {
-            query.addCriteria(where("profile.expertise.characteristics").is(filter.characteristic()));
-        }
-        if (filter.serviceDomain() != null) {
-            query.addCriteria(where("profile.expertise.serviceDomains").is(filter.serviceDomain()));
-        }
-        if (filter.language() != null) {
-            query.addCriteria(where("profile.languages").is(filter.language()));
-        }
-        return Mono.zip(template.find(Query.of(query).with(page.toPageRequest(Sort.by("id"))), Expert.class).collectList(),
-                        template.count(Query.of(query), Expert.class))
-                .map(result -> new PageResponse<>(result.getT1(), page.page(), page.size(), result.getT2()));
+        // retired experts only when asked for by name (status null: all others)
+        return listing.list(filter, status, page);
     }
 
     /**

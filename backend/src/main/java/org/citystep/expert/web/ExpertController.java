@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -36,6 +37,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
 import reactor.core.publisher.Mono;
 
 @RestController
@@ -60,8 +62,10 @@ class ExpertController {
             @RequestParam(required = false) @Nullable ServiceDomain domain,
             @RequestParam(required = false) @Nullable @Pattern(regexp = ExpertInput.LANGUAGE_TAG) String language,
             @RequestParam(required = false) @Nullable ExpertStatus status,
+            @Parameter(description = "Words the expert's name starts with, the last one possibly unfinished (search as you type)")
+            @RequestParam(required = false) @Nullable @Size(max = 100) String name,
             @Valid @ParameterObject PageParams page, CurrentUser user) {
-        return experts.list(new ExpertFilter(characteristic, domain, language, status), page, user)
+        return experts.list(new ExpertFilter(characteristic, domain, language, status, name), page, user)
                 .map(result -> result.map(expert -> ExpertView.of(expert, ExpertService.mayContact(user))));
     }
 
