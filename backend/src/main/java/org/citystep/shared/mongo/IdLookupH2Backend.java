@@ -55,6 +55,12 @@ class IdLookupH2Backend extends H2Backend {
         @Override
         protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
                 Document projection) {
+            if (IdLookups.everyId(query, orderBy, skip, limit, projection)) {
+                java.util.List<Document> ids = IdLookups.everyIdFromIndex(getIndexes());
+                if (ids != null) {
+                    return createQueryResult(ids, batchSize);
+                }
+            }
             Document idQuery = IdLookups.idPart(query);
             Iterable<Object> positions = idQuery == null ? null : IdLookups.positions(getIndexes(), idQuery);
             if (positions != null) {
