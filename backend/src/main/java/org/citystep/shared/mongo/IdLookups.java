@@ -54,6 +54,22 @@ final class IdLookups {
         return rest;
     }
 
+    /**
+     * The distinct ids an {@link #idPart} names when they are all strings (how the embedded H2
+     * server keys its data file); else null.
+     */
+    static @Nullable List<String> stringIds(Document idPart) {
+        Object id = idPart.get("_id");
+        if (id instanceof String single) {
+            return List.of(single);
+        }
+        if (id instanceof Document operators && operators.get("$in") instanceof java.util.Collection<?> values
+                && values.stream().allMatch(String.class::isInstance)) {
+            return values.stream().map(String.class::cast).distinct().toList();
+        }
+        return null;
+    }
+
     private static boolean plain(@Nullable Object value) {
         return value instanceof String || value instanceof Number || value instanceof java.util.UUID
                 || value instanceof de.bwaldvogel.mongo.bson.ObjectId;

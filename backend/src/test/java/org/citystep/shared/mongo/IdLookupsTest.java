@@ -72,6 +72,9 @@ class IdLookupsTest {
 
             StepVerifier.create(Flux.from(studies.find(Filters.in("_id", "c", "x", "a")).sort(Sorts.ascending("_id")))
                     .map(d -> d.getString("_id"))).expectNext("a", "c").verifyComplete();
+            // an id named twice is still one document
+            StepVerifier.create(Flux.from(studies.find(Filters.in("_id", "c", "c", "x")))
+                    .map(d -> d.getString("_id"))).expectNext("c").verifyComplete();
             StepVerifier.create(Flux.from(studies.find(Filters.and(Filters.eq("_id", "b"), Filters.eq("version", 2))))
                     .map(d -> d.getString("_id"))).expectNext("b").verifyComplete();
             StepVerifier.create(Flux.from(studies.find(Filters.and(Filters.eq("_id", "b"), Filters.eq("version", 3)))))
