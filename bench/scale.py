@@ -291,6 +291,26 @@ def raw_bulk():
     return docs, bulk_seconds, read_seconds
 
 
+def reindex_comparison(tokens, notes):
+    """The app's full reindex against a raw _bulk of the same documents, one after the other."""
+    try:
+        log("full reindex through the app")
+        app_docs, app_seconds = app_reindex(tokens)
+        log("app reindex: %d documents in %.1f s" % (app_docs, app_seconds))
+        log("raw _bulk of the same documents into scratch indexes")
+        raw_docs, raw_seconds, read_seconds = raw_bulk()
+        log("raw bulk: %d documents in %.1f s of _bulk (%.1f s reading them)" % (raw_docs, raw_seconds, read_seconds))
+    except Exception as failure:
+        notes.append("reindex comparison failed: %r" % failure)
+        app_docs, app_seconds, raw_docs, raw_seconds, read_seconds = 0, 1, 0, 1, 0
+    reindex = {"appDocsPerS": round(app_docs / app_seconds, 1), "rawBulkDocsPerS": round(raw_docs / raw_seconds, 1),
+               "appDocs": app_docs, "appSeconds": round(app_seconds, 1), "rawDocs": raw_docs,
+               "rawBulkSeconds": round(raw_seconds, 1), "rawReadSeconds": round(read_seconds, 1)}
+    log("reindex: app %.1f docs/s, raw bulk %.1f docs/s: %.0f %% of raw bulk" % (
+        reindex["appDocsPerS"], reindex["rawBulkDocsPerS"], 100 * reindex["appDocsPerS"] / max(reindex["rawBulkDocsPerS"], 0.1)))
+    return reindex
+
+
 def settle_elasticsearch(limit_s=120):
     """Waits until Elasticsearch has had no merge running for three seconds in a row (at most limit_s)."""
     start, quiet = time.monotonic(), 0
@@ -577,6 +597,9 @@ def main():
     parser.add_argument("--hostile-repeats", type=int, default=3,
                         help="how often the normal search is measured alone and beside the hostile query")
     parser.add_argument("--output", default=os.path.join(ROOT, "bench", "results", "scale-latest.json"))
+    parser.add_argument("--only", choices=["reindex"],
+                        help="measure only this part (reindex: the app's full reindex against a raw _bulk of the "
+                             "same documents), print it and write nothing")
     args = parser.parse_args()
     c, d, w = args.connections, args.duration, args.warmup
 
@@ -584,6 +607,10 @@ def main():
     if status != 200:
         sys.exit("No CityStep app answers on %s: start it with bench/run generate" % APP)
     tokens = Tokens()
+    if args.only == "reindex":
+        notes = []
+        print(json.dumps(reindex_comparison(tokens, notes), indent=2))
+        sys.exit("; ".join(notes) if notes else 0)
     curator = tokens("curator.demo")
     heap = HeapWatch()
     heap.start()
@@ -645,19 +672,7 @@ def main():
         notes.append("publish → searchable failed: %r" % failure)
     log("publish → searchable: p50 %s ms, p99 %s ms" % (publish["p50"], publish["p99"]))
 
-    try:
-        log("full reindex through the app")
-        app_docs, app_seconds = app_reindex(tokens)
-        log("app reindex: %d documents in %.1f s" % (app_docs, app_seconds))
-        log("raw _bulk of the same documents into scratch indexes")
-        raw_docs, raw_seconds, read_seconds = raw_bulk()
-        log("raw bulk: %d documents in %.1f s of _bulk (%.1f s reading them)" % (raw_docs, raw_seconds, read_seconds))
-    except Exception as failure:
-        notes.append("reindex comparison failed: %r" % failure)
-        app_docs, app_seconds, raw_docs, raw_seconds, read_seconds = 0, 1, 0, 1, 0
-    reindex = {"appDocsPerS": round(app_docs / app_seconds, 1), "rawBulkDocsPerS": round(raw_docs / raw_seconds, 1),
-               "appDocs": app_docs, "appSeconds": round(app_seconds, 1), "rawDocs": raw_docs,
-               "rawBulkSeconds": round(raw_seconds, 1), "rawReadSeconds": round(read_seconds, 1)}
+    reindex = reindex_comparison(tokens, notes)
 
     # the expensive endpoints last: on the embedded MongoDB they can exhaust the heap, which would
     # spoil every figure measured after them

@@ -319,7 +319,7 @@ public class CaseStudyService {
         return IdBatches.matching(template, Query.query(where("updatedAt").gte(since)), CaseStudy.class, SEARCH_BATCH);
     }
 
-    private static final int SEARCH_BATCH = 500;
+    private static final int SEARCH_BATCH = 250;
 
     private enum Access {
         OWNER, CURATOR

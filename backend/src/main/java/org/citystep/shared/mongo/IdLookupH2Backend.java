@@ -55,7 +55,20 @@ class IdLookupH2Backend extends H2Backend {
         @Override
         protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
                 Document projection) {
+            if (IdLookups.everyId(query, orderBy, skip, limit, projection)) {
+                java.util.List<Document> ids = IdLookups.everyIdFromIndex(getIndexes());
+                if (ids != null) {
+                    return createQueryResult(ids, batchSize);
+                }
+            }
             Document idQuery = IdLookups.idPart(query);
+            java.util.List<String> ids = idQuery == null ? null : IdLookups.stringIds(idQuery);
+            if (ids != null) {
+                // the data file is keyed by the _id itself: no need for the _id index, whose keys H2 can
+                // only compare by Java-serialising them (most of a rebuild's reading time)
+                return matchDocumentsFromStream(ids.stream().map(this::getDocument).filter(java.util.Objects::nonNull),
+                        IdLookups.rest(query), orderBy, skip, limit, batchSize, projection);
+            }
             Iterable<Object> positions = idQuery == null ? null : IdLookups.positions(getIndexes(), idQuery);
             if (positions != null) {
                 return matchDocuments(IdLookups.rest(query), positions, orderBy, skip, limit, batchSize, projection);

@@ -72,6 +72,9 @@ class IdLookupsTest {
 
             StepVerifier.create(Flux.from(studies.find(Filters.in("_id", "c", "x", "a")).sort(Sorts.ascending("_id")))
                     .map(d -> d.getString("_id"))).expectNext("a", "c").verifyComplete();
+            // an id named twice is still one document
+            StepVerifier.create(Flux.from(studies.find(Filters.in("_id", "c", "c", "x")))
+                    .map(d -> d.getString("_id"))).expectNext("c").verifyComplete();
             StepVerifier.create(Flux.from(studies.find(Filters.and(Filters.eq("_id", "b"), Filters.eq("version", 2))))
                     .map(d -> d.getString("_id"))).expectNext("b").verifyComplete();
             StepVerifier.create(Flux.from(studies.find(Filters.and(Filters.eq("_id", "b"), Filters.eq("version", 3)))))
@@ -94,6 +97,36 @@ class IdLookupsTest {
                     Filters.eq("status", "PUBLISHED")))).map(r -> r.getDeletedCount())).expectNext(1L).verifyComplete();
             StepVerifier.create(Flux.from(studies.find()).map(d -> d.getString("_id")).sort())
                     .expectNext("b", "c").verifyComplete();
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = { false, true })
+    void everyIdComesFromTheIdIndexWithTheSameAnswerAsAScan(boolean onDisk) {
+        MongoBackend backend = onDisk ? new HelloAnsweringBackends.H2(dataDir.resolve("ids.mv").toString())
+                : new HelloAnsweringBackends.Memory();
+        withCollection(backend, studies -> {
+            StepVerifier.create(Flux.from(studies.find().projection(new Document("_id", 1)))).verifyComplete();
+            StepVerifier.create(Mono.from(studies.insertMany(java.util.stream.IntStream.range(0, 1_203)
+                            .mapToObj(n -> new Document("_id", "study-" + n).append("version", n)).toList())))
+                    .expectNextCount(1).verifyComplete();
+            StepVerifier.create(Mono.from(studies.deleteOne(Filters.eq("_id", "study-7")))).expectNextCount(1)
+                    .verifyComplete();
+
+            // a small batch size: the answer comes through the cursor, as IdBatches reads it
+            StepVerifier.create(Flux.from(studies.find().projection(new Document("_id", 1)).batchSize(100)).collectList())
+                    .assertNext(ids -> {
+                        assertThat(ids).hasSize(1_202).allSatisfy(id -> assertThat(id.keySet()).containsExactly("_id"));
+                        assertThat(ids.stream().map(id -> id.getString("_id")))
+                                .doesNotContain("study-7").contains("study-0", "study-1202").doesNotHaveDuplicates();
+                    })
+                    .verifyComplete();
+            // anything more than every id is still a scan that matches the whole query
+            StepVerifier.create(Flux.from(studies.find(Filters.gte("version", 1_200)).projection(new Document("_id", 1)))
+                    .map(d -> d.getString("_id")).sort()).expectNext("study-1200", "study-1201", "study-1202")
+                    .verifyComplete();
+            StepVerifier.create(Flux.from(studies.find().projection(new Document("_id", 1)).sort(Sorts.descending("version"))
+                    .limit(2)).map(d -> d.getString("_id"))).expectNext("study-1202", "study-1201").verifyComplete();
         });
     }
 
