@@ -53,13 +53,14 @@ class CaseStudyListing {
     /**
      * The ids of the case studies the read model holds for the city, whatever their status, in
      * pages of at most {@link ReadModelQueries#MAX_OFFSET_WINDOW}; {@code beyond} when a city has
-     * more than one page holds (a scan then). Fails with 503 while search is unreachable.
+     * more than one page holds, or none at all: a restored city's case studies are not in the read
+     * model until its fan-out put them back (a scan then). Fails with 503 while search is unreachable.
      */
     reactor.core.publisher.Flux<String> indexedIdsOfCity(String cityId,
             java.util.function.Supplier<reactor.core.publisher.Flux<String>> beyond) {
         Query ofCity = Query.of(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("cityId").value(FieldValue.of(cityId))))));
         return queries.ids(CaseStudySearchDocument.INDEX, ofCity, ReadModelQueries.MAX_OFFSET_WINDOW, List.of())
-                .flatMapMany(ids -> ids.size() < ReadModelQueries.MAX_OFFSET_WINDOW
+                .flatMapMany(ids -> !ids.isEmpty() && ids.size() < ReadModelQueries.MAX_OFFSET_WINDOW
                         ? reactor.core.publisher.Flux.fromIterable(ids) : beyond.get());
     }
 

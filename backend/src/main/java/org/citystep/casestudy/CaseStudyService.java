@@ -122,13 +122,14 @@ public class CaseStudyService {
      * entry waits the outbox's writer grace (5 s, beyond the 1 s refresh) before it is expanded, so
      * every document indexed before the city changed is found; one indexed later, or still waiting
      * in the outbox, is built from the moved city anyway. While search is down this fails and the
-     * catch-up tries the entry again later.
+     * catch-up tries the entry again later. When the read model holds none of them (a city restored
+     * after being retired: its documents left search with it), they are read from MongoDB.
      */
     Flux<String> idsOfCity(String cityId) {
         return listing.indexedIdsOfCity(cityId, () -> scanOfCity(cityId));
     }
 
-    /** Every case study of the city, read from MongoDB: a scan on the embedded server (city deletion only). */
+    /** Every case study of the city, read from MongoDB: a scan on the embedded server (a city deleted, or restored). */
     private Flux<String> scanOfCity(String cityId) {
         Query ofCity = Query.query(where("cityId").is(cityId));
         ofCity.fields().include("_id");

@@ -67,6 +67,10 @@ class BackupRestoreIT {
         Files.createSymbolicLink(data.resolve("app/citystep.jar"), Path.of("target/citystep.jar").toAbsolutePath());
         Path backup = work.resolve("backup");
 
+        // the rule below assumes each document changes at most once while the backup is taken: wait
+        // until the app's own start-up writes (demo data, assessments, suggestions) are over
+        awaitNoChanges(app.mongoPort());
+
         // cities written all the while the backup is taken
         List<String[]> written = new CopyOnWriteArrayList<>(); // id, nanos sent, nanos answered
         AtomicBoolean writing = new AtomicBoolean(true);
@@ -173,6 +177,17 @@ class BackupRestoreIT {
             "assessments", "reviews", "glossary", "audit", "cluster_suggestion_sets", "cluster_suggestions");
 
     /** Every collection of the database on {@code port}: each document by its id. */
+    private static void awaitNoChanges(int port) {
+        List<Map<String, Map<Object, Document>>> last = new ArrayList<>(List.of(Map.of()));
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+            Map<String, Map<Object, Document>> now = new TreeMap<>(state(port));
+            now.keySet().retainAll(WRITTEN_ONCE);
+            boolean unchanged = now.equals(last.get(0));
+            last.set(0, now);
+            return unchanged;
+        });
+    }
+
     private static Map<String, Map<Object, Document>> state(int port) {
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
             MongoDatabase database = client.getDatabase("citystep");
