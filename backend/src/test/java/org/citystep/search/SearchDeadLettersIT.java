@@ -168,7 +168,12 @@ class SearchDeadLettersIT {
     void aDocumentElasticsearchRefusesBlocksNothingBecomesADeadLetterAndIsIndexedOnceFixedAndRetried() {
         client = client.mutate().responseTimeout(Duration.ofSeconds(30)).build();
         // the index exists (the app creates it on start) and is empty
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(total(LETTERS, "")).isZero());
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(total(LETTERS, "")).isZero();
+            // and the rebuild the app starts on its own for its new indexes has ended: only the catch-up meets the poison
+            assertThat(mongo.findAll(ReindexJob.class).map(ReindexJob::getState).collectList().block())
+                    .isNotEmpty().doesNotContain(ReindexJob.State.RUNNING);
+        });
 
         // the oldest pending write is one Elasticsearch refuses
         source.putUnindexable("poison", 1, "Poison letter");
