@@ -132,14 +132,14 @@ class SearchCatchUpWorker {
                     Set<String> existing = new HashSet<>();
                     found.forEach(document -> existing.add(document.id()));
                     List<String> gone = SearchOutbox.documentIds(due).stream().filter(id -> !existing.contains(id)).toList();
-                    return Mono.zip(indexer.bulkInStep(alias, true, found), indexer.deleteAll(indexName, gone));
+                    return Mono.zip(indexer.bulkReport(alias, true, found), indexer.deleteAll(indexName, gone));
                 })
                 .flatMap(written -> {
                     List<PendingWrite> settled = new ArrayList<>();
                     List<SearchOutbox.Due> failed = new ArrayList<>();
                     for (SearchOutbox.Due entry : due) {
                         String id = entry.write().documentId();
-                        if (written.getT1().contains(id) || written.getT2().contains(id)) {
+                        if (written.getT1().inStep().contains(id) || written.getT2().contains(id)) {
                             settled.add(entry.write());
                         }
                         else {
@@ -149,11 +149,12 @@ class SearchCatchUpWorker {
                     if (!failed.isEmpty()) {
                         log.warn("{} documents of {} could not be indexed; trying again later", failed.size(), alias);
                     }
-                    if (!written.getT1().isEmpty()) {
+                    if (!written.getT1().inStep().isEmpty()) {
                         events.publishEvent(new ReadModelChanged(indexName));
                     }
                     return outbox.settleAll(settled)
-                            .then(outbox.retryLater(failed, "Elasticsearch refused the document", true))
+                            .then(outbox.retryLater(failed, entry -> "Elasticsearch refused the document: "
+                                    + written.getT1().refusals().getOrDefault(entry.write().documentId(), "no reason given"), true))
                             .thenReturn((long) settled.size());
                 })
                 .onErrorResume(failure -> outbox.retryLater(due, failure.toString(), false).then(Mono.error(failure)));

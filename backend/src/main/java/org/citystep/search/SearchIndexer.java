@@ -110,8 +110,20 @@ public class SearchIndexer {
 
     /** As {@link #bulk}; emits the ids of the documents the index holds at their version (or newer) now. */
     Mono<Set<String>> bulkInStep(String target, boolean throughAlias, List<Indexable> batch) {
+        return bulkReport(target, throughAlias, batch).map(BulkReport::inStep);
+    }
+
+    /**
+     * What a bulk request left behind: the ids the index holds at their version (or newer) now, and
+     * what Elasticsearch said of each document it refused (its error type and reason, as an admin reads it).
+     */
+    record BulkReport(Set<String> inStep, Map<String, String> refusals) {
+    }
+
+    /** As {@link #bulkInStep}, with Elasticsearch's reason for every document it refused. */
+    Mono<BulkReport> bulkReport(String target, boolean throughAlias, List<Indexable> batch) {
         if (batch.isEmpty()) {
-            return Mono.just(Set.of());
+            return Mono.just(new BulkReport(Set.of(), Map.of()));
         }
         return Mono.fromFuture(() -> client.bulk(b -> {
                     batch.forEach(item -> b.operations(op -> op.index(i -> i
@@ -125,9 +137,16 @@ public class SearchIndexer {
                     List<Indexable> conflicting = batch.stream().filter(item -> !done.contains(item.id())
                             && response.items().stream().anyMatch(r -> item.id().equals(r.id()) && r.status() == 409))
                             .toList();
+                    Map<String, String> refusals = new java.util.HashMap<>();
+                    response.items().forEach(item -> {
+                        if (item.error() != null && item.id() != null && item.status() != 409) {
+                            String said = item.error().type() + ": " + item.error().reason();
+                            refusals.put(item.id(), said.length() > 500 ? said.substring(0, 500) : said);
+                        }
+                    });
                     return indexedAtLeast(target, conflicting).map(newer -> {
                         done.addAll(newer);
-                        return (Set<String>) done;
+                        return new BulkReport(done, refusals);
                     });
                 })
                 .onErrorMap(ElasticsearchFailures::translate);

@@ -12,6 +12,8 @@ import org.bson.Document;
 import org.citystep.shared.mongo.Leases;
 import org.citystep.shared.paging.PageParams;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.ReactiveBulkOperations;
@@ -36,8 +38,9 @@ public class SearchOutbox {
     static final String COLLECTION = "search_outbox";
     /** The writer indexes at once; the worker steps in only after that had its chance. */
     static final Duration WRITER_GRACE = Duration.ofSeconds(5);
-    private static final Duration FIRST_RETRY = Duration.ofSeconds(10);
-    private static final Duration MAX_RETRY = Duration.ofMinutes(10);
+    /** The defaults of the backoff settings ({@code citystep.elasticsearch.retry-*}). */
+    static final Duration FIRST_RETRY = Duration.ofSeconds(10);
+    static final Duration MAX_RETRY = Duration.ofMinutes(10);
     /** After so many failures (about 40 minutes of trying) an entry is a dead letter: an admin looks at it. */
     static final int MAX_ATTEMPTS = 10;
     private static final String DEAD_LETTER = "deadLetter";
@@ -55,8 +58,31 @@ public class SearchOutbox {
     private final ReactiveMongoTemplate template;
     private final Clock clock;
     private final Mono<Boolean> rebuildRunning;
+    private final Duration firstRetry;
+    private final Duration maxRetry;
+    private final int maxAttempts;
 
     SearchOutbox(ReactiveMongoTemplate template, Clock clock, Leases leases) {
+        this(template, clock, leases, FIRST_RETRY, MAX_RETRY, MAX_ATTEMPTS);
+    }
+
+    /**
+     * @param firstRetry  the pause after a document's first failure; it doubles with every further one
+     * @param maxRetry    the longest pause
+     * @param maxAttempts after so many refusals of a document it is a dead letter
+     */
+    @Autowired
+    SearchOutbox(ReactiveMongoTemplate template, Clock clock, Leases leases,
+            @Value("${citystep.elasticsearch.retry-first:10s}") Duration firstRetry,
+            @Value("${citystep.elasticsearch.retry-max:10m}") Duration maxRetry,
+            @Value("${citystep.elasticsearch.dead-letter-after:10}") int maxAttempts) {
+        if (firstRetry.isNegative() || firstRetry.isZero() || maxRetry.compareTo(firstRetry) < 0 || maxAttempts < 1) {
+            throw new IllegalArgumentException("Search retries need 0 < retry-first <= retry-max and dead-letter-after >= 1, not "
+                    + firstRetry + ", " + maxRetry + ", " + maxAttempts);
+        }
+        this.firstRetry = firstRetry;
+        this.maxRetry = maxRetry;
+        this.maxAttempts = maxAttempts;
         this.template = template;
         this.clock = clock;
         this.rebuildRunning = leases.isHeld(SearchRebuilds.LEASE)
@@ -156,24 +182,29 @@ public class SearchOutbox {
 
     /**
      * Indexing these failed: each is tried again after a backoff that doubles with every failure
-     * (10 s up to 10 min), so a document that cannot be indexed never holds up the others. After
-     * {@value #MAX_ATTEMPTS} refusals of the document itself ({@code refused}) it becomes a dead letter,
+     * (by default 10 s up to 10 min), so a document that cannot be indexed never holds up the others. After
+     * {@code dead-letter-after} (by default {@value #MAX_ATTEMPTS}) refusals of the document itself ({@code refused}) it becomes a dead letter,
      * no longer tried until an admin retries it; a batch that failed as a whole (Elasticsearch went
      * away meanwhile) only waits.
      */
     Mono<Void> retryLater(Collection<Due> failed, String reason, boolean refused) {
+        return retryLater(failed, due -> reason, refused);
+    }
+
+    /** As above, with each entry's own reason (what Elasticsearch said of its document). */
+    Mono<Void> retryLater(Collection<Due> failed, java.util.function.Function<Due, String> reasons, boolean refused) {
         if (failed.isEmpty()) {
             return Mono.empty();
         }
         ReactiveBulkOperations bulk = template.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
         for (Due due : failed) {
-            int attempts = refused ? due.attempts() + 1 : Math.min(due.attempts() + 1, MAX_ATTEMPTS - 1);
-            Update update = new Update().set("attempts", attempts).set("lastError", reason);
-            if (attempts >= MAX_ATTEMPTS) {
+            int attempts = refused ? due.attempts() + 1 : Math.min(due.attempts() + 1, Math.max(maxAttempts - 1, 1));
+            Update update = new Update().set("attempts", attempts).set("lastError", reasons.apply(due));
+            if (refused && attempts >= maxAttempts) {
                 update.unset("dueAt").set(DEAD_LETTER, true).set("deadSince", clock.instant());
             }
             else {
-                update.set("dueAt", clock.instant().plus(backoff(attempts)));
+                update.set("dueAt", clock.instant().plus(backoff(attempts, firstRetry, maxRetry)));
             }
             bulk.updateOne(byKeyAndToken(due.write()), update);
         }
@@ -217,9 +248,13 @@ public class SearchOutbox {
     }
 
     static Duration backoff(int attempts) {
+        return backoff(attempts, FIRST_RETRY, MAX_RETRY);
+    }
+
+    static Duration backoff(int attempts, Duration first, Duration max) {
         int doublings = Math.min(Math.max(attempts - 1, 0), 16);
-        Duration wait = FIRST_RETRY.multipliedBy(1L << doublings);
-        return wait.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : wait;
+        Duration wait = first.multipliedBy(1L << doublings);
+        return wait.compareTo(max) > 0 ? max : wait;
     }
 
     private static Update fresh(PendingWrite pending) {

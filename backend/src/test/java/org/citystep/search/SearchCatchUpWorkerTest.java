@@ -47,9 +47,9 @@ class SearchCatchUpWorkerTest {
         SearchSources sources = mock(SearchSources.class);
         when(sources.of("probe")).thenReturn(Optional.of(documents));
         SearchIndexer indexer = mock(SearchIndexer.class);
-        when(indexer.bulkInStep(anyString(), anyBoolean(), anyList())).thenAnswer(call -> Mono.just(
+        when(indexer.bulkReport(anyString(), anyBoolean(), anyList())).thenAnswer(call -> Mono.just(new SearchIndexer.BulkReport(
                 ((List<SearchIndexer.Indexable>) call.getArgument(2)).stream().map(SearchIndexer.Indexable::id)
-                        .collect(Collectors.toSet())));
+                        .collect(Collectors.toSet()), Map.of())));
         when(indexer.deleteAll(anyString(), anyCollection())).thenReturn(Mono.just(Set.of()));
         // a backlog of ten full batches
         AtomicInteger batchesRead = new AtomicInteger();
@@ -60,6 +60,7 @@ class SearchCatchUpWorkerTest {
                         new PendingWrite("probe", "doc-" + batchesRead.get() + "-" + i, "t"), 0)))));
         when(outbox.settleAll(any(Collection.class))).thenReturn(Mono.empty());
         when(outbox.retryLater(any(Collection.class), anyString(), anyBoolean())).thenReturn(Mono.empty());
+        when(outbox.retryLater(any(Collection.class), any(java.util.function.Function.class), anyBoolean())).thenReturn(Mono.empty());
         // held at the start of the round and renewed after the first batch; then another instance has it
         Leases leases = mock(Leases.class);
         when(leases.acquire(eq("search-catch-up"), any(Duration.class)))

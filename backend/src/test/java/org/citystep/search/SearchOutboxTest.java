@@ -133,6 +133,27 @@ class SearchOutboxTest {
     }
 
     @Test
+    void theBackoffAndTheRefusalsBeforeADeadLetterAreConfigurable() {
+        SearchOutbox quick = new SearchOutbox(new ReactiveMongoTemplate(client, "citystep"), clock, leases,
+                Duration.ofMillis(100), Duration.ofMillis(300), 3);
+        quick.addAll("cities", List.of("poison")).block();
+        quick.retryLater(List.of(dueOne("poison")), "mapping conflict", true).block();
+        assertThat(due()).isEmpty();
+        later(Duration.ofMillis(100));
+        assertThat(due()).as("first pause 100 ms").containsExactly("poison#1");
+        quick.retryLater(List.of(dueOne("poison")), "mapping conflict", true).block();
+        later(Duration.ofMillis(199));
+        assertThat(due()).as("then 200 ms").isEmpty();
+        later(Duration.ofMillis(1));
+        assertThat(due()).containsExactly("poison#2");
+        quick.retryLater(List.of(dueOne("poison")), "mapping conflict", true).block();
+        later(Duration.ofMinutes(10));
+        assertThat(due()).as("a dead letter after the third refusal").isEmpty();
+        StepVerifier.create(quick.deadLetterCount()).expectNext(1L).verifyComplete();
+        assertThat(SearchOutbox.backoff(5, Duration.ofMillis(100), Duration.ofMillis(300))).isEqualTo(Duration.ofMillis(300));
+    }
+
+    @Test
     void batchesThatFailWholeWhileElasticsearchIsAwayNeverMakeDeadLetters() {
         outbox.addAll("cities", List.of("fine")).block();
         for (int i = 0; i < 3 * SearchOutbox.MAX_ATTEMPTS; i++) {
