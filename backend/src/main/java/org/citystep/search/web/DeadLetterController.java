@@ -30,7 +30,7 @@ class DeadLetterController {
 
     @GetMapping
     @Operation(summary = "Writes whose document could not be indexed after repeated tries (admins)",
-            description = "The catch-up tries a failing document again with a growing pause; after ten failures "
+            description = "The catch-up tries a failing document again with a growing pause; after ELASTICSEARCH_DEAD_LETTER_AFTER (ten) failures "
                     + "it stops and lists it here with the last error. Also counted by the metric "
                     + "citystep.search.dead.letters.", security = @SecurityRequirement(name = "bearer"))
     Mono<PageResponse<SearchOutbox.DeadLetter>> list(@Valid @ParameterObject PageParams page) {
