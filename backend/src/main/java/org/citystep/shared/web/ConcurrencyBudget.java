@@ -21,8 +21,9 @@ import reactor.core.scheduler.Schedulers;
  *
  * <p>A request is also refused at once when its turn would predictably come too late: the budget
  * keeps a moving average of how long a place is held, and a newcomer that would be the n-th in line
- * expects to wait about {@code n × average ÷ running}. Beyond {@code maxWait} it gets its 503 now
- * instead of after waiting {@code maxWait} for it; those that are queued are nearly always served.
+ * expects to wait about {@code n × average ÷ running}. Beyond half of {@code maxWait} (hold times
+ * vary: the margin keeps the queued ones from timing out) it gets its 503 now instead of after
+ * waiting {@code maxWait} for it; those that are queued are nearly always served.
  */
 final class ConcurrencyBudget {
 
@@ -111,7 +112,7 @@ final class ConcurrencyBudget {
                 } else if (queue.size() >= maxWaiting) {
                     sink.error(new Refused("full"));
                     return;
-                } else if (expectedWaitNanos(queue.size() + 1) > maxWait.toNanos()) {
+                } else if (expectedWaitNanos(queue.size() + 1) > maxWait.toNanos() / 2) {
                     sink.error(new Refused("would wait about " + expectedWaitNanos(queue.size() + 1) / 1_000_000 + " ms"));
                     return;
                 } else {
