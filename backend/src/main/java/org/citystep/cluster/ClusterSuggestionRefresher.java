@@ -2,6 +2,7 @@ package org.citystep.cluster;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.citystep.casestudy.PublishedCaseStudyChanged;
 import org.citystep.city.CityInterestsChanged;
@@ -28,7 +29,9 @@ import reactor.core.publisher.Sinks;
  * are debounced: the first starts a window of {@code suggestionDebounce}, and at its end one
  * recomputation covers every change in it. Loading the demo data set, and a start without any
  * suggestions, recompute at once. One recomputation runs at a time; while one runs, further triggers
- * wait and are merged into one, and after one the next waits nine times as long as it took, so the
+ * wait and are merged into one. A trigger whose changes all came before the last recomputation
+ * started is dropped: that one covered them (one publication announces itself several times: as
+ * published, and as indexed twice). After a recomputation the next waits nine times as long as it took, so the
  * recomputations take at most a tenth of a core however often data changes; across app instances,
  * a lease in MongoDB lets one compute at a time.
  * When Elasticsearch cannot answer, the current suggestions stay and
@@ -50,9 +53,12 @@ class ClusterSuggestionRefresher {
     private final Duration debounce;
     /** End to end: reading the cities and topics, computing, storing the new set (bench/run scale reads it). */
     private final Timer recomputations;
-    private final Sinks.Many<String> changes = Sinks.many().unicast().onBackpressureBuffer();
-    private final Sinks.Many<String> now = Sinks.many().unicast().onBackpressureBuffer();
+    private final Sinks.Many<Trigger> changes = Sinks.many().unicast().onBackpressureBuffer();
+    private final Sinks.Many<Trigger> now = Sinks.many().unicast().onBackpressureBuffer();
     private Disposable running = Flux.<Void>empty().subscribe();
+    /** Changes announced so far, and how many of them the last recomputation started after. */
+    private final AtomicLong changesSeen = new AtomicLong();
+    private volatile long changesCovered;
 
     ClusterSuggestionRefresher(ClusterSuggestionService suggestions, Leases leases, ClusterProperties properties,
             MeterRegistry meters) {
@@ -70,12 +76,12 @@ class ClusterSuggestionRefresher {
         // the first change opens a window of `debounce`; changes inside it wait for its end (a
         // published case study reaches the read model a moment after its event), and those that
         // came while it was open open one more window
-        Flux<String> debounced = changes.asFlux().onBackpressureLatest()
-                .concatMap(reason -> Mono.delay(debounce).thenReturn(reason), 1);
+        Flux<Trigger> debounced = changes.asFlux().onBackpressureLatest()
+                .concatMap(trigger -> Mono.delay(debounce).thenReturn(trigger), 1);
         running = Flux.merge(debounced, now.asFlux())
                 .onBackpressureLatest()
-                .concatMap(reason -> refreshUnderLease(reason).onErrorResume(failure -> {
-                    log.warn("Cluster suggestions not refreshed ({}), trying again in {}: {}", reason, debounce,
+                .concatMap(trigger -> refreshIfNotCovered(trigger).onErrorResume(failure -> {
+                    log.warn("Cluster suggestions not refreshed ({}), trying again in {}: {}", trigger.reason(), debounce,
                             failure.toString());
                     changed("retry after a failure");
                     return Mono.empty();
@@ -83,9 +89,16 @@ class ClusterSuggestionRefresher {
                 .subscribe();
         suggestions.computed().subscribe(computed -> {
             if (!computed) {
-                emit(now, "none computed yet");
+                emit(now, new Trigger("none computed yet", 0, true));
             }
         }, failure -> log.warn("Cluster suggestions: could not check for a current set: {}", failure.toString()));
+    }
+
+    private Mono<Void> refreshIfNotCovered(Trigger trigger) {
+        if (!trigger.forced() && trigger.change() <= changesCovered) {
+            return Mono.empty();
+        }
+        return refreshUnderLease(trigger.reason());
     }
 
     /**
@@ -100,6 +113,7 @@ class ClusterSuggestionRefresher {
                 return Mono.<Void>empty();
             }
             long started = System.nanoTime();
+            changesCovered = changesSeen.get();
             return suggestions.refresh()
                     .doOnNext(set -> {
                         long nanos = System.nanoTime() - started;
@@ -144,16 +158,20 @@ class ClusterSuggestionRefresher {
      */
     @EventListener(DemoDataLoaded.class)
     void demoDataLoaded() {
-        emit(now, "demo data loaded");
+        emit(now, new Trigger("demo data loaded", 0, true));
         changed("demo case studies indexed");
     }
 
     private void changed(String reason) {
-        emit(changes, reason);
+        emit(changes, new Trigger(reason, changesSeen.incrementAndGet(), false));
     }
 
-    private static void emit(Sinks.Many<String> sink, String reason) {
-        sink.emitNext(reason, Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(100)));
+    private static void emit(Sinks.Many<Trigger> sink, Trigger trigger) {
+        sink.emitNext(trigger, Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(100)));
+    }
+
+    /** @param change the number of the change it announces; {@code forced} ones recompute whatever came before */
+    private record Trigger(String reason, long change, boolean forced) {
     }
 
     @PreDestroy
