@@ -190,20 +190,22 @@ public class SearchRebuilds {
                     job.finish(clock.instant());
                     return job;
                 }))
-                .flatMap(jobs::save)
-                .onErrorResume(failure -> {
+                .onErrorResume(failure -> Mono.fromCallable(() -> {
                     job.fail(failure.toString(), clock.instant());
-                    return jobs.save(job);
-                })
-                .flatMap(ended -> leases.release(LEASE)
-                        // what was kept for the replay is no longer needed (a lease lost to another
+                    return job;
+                }))
+                // the job reads DONE or FAILED only once another rebuild may begin: an admin who sees
+                // it ended and starts the next one is not refused
+                .flatMap(ended -> Mono.defer(() -> lostLease.get() ? Mono.<Void>empty() : outbox.forgetSettled().then())
+                        // what was kept for the replay is no longer needed, forgotten while the lease is
+                        // held so a next rebuild's entries are never among them (a lease lost to another
                         // instance's rebuild: that one needs them, and its own begin keeps them)
-                        .then(Mono.defer(() -> lostLease.get() ? Mono.empty() : outbox.forgetSettled()))
+                        .then(leases.release(LEASE))
                         .onErrorResume(failure -> {
                             log.warn("Could not release {}: {}", LEASE, failure.toString());
                             return Mono.empty();
                         })
-                        .thenReturn(ended))
+                        .then(jobs.save(ended)))
                 .doFinally(signal -> runningHere.set(false));
     }
 
