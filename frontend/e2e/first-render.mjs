@@ -20,7 +20,7 @@ const TARGET_MS = 1000;
 const PAGES = [
   { name: 'home', path: '/', ready: (page) => page.getByRole('heading', { level: 2, name: /results?/ }).waitFor() },
   { name: 'city-profile', path: '/cities/amsterdam', ready: (page) => page.getByRole('heading', { level: 1, name: 'Amsterdam' }).waitFor() },
-  { name: 'cities', path: '/cities', ready: (page) => page.locator('a[href="/cities/amsterdam"]').first().waitFor() },
+  { name: 'cities', path: '/cities', ready: (page) => page.locator('main a[href^="/cities/"]').first().waitFor() },
 ];
 
 const browser = await chromium.launch({
