@@ -138,7 +138,7 @@ class ExchangeStatistics {
             return Mono.just(Map.of());
         }
         return template.find(Query.query(where("_id").in(cityIds)), Document.class, RESPONSIVENESS)
-                .map(document -> new Responsiveness(document.getString("_id"), number(document.get("asked")),
+                .map(document -> new Responsiveness(String.valueOf(document.get("_id")), number(document.get("asked")),
                         number(document.get("answered")), numbers(document, "responseHours")))
                 .collectMap(Responsiveness::cityId);
     }

@@ -101,7 +101,7 @@ class ExchangeThreads {
             return Mono.just(Map.of());
         }
         return template.find(Query.query(where("_id").in(exchangeIds)), Document.class, THREADS)
-                .collectMap(counter -> counter.getString("_id"), counter -> number(counter.get("n")));
+                .collectMap(counter -> String.valueOf(counter.get("_id")), counter -> number(counter.get("n")));
     }
 
     private static String chunkId(String exchangeId, long seq) {

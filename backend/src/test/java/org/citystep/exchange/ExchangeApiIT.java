@@ -78,6 +78,8 @@ class ExchangeApiIT {
 
     @BeforeAll
     void demoData() throws IOException {
+        // a loaded 2-core machine answers the first requests of a fresh context slowly
+        client = client.mutate().responseTimeout(Duration.ofSeconds(30)).build();
         seeded = new HashMap<>();
         try (InputStream in = new ClassPathResource("seed/pilot-cities.json").getInputStream()) {
             for (JsonNode city : JSON.readTree(in).get("cities")) {

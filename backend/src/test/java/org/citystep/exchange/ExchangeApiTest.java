@@ -52,6 +52,8 @@ class ExchangeApiTest {
 
     @BeforeAll
     void cities() {
+        // a loaded 2-core machine answers the first requests of a fresh context slowly
+        client = client.mutate().responseTimeout(Duration.ofSeconds(30)).build();
         city("ex-asker", "CN", "CHINA", BASIC);
         city("ex-ahead", "NL", "EU", AVERAGE);
         city("ex-far", "NL", "EU", MaturityLevel.MORE_ADVANCED);
