@@ -280,6 +280,16 @@ class ExchangeApiIT {
         assertThat(completed.get("canAct").toString()).contains("MAKE_DRAFT");
         assertThat(get("editor.amsterdam", path).get("outcome").get("usefulness").asInt()).isEqualTo(5);
 
+        // the staircase counts it; the credit waits for Chengdu's next validated level
+        JsonNode roadmap = get("editor.chengdu", "/api/v1/cities/chengdu/roadmap");
+        for (JsonNode roadmapStep : roadmap.get("steps")) {
+            if (roadmapStep.get("characteristic").asString().equals(characteristic.name())) {
+                assertThat(roadmapStep.get("exchanges").get("done").asInt()).isEqualTo(1);
+            }
+        }
+        assertThat(completed.get("credited").asBoolean()).isFalse();
+        assertThat(get("editor.chengdu", "/api/v1/cities/chengdu").get("exchangeCredits").get("climbed").asInt()).isZero();
+
         // a case study draft for Chengdu, made once
         JsonNode draft = json(call("editor.chengdu", HttpMethod.POST, path + "/case-study-draft", null), 201);
         String caseStudyId = draft.get("caseStudyId").asString();
