@@ -6,7 +6,7 @@ import { call } from './http';
  */
 export async function downloadCalendar(id: string) {
   const file = await call<Blob>('get', '/api/v1/exchanges/{id}/calendar.ics', { params: { path: { id } }, parseAs: 'blob' });
-  const url = URL.createObjectURL(new Blob([file], { type: 'text/calendar' }));
+  const url = URL.createObjectURL(file);
   const link = document.createElement('a');
   link.href = url;
   link.download = `citystep-exchange-${id}.ics`;
