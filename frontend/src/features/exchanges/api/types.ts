@@ -26,7 +26,13 @@ export type ExchangeOrigin = { kind: OriginKind; id?: string };
 /** A proposed or agreed time: ISO-8601 instants in UTC. */
 export type Slot = { start: string; end: string };
 
-export type ExpertInvite = { expertId: string; name: string; state: 'INVITED' | 'ACCEPTED' | 'DECLINED' };
+export type ExpertInvite = {
+  expertId: string;
+  name: string;
+  state: 'INVITED' | 'ACCEPTED' | 'DECLINED';
+  invitedAt?: string;
+  answeredAt?: string;
+};
 
 /** One side of an exchange: the city, its name per language and its IANA time zone. */
 export type ExchangeSide = { cityId: string; name: Record<string, string | undefined>; timeZone: string };
@@ -72,6 +78,8 @@ export type Exchange = {
   relation: Relation;
   /** What the caller may do now; the UI offers exactly these. */
   canAct: string[];
+  /** When the peer first answered (accepted, declined or proposed dates). */
+  answeredAt?: string;
 };
 
 export type ExchangeMessage = {

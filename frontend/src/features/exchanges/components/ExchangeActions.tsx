@@ -199,7 +199,10 @@ export function ExchangeActions({ exchange, onReload }: { exchange: Exchange; on
     { panel: 'decline', action: 'DECLINE', label: t('actions.decline'), style: 'button button--secondary' },
     { panel: 'cancel', action: 'CANCEL', label: t('actions.cancel'), style: 'button button--danger' },
   ];
-  const available = offered.filter((entry) => can(entry.action) && (entry.panel !== 'agree' || exchange.proposedSlots.length > 0));
+  // accepting at one of the proposed dates is agreeing to it: while the peer may accept, one button does both
+  const available = offered.filter(
+    (entry) => can(entry.action) && (entry.panel !== 'agree' || (exchange.proposedSlots.length > 0 && !can('ACCEPT'))),
+  );
   if (available.length === 0 && !announcement && error === null) return null;
 
   const run: Run = (next, done) => {

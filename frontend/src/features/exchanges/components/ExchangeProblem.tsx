@@ -19,17 +19,10 @@ export function exchangeProblemKind(error: unknown): ExchangeProblemKind | undef
   return KINDS[name];
 }
 
-const STANDARD = new Set(['type', 'title', 'status', 'detail', 'instance', 'errors']);
-
-/**
- * The date a declined request may be sent again: the problem's extension member that holds a date
- * (its name is the backend's; the detail says it in words as well).
- */
+/** The date a declined request may be sent again: the problem's `sendableFrom` (the detail says it in words too). */
 export function resendDate(error: ApiError): string | undefined {
-  for (const [key, value] of Object.entries(error.problem ?? {})) {
-    if (!STANDARD.has(key) && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value)) return value;
-  }
-  return undefined;
+  const value = (error.problem as Record<string, unknown> | undefined)?.sendableFrom;
+  return typeof value === 'string' ? value : undefined;
 }
 
 /**

@@ -151,7 +151,8 @@ describe('NewExchangePage', () => {
         problem(409, {
           type: 'urn:citystep:problem:exchange-declined-recently',
           detail: '阿姆斯特丹最近拒绝了同样的申请。',
-          sendAgainFrom: '2027-01-07T12:00:00Z',
+          declinedAt: '2026-12-08T12:00:00Z',
+          sendableFrom: '2027-01-07T12:00:00Z',
         }),
       ),
     );
