@@ -68,6 +68,8 @@ function RequestFormView({ askingCityId, start }: { askingCityId: string; start:
   const peerCityId = form.watch('peerCityId');
   const characteristic = form.watch('characteristic');
   const caseStudies = usePeerCaseStudies(peerCityId || undefined);
+  const studies = caseStudies.data?.items ?? [];
+  const preset = start.caseStudyId ? studies.find((study) => study.id === start.caseStudyId) : undefined;
   const level = characteristic ? asking.data?.levels[characteristic] : undefined;
   const step = stepFor(characteristic, level);
   const characteristics = useMemo(() => (reference ? ratedCharacteristics(reference) : []), [reference]);
@@ -209,14 +211,19 @@ function RequestFormView({ askingCityId, start }: { askingCityId: string; start:
           {(props) => (
             <select {...props} {...form.register('caseStudyId')}>
               <option value="">{t('form.noCaseStudy')}</option>
-              {start.caseStudyId && !caseStudies.data?.items.some((study) => study.id === start.caseStudyId) && (
-                <option value={start.caseStudyId}>{start.caseStudyId}</option>
-              )}
-              {(caseStudies.data?.items ?? []).map((study) => (
-                <option key={study.id} value={study.id}>
-                  {pick(study.title, i18n.language).text || study.id}
+              {/* the case study the request started from is there from the start, so it stays chosen while the list loads */}
+              {start.caseStudyId && (
+                <option key="preset" value={start.caseStudyId}>
+                  {(preset && pick(preset.title, i18n.language).text) || start.caseStudyId}
                 </option>
-              ))}
+              )}
+              {studies
+                .filter((study) => study.id !== start.caseStudyId)
+                .map((study) => (
+                  <option key={study.id} value={study.id}>
+                    {pick(study.title, i18n.language).text || study.id}
+                  </option>
+                ))}
             </select>
           )}
         </FormField>
@@ -240,7 +247,9 @@ export function NewExchangePage() {
   const [params] = useSearchParams();
   const start = useMemo(() => requestStartFrom(params), [params]);
   const peer = useCity(start.peerCityId || undefined);
-  if (session.isLoading) return <Loading />;
+  // the characteristics are the form's options: they are there before it sets its starting values
+  const reference = useReference();
+  if (session.isLoading || reference.isPending) return <Loading />;
   return (
     <div className="exchange-new">
       <PageHeader title={t('form.title')}>
