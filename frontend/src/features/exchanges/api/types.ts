@@ -113,3 +113,14 @@ export type CaseStudyDraft = { caseStudyId: string };
 
 /** The exchanges a roadmap step counts, when the roadmap carries them. */
 export type StepExchanges = { done: number; planned: number };
+
+/** GET /api/v1/exchanges/stats (curators, admins). */
+export type ExchangeStats = {
+  byStep: { step: ExchangeStep; count: number }[];
+  byFormat: Partial<Record<ExchangeFormat, number>>;
+  byState: Partial<Record<ExchangeState, number>>;
+  /** Hours from a request to the peer's first answer; absent while nothing was answered. */
+  responseTimeHours: { p50?: number | null; p90?: number | null; answers?: number };
+  /** Completed exchanges per usefulness score, "1" to "5". */
+  usefulness: Record<string, number>;
+};

@@ -51,4 +51,29 @@ describe('ExchangesPage', () => {
 
     expect(await screen.findByText("No exchanges yet. Ask a peer from a match on your city's roadmap.")).toBeInTheDocument();
   });
+
+  it('shows curators the figures: per state and format, time to answer and usefulness', async () => {
+    serveBasics({ username: 'curator.demo', roles: ['curator'] });
+    server.use(
+      http.get('*/api/v1/exchanges', () => HttpResponse.json({ items: [exchange()], page: 0, size: 20, total: 1 })),
+      http.get('*/api/v1/exchanges/stats', () =>
+        HttpResponse.json({
+          byStep: [{ step: { characteristic: 'FUNDING', fromLevel: 'AVERAGE', toLevel: 'MORE_ADVANCED' }, count: 3 }],
+          byFormat: { CALL: 2, WEBINAR: 1 },
+          byState: { REQUESTED: 1, COMPLETED: 2 },
+          responseTimeHours: { p50: 5.5, p90: 30, answers: 2 },
+          usefulness: { '4': 1, '5': 1 },
+        }),
+      ),
+    );
+    await renderPage(<ExchangesPage />, { path: '/exchanges', route: '/exchanges', user: { username: 'curator.demo' } });
+
+    const stats = await screen.findByRole('region', { name: 'Exchanges in numbers' });
+    expect(await within(stats).findByText('Median time to answer')).toBeInTheDocument();
+    expect(within(stats).getByText('5.5 h')).toBeInTheDocument();
+    expect(within(stats).getByText('Completed').nextElementSibling).toHaveTextContent('2');
+    expect(within(stats).getByText('Rated 5 of 5').nextElementSibling).toHaveTextContent('1');
+    expect(within(stats).getByRole('table', { name: 'Most asked steps' })).toHaveTextContent('Funding');
+    expect(within(await screen.findByRole('table', { name: 'Exchanges' })).getByRole('link', { name: 'Chengdu asked Amsterdam' })).toBeInTheDocument();
+  });
 });

@@ -10,6 +10,7 @@ import { useFilterParams } from '../../../lib/routing/filter-params';
 import { useExchanges } from '../api/exchanges';
 import { type Exchange, type ExchangeState, STATES } from '../api/types';
 import { browserTimeZone, formatInstant, formatSlot } from '../time';
+import { ExchangeStatistics } from './ExchangeStatistics';
 import { StateBadge, StepLabel } from './parts';
 import './exchanges.css';
 
@@ -71,6 +72,7 @@ export function ExchangesPage() {
       <PageHeader title={cityName ? t('list.titleCity', { city: cityName }) : t('list.title')}>
         <p>{t('list.intro')}</p>
       </PageHeader>
+      {!cityId && session.isCurator && <ExchangeStatistics />}
       <div className="exchanges__filters">
         <div className="field">
           <label htmlFor="exchanges-state">{t('list.filterState')}</label>

@@ -39,7 +39,7 @@ describe('NewExchangePage', () => {
     await waitFor(() => expect(screen.getByRole('combobox', { name: 'Peer city' })).toHaveValue('Amsterdam'));
     expect(screen.getByLabelText('Characteristic')).toHaveValue('FUNDING');
     const step = screen.getByRole('group', { name: 'Step' });
-    await waitFor(() => expect(step).toHaveTextContent('Funding Average → More advanced'));
+    await waitFor(() => expect(step).toHaveTextContent('Funding Average → to More advanced'));
   });
 
   it('asks for the format and a first message before sending anything', async () => {

@@ -178,7 +178,7 @@ function RequestFormView({ askingCityId, start }: { askingCityId: string; start:
               ) : step ? (
                 <>
                   <span>{characteristicName(reference, step.characteristic, i18n.language)}</span>{' '}
-                  <LevelBadge level={step.fromLevel} /> <span aria-label={t('step.to')}>→</span> <LevelBadge level={step.toLevel} />
+                  <LevelBadge level={step.fromLevel} /> <span aria-hidden="true">→</span><span className="visually-hidden"> {t('step.to')} </span> <LevelBadge level={step.toLevel} />
                 </>
               ) : (
                 <span className="muted">{levelMissing ? t('form.noLevel') : t('form.stepAfterCharacteristic')}</span>

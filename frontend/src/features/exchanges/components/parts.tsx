@@ -18,7 +18,7 @@ export function StepLabel({ step }: { step: ExchangeStep }) {
     <span className="exchange-step">
       <span>{characteristicName(reference, step.characteristic, i18n.language)}</span>{' '}
       <span className="exchange-step__levels">
-        <LevelBadge level={step.fromLevel} /> <span aria-label={t('step.to')}>→</span> <LevelBadge level={step.toLevel} />
+        <LevelBadge level={step.fromLevel} /> <span aria-hidden="true">→</span><span className="visually-hidden"> {t('step.to')} </span> <LevelBadge level={step.toLevel} />
       </span>
     </span>
   );
