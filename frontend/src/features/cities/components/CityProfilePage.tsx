@@ -14,9 +14,13 @@ import { Roadmap } from './Roadmap';
 import './cities.css';
 import { TableWrap } from '../../../components/ui/table-wrap';
 
+/** Steps climbed after an exchange, and cities helped to climb one (issue 14), when the API counts them. */
+type ExchangeCredits = { climbed: number; helped: number };
+
 function Facts({ city }: { city: City }) {
   const { t, i18n } = useTranslation('cities');
   const language = i18n.language;
+  const credits = (city as City & { exchangeCredits?: ExchangeCredits }).exchangeCredits;
   return (
     <dl className="facts">
       <dt>{t('profile.country')}</dt>
@@ -49,6 +53,12 @@ function Facts({ city }: { city: City }) {
       )}
       <dt>{t('profile.assessedAt')}</dt>
       <dd>{city.assessedAt ? formatDate(city.assessedAt, language) : t('profile.notAssessed')}</dd>
+      {credits && credits.climbed + credits.helped > 0 && (
+        <>
+          <dt>{t('profile.exchangeCredits')}</dt>
+          <dd>{t('profile.exchangeCreditsValue', { climbed: credits.climbed, helped: credits.helped })}</dd>
+        </>
+      )}
     </dl>
   );
 }

@@ -80,6 +80,8 @@ export type Exchange = {
   canAct: string[];
   /** When the peer first answered (accepted, declined or proposed dates). */
   answeredAt?: string;
+  /** Completed, and the asking city has since climbed the step. */
+  credited?: boolean;
 };
 
 export type ExchangeMessage = {

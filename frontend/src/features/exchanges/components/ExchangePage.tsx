@@ -86,6 +86,7 @@ function ExchangeView({ exchange, onReload }: { exchange: Exchange; onReload: ()
         <p className="exchange__summary">
           <StateBadge state={exchange.state} /> <StepLabel step={exchange.step} />{' '}
           <span className="chip">{t(`formats.${exchange.format}`)}</span>
+          {exchange.credited && <span className="chip exchange__credited">{t('detail.credited', { city: asking })}</span>}
         </p>
       </PageHeader>
       {created && (
