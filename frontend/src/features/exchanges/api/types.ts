@@ -77,7 +77,7 @@ export type Exchange = {
   updatedAt: string;
   relation: Relation;
   /** What the caller may do now; the UI offers exactly these. */
-  canAct: string[];
+  canAct: ExchangeAction[];
   /** When the peer first answered (accepted, declined or proposed dates). */
   answeredAt?: string;
   /** Completed, and the asking city has since climbed the step. */

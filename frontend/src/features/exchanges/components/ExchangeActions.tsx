@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { FormField } from '../../../components/ui/form-field';
 import { FORM_MESSAGES } from '../../../lib/forms/messages';
 import { type ExchangeChange, useChangeExchange } from '../api/change-exchange';
-import type { Exchange, Slot } from '../api/types';
+import type { Exchange, ExchangeAction, Slot } from '../api/types';
 import { EXCHANGE_MESSAGES, MAX_REASON, type SlotInput, slotsSchema, toSlots, useExchangeFormMessage } from '../form';
 import { browserTimeZone, formatSlot } from '../time';
 import { ExchangeProblem } from './ExchangeProblem';
@@ -191,8 +191,8 @@ export function ExchangeActions({ exchange, onReload }: { exchange: Exchange; on
   const [panel, setPanel] = useState<Panel | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const [error, setError] = useState<unknown>(null);
-  const can = (action: string) => exchange.canAct.includes(action);
-  const offered: { panel: Panel; action: string; label: string; style: string }[] = [
+  const can = (action: ExchangeAction) => exchange.canAct.includes(action);
+  const offered: { panel: Panel; action: ExchangeAction; label: string; style: string }[] = [
     { panel: 'accept', action: 'ACCEPT', label: t('actions.accept'), style: 'button' },
     { panel: 'agree', action: 'AGREE_DATE', label: t('actions.agree'), style: 'button' },
     { panel: 'dates', action: 'PROPOSE_DATES', label: t('actions.dates'), style: 'button button--secondary' },
