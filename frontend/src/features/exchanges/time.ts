@@ -25,10 +25,12 @@ export function toLocalInput(instant: string): string {
 }
 
 function rangeFormat(language: string, timeZone: string | undefined) {
+  // Chinese writes the date in words (2026年12月8日星期二); with short parts a range falls back to 2026/12/8
+  const chinese = language.startsWith('zh');
   const options: Intl.DateTimeFormatOptions = {
-    weekday: 'short',
+    weekday: chinese ? 'long' : 'short',
     year: 'numeric',
-    month: 'short',
+    month: chinese ? 'long' : 'short',
     day: 'numeric',
     hour: 'numeric',
     minute: '2-digit',

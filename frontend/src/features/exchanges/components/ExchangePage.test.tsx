@@ -7,7 +7,7 @@ import type { Exchange, ExchangeMessage } from '../api/types';
 import { amsterdamEditor, chengduEditor, exchange, message, problem, serveBasics, slot } from '../testing/fixtures';
 import { ExchangePage } from './ExchangePage';
 
-const at = (user: { username: string }) => ({ path: '/exchanges/ex-1', route: '/exchanges/:id', user });
+const at = (user: { username: string; token?: string }) => ({ path: '/exchanges/ex-1', route: '/exchanges/:id', user });
 
 /** Serves the exchange as it is now (a state change replaces it) and its conversation. */
 function serve(initial: Exchange, messages: ExchangeMessage[] = [message()]) {
