@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import axe from 'axe-core';
 import { http, HttpResponse } from 'msw';
 import { renderPage } from '../../../testing/render';
 import { server } from '../../../testing/server';
@@ -270,5 +271,23 @@ describe('ExchangePage', () => {
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Exchange not found' })).toBeInTheDocument();
     expect(screen.queryByRole('region', { name: 'Conversation' })).not.toBeInTheDocument();
+  });
+
+  it('has no serious accessibility violations, with every panel of the peer open in turn', async () => {
+    asAmsterdam();
+    serve(exchange({ state: 'ACCEPTED', agreedSlot: slot, canAct: ['PROPOSE_DATES', 'DECLINE', 'INVITE_EXPERT', 'POST_MESSAGE'] }));
+    const { container } = await renderPage(<ExchangePage />, at(amsterdamEditor));
+    await screen.findByRole('list', { name: 'Conversation' });
+    const serious = async () => {
+      const results = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
+      return results.violations
+        .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+        .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+    };
+    expect(await serious()).toEqual([]);
+    await userEvent.click(screen.getByRole('button', { name: 'Propose other dates' }));
+    expect(await serious()).toEqual([]);
+    await userEvent.click(screen.getByRole('button', { name: 'Decline' }));
+    expect(await serious()).toEqual([]);
   });
 });

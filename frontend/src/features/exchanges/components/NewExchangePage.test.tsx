@@ -1,5 +1,6 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import axe from 'axe-core';
 import { http, HttpResponse } from 'msw';
 import { renderPage } from '../../../testing/render';
 import { server } from '../../../testing/server';
@@ -166,5 +167,17 @@ describe('NewExchangePage', () => {
     expect(alert).toHaveTextContent('该城市最近拒绝过同样的申请');
     expect(alert).toHaveTextContent('阿姆斯特丹最近拒绝了同样的申请。');
     expect(alert).toHaveTextContent('您可以从2027年1月7日起再次申请。');
+  });
+
+  it('has no serious accessibility violations, with its errors shown', async () => {
+    const { container } = await renderPage(<NewExchangePage />, fromMatch);
+    await screen.findByText('More advanced');
+    await userEvent.click(screen.getByRole('button', { name: 'Propose a date' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Send request' }));
+    await screen.findByRole('link', { name: 'Format: Required.' });
+
+    const results = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
+    const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+    expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 });
