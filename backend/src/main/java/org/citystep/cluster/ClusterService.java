@@ -108,6 +108,16 @@ public class ClusterService {
         return openClusters.naming(cityIds);
     }
 
+    /**
+     * Whether both cities are members of one active cluster (exchanges between them may be about any
+     * step); read from this instance's copy of the open clusters, not a scan.
+     */
+    public Mono<Boolean> shareActiveCluster(String cityId, String otherCityId) {
+        return openClusters.naming(List.of(cityId))
+                .any(cluster -> cluster.status() == ClusterStatus.ACTIVE && cluster.isMember(cityId)
+                        && cluster.isMember(otherCityId));
+    }
+
     /** A cluster write is counted once it succeeded, so every instance's copy of the open clusters is read again. */
     private Mono<Cluster> counted(Cluster saved) {
         return openClusters.changed().thenReturn(saved);

@@ -13,14 +13,29 @@ package org.citystep.matching;
  * <li>{@code evidence} 0.20 — published case studies showing the very step the city has to take,
  * best practice counting double, up to three.</li>
  * </ul>
+ * and {@code responsiveness} moves the score by up to ±0.05 around it: 0.10 × (responsiveness − 0.5),
+ * where responsiveness is how the peer answered earlier exchange requests (0.7 × the share it
+ * answered + 0.3 × how fast: 1 within the hour, 0 after two weeks, by its median); 0.5, neutral,
+ * while it was sent fewer than {@link #RESPONSIVENESS_HISTORY} requests. The score stays within 0–1.
  */
-public record MatchFactors(double context, double interests, double projects, double balance, double evidence) {
+public record MatchFactors(double context, double interests, double projects, double balance, double evidence,
+        double responsiveness) {
 
     static final double CONTEXT = 0.25;
     static final double INTERESTS = 0.20;
     static final double PROJECTS = 0.20;
     static final double BALANCE = 0.15;
     static final double EVIDENCE = 0.20;
+    static final double RESPONSIVENESS = 0.10;
+    /** Responsiveness of a peer with too little history: neither a bonus nor a penalty. */
+    static final double NEUTRAL = 0.5;
+    /** Requests a peer must have been sent before its answers count. */
+    static final int RESPONSIVENESS_HISTORY = 2;
+
+    /** Factors of a peer without a history of answering exchange requests. */
+    public MatchFactors(double context, double interests, double projects, double balance, double evidence) {
+        this(context, interests, projects, balance, evidence, NEUTRAL);
+    }
 
     public MatchFactors {
         context = rounded(context);
@@ -28,12 +43,14 @@ public record MatchFactors(double context, double interests, double projects, do
         projects = rounded(projects);
         balance = rounded(balance);
         evidence = rounded(evidence);
+        responsiveness = rounded(responsiveness);
     }
 
-    /** The weighted sum, from 0 to 1, to three decimals. */
+    /** The weighted sum, moved by responsiveness, from 0 to 1, to three decimals. */
     public double score() {
-        return rounded(CONTEXT * context + INTERESTS * interests + PROJECTS * projects + BALANCE * balance
-                + EVIDENCE * evidence);
+        double sum = CONTEXT * context + INTERESTS * interests + PROJECTS * projects + BALANCE * balance
+                + EVIDENCE * evidence + RESPONSIVENESS * (responsiveness - NEUTRAL);
+        return rounded(Math.max(0, Math.min(1, sum)));
     }
 
     static double rounded(double value) {

@@ -99,12 +99,22 @@ class MatchReasons {
         if (facts.evenlyAhead()) {
             positives.add(new Weighted(MatchFactors.BALANCE * scored.factors().balance(), messages.both("reason.match.balanced")));
         }
+        org.citystep.exchange.PeerResponsiveness answering = facts.answering();
+        double responsiveness = scored.factors().responsiveness();
+        if (answering != null && responsiveness > MatchFactors.NEUTRAL) {
+            long hours = answering.medianHours() == null ? 0 : Math.round(answering.medianHours());
+            positives.add(new Weighted(MatchFactors.RESPONSIVENESS * (responsiveness - MatchFactors.NEUTRAL),
+                    messages.both("reason.match.responsive", answering.answered(), answering.asked(), hours)));
+        }
         positives.stream().sorted(Comparator.comparingDouble(Weighted::contribution).reversed())
                 .forEach(weighted -> reasons.add(weighted.reason()));
         if (!facts.farAhead().isEmpty()) {
             // what holds for this peer whatever its place in the list (it may still be the best one)
             reasons.add(messages.both("reason.match.farAhead",
                     language -> new Object[] {characteristics(facts.farAhead(), language)}));
+        }
+        if (answering != null && responsiveness < MatchFactors.NEUTRAL) {
+            reasons.add(messages.both("reason.match.slowToAnswer", answering.answered(), answering.asked()));
         }
         return reasons;
     }

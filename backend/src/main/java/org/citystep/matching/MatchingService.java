@@ -19,6 +19,9 @@ import org.citystep.city.CityService;
 import org.citystep.city.CityStanding;
 import org.citystep.city.Region;
 import org.citystep.expert.Expert;
+import org.citystep.exchange.ExchangeCounts;
+import org.citystep.exchange.ExchangeService;
+import org.citystep.exchange.PeerResponsiveness;
 import org.citystep.expert.ExpertService;
 import org.citystep.shared.i18n.MessageRef;
 import org.citystep.shared.language.LanguageTags;
@@ -71,10 +74,12 @@ public class MatchingService {
     private final MatchingProperties properties;
     private final ExpensiveWork expensive;
     private final StepMatchesCache found;
+    private final ExchangeService exchanges;
 
     MatchingService(CityService cities, AssessmentService assessments, PublishedWork work,
             ExpertService experts, ReferenceDataService reference, MatchReasons reasons, MatchingProperties properties,
-            ExpensiveWork expensive) {
+            ExpensiveWork expensive, ExchangeService exchanges) {
+        this.exchanges = exchanges;
         this.expensive = expensive;
         this.cities = cities;
         this.assessments = assessments;
@@ -108,41 +113,45 @@ public class MatchingService {
     /** Every rated characteristic of the city: level, next level, missing criteria, balance, top peers. */
     public Mono<Roadmap> roadmap(String cityId, CurrentUser user) {
         return mayRead(cityId, user)
-                .then(Mono.zip(cities.get(cityId), assessments.criteriaMet(cityId)))
+                .then(Mono.zip(cities.get(cityId), assessments.criteriaMet(cityId), exchanges.countsOf(cityId)))
                 .flatMap(cityAndCriteria -> {
                     City city = cityAndCriteria.getT1();
                     Map<Characteristic, Set<String>> met = cityAndCriteria.getT2();
+                    Map<Characteristic, ExchangeCounts> exchanged = cityAndCriteria.getT3();
                     List<Characteristic> assessed = Characteristic.ratedOnes().stream()
                             .filter(c -> level(city, c).isAssessed()).toList();
                     Double median = Balance.median(city.levels().values());
                     // levels and missing criteria come from MongoDB: shown even while search cannot find peers
                     return stepMatches(city, assessed, ROADMAP_MATCHES,
                                     Math.min(ROADMAP_CANDIDATES, properties.maxCandidates()))
-                            .map(matches -> roadmap(city, median, met, matches, Roadmap.PeerLookup.AVAILABLE))
+                            .map(matches -> roadmap(city, median, met, exchanged, matches, Roadmap.PeerLookup.AVAILABLE))
                             .onErrorResume(BackingServiceUnavailableException.class, down -> Mono.just(
-                                    roadmap(city, median, met, Map.of(), Roadmap.PeerLookup.UNAVAILABLE)));
+                                    roadmap(city, median, met, exchanged, Map.of(), Roadmap.PeerLookup.UNAVAILABLE)));
                 });
     }
 
     private Roadmap roadmap(City city, @Nullable Double median, Map<Characteristic, Set<String>> met,
-            Map<Characteristic, StepMatches> matches, Roadmap.PeerLookup peers) {
+            Map<Characteristic, ExchangeCounts> exchanged, Map<Characteristic, StepMatches> matches,
+            Roadmap.PeerLookup peers) {
         return new Roadmap(city.id(), city.assessedAt(), median, Characteristic.ratedOnes().stream()
-                .map(c -> roadmapStep(city, c, median, met.getOrDefault(c, Set.of()), matches.get(c)))
+                .map(c -> roadmapStep(city, c, median, met.getOrDefault(c, Set.of()), matches.get(c),
+                        exchanged.getOrDefault(c, ExchangeCounts.NONE)))
                 .toList(), peers);
     }
 
     private Roadmap.Step roadmapStep(City city, Characteristic characteristic, @Nullable Double median,
-            Set<String> met, @Nullable StepMatches matches) {
+            Set<String> met, @Nullable StepMatches matches, ExchangeCounts exchanged) {
         MaturityLevel level = level(city, characteristic);
         if (!level.isAssessed() || median == null) {
-            return new Roadmap.Step(characteristic, level, null, List.of(), null, true, List.of(), List.of());
+            return new Roadmap.Step(characteristic, level, null, List.of(), null, true, List.of(), List.of(), exchanged);
         }
         MaturityLevel next = level.next().orElse(null);
         List<Roadmap.MissingCriterion> missing = next == null ? List.of() : reference.criteria(characteristic, next)
                 .stream().filter(criterion -> !met.contains(criterion.code()))
                 .map(criterion -> new Roadmap.MissingCriterion(criterion.code(), criterion.text())).toList();
         return new Roadmap.Step(characteristic, level, next, missing, Balance.of(level, median), false,
-                matches == null ? List.of() : matches.matches(), matches == null ? List.of() : matches.experts());
+                matches == null ? List.of() : matches.matches(), matches == null ? List.of() : matches.experts(),
+                exchanged);
     }
 
     private Mono<Map<Characteristic, StepMatches>> stepMatches(City city, List<Characteristic> characteristics,
@@ -193,16 +202,20 @@ public class MatchingService {
                         new ExpertService.ExpertNeed(profile.interests(), profile.country(), profile.region()),
                         properties.expertsPerStep())
                 .collectList();
-        return Mono.zip(evidence, stepExperts).flatMap(evidenceAndExperts -> {
+        Mono<Map<String, PeerResponsiveness>> answering = exchanges.responsiveness(ids)
+                .onErrorResume(failure -> Mono.just(Map.of())); // a figure: never worth failing a match for
+        return Mono.zip(evidence, stepExperts, answering).flatMap(evidenceAndExperts -> {
             Map<String, List<StepEvidence>> evidenceByCity = evidenceAndExperts.getT1();
             List<Expert> found = evidenceAndExperts.getT2();
+            Map<String, PeerResponsiveness> answered = evidenceAndExperts.getT3();
             List<String> best = PeerRanking.rank(Peer.of(city), characteristic,
-                            candidates.stream().map(Peer::of).toList(), projects.byCity(), evidenceByCity).stream()
+                            candidates.stream().map(Peer::of).toList(), projects.byCity(), evidenceByCity, answered).stream()
                     .limit((long) limit * CONFIRMED_PER_MATCH).map(scored -> scored.peer().id()).toList();
             return cities.getAll(best).filter(peer -> peer.state() == null && level(peer, characteristic) == target).collectList()
                     .map(confirmed -> {
                         List<PeerMatch> matches = PeerRanking.rank(Peer.of(city), characteristic,
-                                        confirmed.stream().map(Peer::of).toList(), projects.byCity(), evidenceByCity)
+                                        confirmed.stream().map(Peer::of).toList(), projects.byCity(), evidenceByCity,
+                                        answered)
                                 .stream().limit(limit)
                                 .map(scored -> toMatch(city, characteristic, level, target, scored, found))
                                 .toList();

@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import org.citystep.casestudy.StepEvidence;
 import org.citystep.city.CityProfile;
 import org.citystep.city.Region;
+import org.citystep.exchange.PeerResponsiveness;
 import org.citystep.reference.Characteristic;
 import org.citystep.reference.MaturityLevel;
 import org.citystep.reference.ServiceDomain;
@@ -50,7 +51,8 @@ final class PeerRanking {
      */
     record Facts(double populationLikeness, boolean sameCountry, boolean sameRegion, boolean sameAdministrativeLevel,
             List<ServiceDomain> sharedInterests, @Nullable GroupMatch project, double projectLikeness,
-            List<Characteristic> farAhead, boolean evenlyAhead, List<StepEvidence> evidence) {
+            List<Characteristic> farAhead, boolean evenlyAhead, List<StepEvidence> evidence,
+            @Nullable PeerResponsiveness answering) {
     }
 
     record ScoredPeer(Peer peer, MatchFactors factors, Facts facts) {
@@ -63,10 +65,17 @@ final class PeerRanking {
     /** The candidates scored, best first; equal scores in id order, so the same data gives the same order. */
     static List<ScoredPeer> rank(Peer city, Characteristic characteristic, List<Peer> candidates,
             Map<String, GroupMatch> projects, Map<String, List<StepEvidence>> evidence) {
+        return rank(city, characteristic, candidates, projects, evidence, Map.of());
+    }
+
+    /** As above, with how each candidate answered earlier exchange requests (absent: neutral). */
+    static List<ScoredPeer> rank(Peer city, Characteristic characteristic, List<Peer> candidates,
+            Map<String, GroupMatch> projects, Map<String, List<StepEvidence>> evidence,
+            Map<String, PeerResponsiveness> answering) {
         double bestProject = projects.values().stream().mapToDouble(GroupMatch::score).max().orElse(0);
         return candidates.stream()
                 .map(peer -> score(city, characteristic, peer, projects.get(peer.id()), bestProject,
-                        evidence.getOrDefault(peer.id(), List.of())))
+                        evidence.getOrDefault(peer.id(), List.of()), answering.get(peer.id())))
                 .sorted(Comparator.comparingDouble(ScoredPeer::score).reversed()
                         .thenComparing(scored -> scored.peer().id()))
                 .toList();
@@ -74,6 +83,11 @@ final class PeerRanking {
 
     static ScoredPeer score(Peer city, Characteristic characteristic, Peer peer, @Nullable GroupMatch project,
             double bestProject, List<StepEvidence> evidence) {
+        return score(city, characteristic, peer, project, bestProject, evidence, null);
+    }
+
+    static ScoredPeer score(Peer city, Characteristic characteristic, Peer peer, @Nullable GroupMatch project,
+            double bestProject, List<StepEvidence> evidence, @Nullable PeerResponsiveness answering) {
         CityProfile own = city.profile();
         CityProfile other = peer.profile();
         double population = populationLikeness(own.population(), other.population());
@@ -112,9 +126,35 @@ final class PeerRanking {
         double points = evidence.stream().mapToDouble(study -> study.bestPractice() ? 2 : 1).sum();
         double evidenceFactor = Math.min(points, EVIDENCE_FULL) / EVIDENCE_FULL;
 
-        return new ScoredPeer(peer, new MatchFactors(context, interests, projects, balance, evidenceFactor),
+        PeerResponsiveness history = hasHistory(answering) ? answering : null;
+        return new ScoredPeer(peer, new MatchFactors(context, interests, projects, balance, evidenceFactor,
+                        responsiveness(history)),
                 new Facts(population, sameCountry, sameRegion, sameKind, List.copyOf(shared), project, projects,
-                        List.copyOf(farAhead), comparable > 0 && excess == 0, List.copyOf(evidence)));
+                        List.copyOf(farAhead), comparable > 0 && excess == 0, List.copyOf(evidence), history));
+    }
+
+    /** Hours after which an answer counts as slow as none (two weeks). */
+    static final double SLOWEST_HOURS = 14 * 24;
+    /** Shares of the responsiveness factor: answering at all, and how fast. */
+    static final double ANSWERED_SHARE = 0.7;
+    static final double SPEED = 0.3;
+
+    static boolean hasHistory(@Nullable PeerResponsiveness answering) {
+        return answering != null && answering.asked() >= MatchFactors.RESPONSIVENESS_HISTORY;
+    }
+
+    /**
+     * 0.7 × the share of requests answered + 0.3 × speed (1 at once, falling linearly to 0 at two
+     * weeks, by the median); neutral without history.
+     */
+    static double responsiveness(@Nullable PeerResponsiveness answering) {
+        if (!hasHistory(answering)) {
+            return MatchFactors.NEUTRAL;
+        }
+        double share = Math.min(1, (double) answering.answered() / answering.asked());
+        Double median = answering.medianHours();
+        double speed = median == null ? 0 : Math.max(0, 1 - median / SLOWEST_HOURS);
+        return ANSWERED_SHARE * share + SPEED * speed;
     }
 
     /** Whether a population likeness means populations at most {@link #SIMILAR_SIZE_RATIO} times apart. */

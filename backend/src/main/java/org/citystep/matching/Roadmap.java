@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import org.citystep.exchange.ExchangeCounts;
 import org.citystep.reference.Characteristic;
 import org.citystep.reference.MaturityLevel;
 import org.jspecify.annotations.Nullable;
@@ -32,11 +33,12 @@ public record Roadmap(String cityId, @Nullable LocalDate assessedAt, @Nullable D
      * @param balance         absent when not assessed
      * @param matches         the top three peers
      * @param experts         experts for this step who share a language with the city
+     * @param exchanges       the city's knowledge exchanges about this characteristic: completed and open
      */
     @Schema(name = "RoadmapStep")
     public record Step(Characteristic characteristic, MaturityLevel level, @Nullable MaturityLevel nextLevel,
             List<MissingCriterion> missingCriteria, @Nullable Balance balance, boolean assessmentNeeded,
-            List<PeerMatch> matches, List<PeerMatch.ExpertRef> experts) {
+            List<PeerMatch> matches, List<PeerMatch.ExpertRef> experts, ExchangeCounts exchanges) {
     }
 
     /** @param text per language */

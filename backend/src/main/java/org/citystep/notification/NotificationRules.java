@@ -24,6 +24,13 @@ final class NotificationRules {
         List<String> args = List.of(id, city, entry.note() == null ? "" : entry.note());
         String code = "notification." + entry.action();
         List<Delivery> out = new ArrayList<>();
+        if (entry.action().startsWith("exchange.")) {
+            // the other side of an exchange: its city (never the actor's own) and the invited experts
+            String link = "/exchanges/" + id;
+            cityIds(entry).forEach(other -> out.add(new Delivery(Audiences.city(other), code, args, link)));
+            ids(entry, "expertIds").forEach(expert -> out.add(new Delivery(Audiences.expert(expert), code, args, link)));
+            return out;
+        }
         switch (code) {
             case "notification.caseStudy.submitted" -> out.add(new Delivery(Audiences.CURATORS, code, args, "/curation"));
             case "notification.caseStudy.published", "notification.caseStudy.returned", "notification.caseStudy.rejected" -> {
@@ -65,7 +72,11 @@ final class NotificationRules {
     }
 
     private static Set<String> cityIds(AuditRecord entry) {
-        String list = entry.details().getOrDefault("cityIds", "");
+        return ids(entry, "cityIds");
+    }
+
+    private static Set<String> ids(AuditRecord entry, String key) {
+        String list = entry.details().getOrDefault(key, "");
         Set<String> ids = new LinkedHashSet<>();
         Arrays.stream(list.split(",")).map(String::strip).filter(s -> !s.isEmpty()).forEach(ids::add);
         return ids;

@@ -97,4 +97,21 @@ class MatchReasonsTest {
                 .endsWith("which makes its experience there a bigger step to copy.");
         assertThat(chinese(said)).last().asString().startsWith("在").contains("领先贵市两级或以上");
     }
+
+    @Test
+    void howAPeerAnsweredExchangeRequestsIsSaidInBothLanguagesAndNothingWithoutHistory() {
+        Peer peer = city("peer", 9_000_000L, MaturityLevel.BASIC, MaturityLevel.AVERAGE);
+        List<Reason> responsive = explain(HOME, PeerRanking.score(HOME, STEP, peer, null, 0, List.of(),
+                new org.citystep.exchange.PeerResponsiveness("peer", 4, 3, 20.0)));
+        assertThat(english(responsive)).contains("Answers exchange requests: 3 of the 4 it was sent, typically within 20 hours.");
+        assertThat(chinese(responsive)).contains("积极回应交流请求：收到的 4 个请求中已答复 3 个，通常在 20 小时内答复。");
+
+        List<Reason> silent = explain(HOME, PeerRanking.score(HOME, STEP, peer, null, 0, List.of(),
+                new org.citystep.exchange.PeerResponsiveness("peer", 5, 1, null)));
+        assertThat(english(silent)).last().isEqualTo("Has answered 1 of the 5 exchange requests it was sent so far, or slowly.");
+
+        List<Reason> unknown = explain(HOME, PeerRanking.score(HOME, STEP, peer, null, 0, List.of(),
+                new org.citystep.exchange.PeerResponsiveness("peer", 1, 0, null)));
+        assertThat(english(unknown)).noneMatch(en -> en.contains("exchange requests"));
+    }
 }

@@ -150,4 +150,21 @@ class PeerRankingTest {
         assertThat(none.score()).isZero();
         assertThat(new MatchFactors(0, 0, 0, 0, 1).score()).isEqualTo(MatchFactors.EVIDENCE);
     }
+
+    @Test
+    void aPeerThatAnswersExchangeRequestsOutranksItsSilentTwinAndNoHistoryIsNeutral() {
+        Map<String, org.citystep.exchange.PeerResponsiveness> answering = Map.of(
+                "a-silent", new org.citystep.exchange.PeerResponsiveness("a-silent", 4, 0, null),
+                "b-answers", new org.citystep.exchange.PeerResponsiveness("b-answers", 4, 4, 12.0),
+                "c-once", new org.citystep.exchange.PeerResponsiveness("c-once", 1, 0, null));
+        var ranked = PeerRanking.rank(HOME, STEP, List.of(twin("a-silent"), twin("b-answers"), twin("c-once"),
+                twin("d-new")), Map.of(), Map.of(), answering);
+        assertThat(ranked).extracting(s -> s.peer().id()).containsExactly("b-answers", "c-once", "d-new", "a-silent");
+        assertThat(ranked.get(1).factors().responsiveness()).isEqualTo(0.5);
+        assertThat(ranked.get(1).score()).as("one request is no history: neutral")
+                .isEqualTo(ranked.get(2).score());
+        assertThat(ranked.get(0).factors().responsiveness()).isGreaterThan(0.9);
+        assertThat(ranked.get(3).factors().responsiveness()).isZero();
+        assertThat(ranked.get(0).score() - ranked.get(2).score()).isLessThanOrEqualTo(0.05 + 1e-9);
+    }
 }

@@ -47,6 +47,21 @@ class NotificationRulesTest {
     }
 
     @Test
+    void exchangeEventsReachTheOtherCityAndTheInvitedExpertsNeverCurators() {
+        var requested = NotificationRules.deliveries(entry("exchange.requested", "65a0000000000000000000ff", "chengdu",
+                Map.of("cityIds", "amsterdam", "expertIds", "")));
+        assertThat(requested).singleElement().satisfies(delivery -> {
+            assertThat(delivery.audience()).isEqualTo("city:amsterdam");
+            assertThat(delivery.link()).isEqualTo("/exchanges/65a0000000000000000000ff");
+            assertThat(delivery.code()).isEqualTo("notification.exchange.requested");
+            assertThat(delivery.args()).containsExactly("65a0000000000000000000ff", "chengdu", "a note");
+        });
+        assertThat(audiences(entry("exchange.messagePosted", "x", "amsterdam",
+                Map.of("cityIds", "chengdu", "expertIds", "demo-expert,li-wei"))))
+                .containsExactlyInAnyOrder("city:chengdu", "expert:demo-expert", "expert:li-wei");
+    }
+
+    @Test
     void assessmentsReachCuratorsTheAssignedExpertAndTheCity() {
         assertThat(audiences(entry("assessment.submitted", "chengdu", "chengdu", Map.of()))).containsExactly("role:curator");
         var assigned = NotificationRules.deliveries(entry("assessment.assigned", "chengdu", "chengdu", Map.of("expertId", "li-wei")));

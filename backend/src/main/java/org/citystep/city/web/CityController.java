@@ -5,6 +5,9 @@ import java.util.List;
 
 import org.citystep.city.CityFilter;
 import org.citystep.city.CityService;
+import org.citystep.city.ExchangeCreditSource;
+import org.citystep.city.ExchangeCredits;
+import org.springframework.beans.factory.ObjectProvider;
 import org.citystep.city.Region;
 import org.citystep.security.CurrentUser;
 import org.citystep.shared.paging.PageParams;
@@ -45,9 +48,11 @@ import reactor.core.publisher.Mono;
 class CityController {
 
     private final CityService cities;
+    private final ObjectProvider<ExchangeCreditSource> credits;
 
-    CityController(CityService cities) {
+    CityController(CityService cities, ObjectProvider<ExchangeCreditSource> credits) {
         this.cities = cities;
+        this.credits = credits;
     }
 
     /** How many cities one request may name by id: one page's worth. */
@@ -94,7 +99,9 @@ class CityController {
     @GetMapping("/{id}")
     @Operation(summary = "One city's public profile")
     Mono<CityView> get(@PathVariable @Slug String id) {
-        return cities.get(id).map(CityView::of);
+        ExchangeCreditSource source = credits.getIfAvailable();
+        return cities.get(id).flatMap(city -> source == null ? Mono.just(CityView.of(city))
+                : source.creditsOf(city).defaultIfEmpty(ExchangeCredits.NONE).map(found -> CityView.of(city, found)));
     }
 
     @PostMapping

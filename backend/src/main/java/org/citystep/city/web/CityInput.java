@@ -33,7 +33,7 @@ import jakarta.validation.constraints.Size;
  * A city as clients send it: for {@code POST} a new city (without an id, one is derived from the
  * English name); for {@code PUT} the representation {@code GET} returned, changed, with the
  * {@code version} read. Read-only fields ({@code demo}, {@code levels}, {@code assessedAt},
- * {@code createdAt}, {@code updatedAt}, and {@code id} on PUT) are accepted and ignored, so a
+ * {@code createdAt}, {@code updatedAt}, {@code exchangeCredits}, and {@code id} on PUT) are accepted and ignored, so a
  * read-modify-write round trip works.
  */
 @Schema(name = "CityInput", example = "{\"id\": \"amsterdam\", \"version\": 2, \"name\": {\"en\": \"Amsterdam\", "
@@ -66,7 +66,8 @@ record CityInput(
         @Schema(accessMode = Schema.AccessMode.READ_ONLY) @Nullable Map<Characteristic, MaturityLevel> levels,
         @Schema(accessMode = Schema.AccessMode.READ_ONLY) @Nullable LocalDate assessedAt,
         @Schema(accessMode = Schema.AccessMode.READ_ONLY) @Nullable Instant createdAt,
-        @Schema(accessMode = Schema.AccessMode.READ_ONLY) @Nullable Instant updatedAt) {
+        @Schema(accessMode = Schema.AccessMode.READ_ONLY) @Nullable Instant updatedAt,
+        @Schema(accessMode = Schema.AccessMode.READ_ONLY) org.citystep.city.@Nullable ExchangeCredits exchangeCredits) {
 
     static final String COUNTRY_CODE = "[A-Z]{2}";
 

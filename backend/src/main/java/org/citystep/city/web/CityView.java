@@ -9,6 +9,7 @@ import java.util.Set;
 import org.citystep.city.AdministrativeLevel;
 import org.citystep.city.City;
 import org.citystep.city.CityProfile;
+import org.citystep.city.ExchangeCredits;
 import org.citystep.city.Region;
 import org.citystep.reference.Characteristic;
 import org.citystep.reference.MaturityLevel;
@@ -38,12 +39,18 @@ record CityView(
         Map<Characteristic, MaturityLevel> levels,
         @Nullable LocalDate assessedAt,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @Schema(description = "Knowledge exchanges after which this city, or the city it helped, climbed the step "
+                + "(one city's read only)") @Nullable ExchangeCredits exchangeCredits) {
 
     static CityView of(City city) {
+        return of(city, null);
+    }
+
+    static CityView of(City city, @Nullable ExchangeCredits credits) {
         var p = city.profile();
         return new CityView(city.id(), city.version(), p.name(), p.country(), p.region(), p.population(), p.areaKm2(),
                 p.coordinates(), p.administrativeLevel(), p.languages(), p.vision(), p.interests(), p.contacts(),
-                p.kpis(), city.demo(), city.levels(), city.assessedAt(), city.createdAt(), city.updatedAt());
+                p.kpis(), city.demo(), city.levels(), city.assessedAt(), city.createdAt(), city.updatedAt(), credits);
     }
 }

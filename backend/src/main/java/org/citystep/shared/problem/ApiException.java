@@ -23,6 +23,7 @@ public class ApiException extends ErrorResponseException {
     private final String code;
     private final Object[] args;
     private final List<Problems.FieldMessage> errors;
+    private final java.util.Map<String, Object> properties = new java.util.LinkedHashMap<>();
 
     /** A problem of {@code type} whose detail is the message {@code code} (from the {@code i18n/messages} bundles). */
     public ApiException(ProblemType type, String code, Object... args) {
@@ -83,6 +84,15 @@ public class ApiException extends ErrorResponseException {
         return busy;
     }
 
+    /**
+     * Adds a property a client may branch on beside the detail (e.g. the date a request may be sent
+     * again); values are written as they are (no translation).
+     */
+    public ApiException with(String name, Object value) {
+        properties.put(name, value);
+        return this;
+    }
+
     public ProblemType type() {
         return type;
     }
@@ -98,6 +108,7 @@ public class ApiException extends ErrorResponseException {
         problem.setTitle(messages.getMessage(type.titleCode(), null, type.title(), locale));
         problem.setDetail(messages.getMessage(code, args, code, locale));
         problem.setInstance(getBody().getInstance());
+        properties.forEach(problem::setProperty);
         if (!errors.isEmpty() || type == ProblemType.VALIDATION_FAILED) {
             problem.setProperty(Problems.ERRORS, errors.stream().map(error -> new Problems.FieldProblem(error.field(),
                     error.code() == null ? String.valueOf(error.text())

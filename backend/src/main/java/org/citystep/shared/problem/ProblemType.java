@@ -25,6 +25,10 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type"),
     SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "A backing service is unavailable"),
     TOO_MANY_REQUESTS(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "Too many requests"),
+    EXCHANGE_PEER_NOT_ONE_STEP_AHEAD(HttpStatus.UNPROCESSABLE_CONTENT, "exchange-peer-not-one-step-ahead",
+            "The peer is not one step ahead"),
+    EXCHANGE_LIMIT(HttpStatus.TOO_MANY_REQUESTS, "exchange-limit", "Too many open exchange requests"),
+    EXCHANGE_DECLINED_RECENTLY(HttpStatus.CONFLICT, "exchange-declined-recently", "Declined recently"),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Unexpected error");
 
     private static final String PREFIX = "urn:citystep:problem:";

@@ -33,7 +33,7 @@ class MessageBundlesTest {
     private static final Map<String, String> CHINESE = IcuMessageSource.load(AnswerLanguage.CHINESE);
     /** A message code in a string literal of the main code: a known namespace, then dotted parts. */
     private static final Pattern CODE_LITERAL = Pattern.compile(
-            "\"((?:problem|field|city|assessment|cluster|expert|caseStudy|search|matching|glossary|reason|audit|notification|review|indicator|benchmark|admin)\\.[A-Za-z0-9.]+[A-Za-z0-9])\"");
+            "\"((?:problem|field|city|assessment|cluster|expert|caseStudy|search|matching|glossary|reason|audit|notification|review|indicator|benchmark|admin|exchange)\\.[A-Za-z0-9.]+[A-Za-z0-9])\"");
     /** A sentence (a literal with a space) where a problem expects a message code. */
     private static final Pattern SENTENCE_AS_CODE = Pattern.compile(
             "(?:new ApiException\\(\\s*ProblemType\\.\\w+,\\s*|ApiException\\.\\w+\\(\\s*|FieldMessage\\.of\\([^,]+,\\s*)\"[^\"]*\\s[^\"]*\"");
@@ -113,6 +113,8 @@ class MessageBundlesTest {
         Arrays.stream(org.citystep.city.AdministrativeLevel.values())
                 .forEach(a -> assertThat(ENGLISH).containsKey("administrativeLevel." + a.name()));
         Arrays.stream(GlossaryCategory.values()).forEach(c -> assertThat(ENGLISH).containsKey("glossary.category." + c.name()));
+        Arrays.stream(org.citystep.exchange.ExchangeState.values())
+                .forEach(s -> assertThat(ENGLISH).containsKey("exchange.state." + s.name()));
     }
 
     @Test
