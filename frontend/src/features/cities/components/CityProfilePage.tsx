@@ -14,13 +14,11 @@ import { Roadmap } from './Roadmap';
 import './cities.css';
 import { TableWrap } from '../../../components/ui/table-wrap';
 
-/** Steps climbed after an exchange, and cities helped to climb one (issue 14), when the API counts them. */
-type ExchangeCredits = { climbed: number; helped: number };
-
 function Facts({ city }: { city: City }) {
   const { t, i18n } = useTranslation('cities');
   const language = i18n.language;
-  const credits = (city as City & { exchangeCredits?: ExchangeCredits }).exchangeCredits;
+  // steps climbed after an exchange, and exchanges that helped another city climb (issue 14)
+  const credits = city.exchangeCredits;
   return (
     <dl className="facts">
       <dt>{t('profile.country')}</dt>

@@ -29,8 +29,8 @@ function BalanceNote({ balance }: { balance: RoadmapStep['balance'] }) {
   );
 }
 
-/** The exchanges about a step, when the roadmap counts them: done (with an outcome) and planned. */
-type StepExchanges = { done: number; planned: number };
+/** The exchanges about a step: done (with an outcome) and planned (requested or accepted). */
+type StepExchanges = RoadmapStep['exchanges'];
 
 function ExchangeCount({ cityId, exchanges }: { cityId: string; exchanges: StepExchanges | undefined }) {
   const { t } = useTranslation('cities');
@@ -91,7 +91,7 @@ function StepCard({
       {step && (
         <>
           <BalanceNote balance={step.balance} />
-          <ExchangeCount cityId={cityId} exchanges={(step as RoadmapStep & { exchanges?: StepExchanges }).exchanges} />
+          <ExchangeCount cityId={cityId} exchanges={step.exchanges} />
           {!assessmentNeeded && !atTop && (
             <>
               <h4>{t('step.missing', { level: t(`common:levels.${nextLevel ?? 'NOT_ASSESSED'}`) })}</h4>

@@ -72,6 +72,7 @@ export function exchange(overrides: Partial<Exchange> = {}): Exchange {
     createdAt: '2026-12-01T08:00:00Z',
     updatedAt: '2026-12-01T08:00:00Z',
     relation: 'ONE_STEP_AHEAD',
+    credited: false,
     canAct: [],
     ...overrides,
   };
