@@ -132,19 +132,20 @@ describe('Knowledge exchange between cities', () => {
     const page = await signedInPage(browser, 'editor.amsterdam', AMSTERDAM);
     await page.locator('a.bell').click();
     await page.getByRole('heading', { level: 1, name: 'Notifications' }).waitFor();
-    const item = page.getByRole('listitem').filter({ has: page.locator(`a[href="${exchangePath}"]`) });
+    // the inbox entry's "Open" link leads to the exchange
+    const open = page.locator(`a[href="${exchangePath}"]`).first();
     await expect
       .poll(
         async () => {
           // the notification trails the write by a second or two
-          const shown = await item.first().waitFor({ timeout: 3_000 }).then(() => 1, () => 0);
+          const shown = await open.waitFor({ timeout: 3_000 }).then(() => 1, () => 0);
           if (!shown) await page.reload();
           return shown;
         },
         { timeout: 40_000, interval: 1_000 },
       )
       .toBe(1);
-    await item.first().locator(`a[href="${exchangePath}"]`).first().click();
+    await open.click();
     await page.waitForURL(`${BASE_URL}${exchangePath}`);
     await page.getByRole('heading', { level: 1, name: 'Chengdu asks Amsterdam' }).waitFor();
 
