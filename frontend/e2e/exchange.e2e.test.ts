@@ -116,7 +116,7 @@ describe('Knowledge exchange between cities', () => {
       end: new Date(slotEnd),
       timeZone: CHENGDU.timeZone,
     });
-    await page.waitForURL(/\/exchanges\/[^/]+$/);
+    await page.waitForURL(/\/exchanges\/[0-9a-f]{24}$/);
     exchangePath = new URL(page.url()).pathname;
     await page.getByRole('heading', { level: 1, name: 'Chengdu asks Amsterdam' }).waitFor();
     await page.getByText('Your request was sent to Amsterdam.', { exact: false }).waitFor();
@@ -300,7 +300,7 @@ describe('Knowledge exchange between cities', () => {
     const chengdu = await signedInPage(browser, 'editor.chengdu', CHENGDU);
     await chengdu.goto(`${BASE_URL}/exchanges/new?peer=amsterdam&characteristic=STAKEHOLDERS&origin=MATCH`);
     await sendRequest(chengdu, 'How do you run your citizen panels?');
-    await chengdu.waitForURL(/\/exchanges\/[^/]+$/);
+    await chengdu.waitForURL(/\/exchanges\/[0-9a-f]{24}$/);
     const declinedPath = new URL(chengdu.url()).pathname;
 
     const amsterdam = await signedInPage(browser, 'editor.amsterdam', AMSTERDAM);
