@@ -30,9 +30,14 @@ export function launch(): Promise<Browser> {
 
 export async function newContext(
   browser: Browser,
-  { width = 1280, language = 'en' }: { width?: number; language?: 'en' | 'zh-CN' } = {},
+  { width = 1280, language = 'en', timeZone }: { width?: number; language?: 'en' | 'zh-CN'; timeZone?: string } = {},
 ): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: language === 'zh-CN' ? 'zh-CN' : 'en-GB' });
+  const context = await browser.newContext({
+    viewport: { width, height: 900 },
+    locale: language === 'zh-CN' ? 'zh-CN' : 'en-GB',
+    // the browser's own zone (IANA), e.g. a city editor in Asia/Shanghai; the machine's when unset
+    timezoneId: timeZone,
+  });
   context.on('page', watch);
   // the starting language, unless the page itself has chosen one since (a reload keeps the choice)
   await context.addInitScript((lang) => {
@@ -159,8 +164,8 @@ export async function problemsOn(page: Page, name: string, language: 'en' | 'zh-
 }
 
 /** A fresh visitor who opened the home page and signed in as `username` on the Keycloak page. */
-export async function signedInPage(browser: Browser, username: string): Promise<Page> {
-  const page = await freshPage(browser);
+export async function signedInPage(browser: Browser, username: string, options?: Parameters<typeof newContext>[1]): Promise<Page> {
+  const page = await freshPage(browser, options);
   await page.goto(BASE_URL);
   await signIn(page, username);
   return page;

@@ -80,6 +80,34 @@ export function createAppRouter() {
           ],
         },
         {
+          path: 'cities/:cityId/exchanges',
+          element: <RequireRole roles={SIGNED_IN} />,
+          children: [
+            { index: true, lazy: () => import('../features/exchanges/components/ExchangesPage').then((m) => ({ Component: m.ExchangesPage })) },
+          ],
+        },
+        {
+          path: 'exchanges',
+          element: <RequireRole roles={SIGNED_IN} />,
+          children: [
+            { index: true, lazy: () => import('../features/exchanges/components/ExchangesPage').then((m) => ({ Component: m.ExchangesPage })) },
+            {
+              path: ':id',
+              lazy: () => import('../features/exchanges/components/ExchangePage').then((m) => ({ Component: m.ExchangePage })),
+            },
+          ],
+        },
+        {
+          path: 'exchanges/new',
+          element: <RequireRole roles={['city-editor']} />,
+          children: [
+            {
+              index: true,
+              lazy: () => import('../features/exchanges/components/NewExchangePage').then((m) => ({ Component: m.NewExchangePage })),
+            },
+          ],
+        },
+        {
           path: 'my-city',
           element: <RequireRole roles={['city-editor']} />,
           children: [

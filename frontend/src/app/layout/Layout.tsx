@@ -67,6 +67,11 @@ function MainNavigation({ onNavigate }: { onNavigate: () => void }) {
     { to: '/experts', label: t('nav.experts'), show: true },
     { to: '/reports/maturity', label: t('nav.report'), show: true },
     { to: '/my-city', label: t('nav.myCity'), show: session.hasRole('city-editor') },
+    {
+      to: '/exchanges',
+      label: t('nav.title', { ns: 'exchanges' }),
+      show: session.hasRole('city-editor', 'expert', 'curator', 'admin'),
+    },
     { to: '/curation', label: t('nav.curation'), show: session.isCurator },
     { to: '/glossary', label: t('nav.glossary'), show: session.isCurator },
     { to: '/review', label: t('nav.review', { ns: 'review' }), show: session.isCurator || session.hasRole('expert') },

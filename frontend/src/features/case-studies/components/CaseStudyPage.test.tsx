@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { renderPage } from '../../../testing/render';
 import { server } from '../../../testing/server';
@@ -165,5 +165,36 @@ describe('CaseStudyPage', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('服务器内部错误');
     expect(screen.getByRole('heading', { level: 1, name: '案例' })).toBeInTheDocument();
     expect(document.title).toBe('案例 · CityStep 城市阶梯');
+  });
+
+  it("lets another city's editor ask the case study's city for an exchange about it, but not its own editors", async () => {
+    backend();
+    server.use(http.get('*/api/v1/me', () => HttpResponse.json({ username: 'editor.chengdu', roles: ['city-editor'], cityId: 'chengdu' })));
+    await renderPage(<CaseStudyPage />, { path: '/case-studies/cs-grid', route: '/case-studies/:id', user: { username: 'editor.chengdu' } });
+
+    const ask = await screen.findByRole('link', { name: 'Ask this city for an exchange' });
+    const query = new URLSearchParams(ask.getAttribute('href')!.split('?')[1]);
+    expect(Object.fromEntries(query)).toEqual({
+      peer: 'amsterdam',
+      origin: 'CASE_STUDY',
+      originId: 'cs-grid',
+      caseStudy: 'cs-grid',
+      characteristic: 'SERVICES',
+    });
+  });
+
+  it("does not offer its own city's editors an exchange with themselves", async () => {
+    backend();
+    server.use(http.get('*/api/v1/me', () => HttpResponse.json({ username: 'editor.amsterdam', roles: ['city-editor'], cityId: 'amsterdam' })));
+    const { queryClient } = await renderPage(<CaseStudyPage />, {
+      path: '/case-studies/cs-grid',
+      route: '/case-studies/:id',
+      user: { username: 'editor.amsterdam' },
+    });
+
+    await screen.findByRole('heading', { level: 1, name: 'Smart grid for 500 households' });
+    // the session knows whose city it is before the absence means anything
+    await waitFor(() => expect(queryClient.getQueryData(['me', 'editor.amsterdam'])).toBeDefined());
+    expect(screen.queryByRole('link', { name: 'Ask this city for an exchange' })).not.toBeInTheDocument();
   });
 });

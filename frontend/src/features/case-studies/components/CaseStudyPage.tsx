@@ -201,6 +201,27 @@ function OwnerActions({ study }: { study: CaseStudy }) {
   );
 }
 
+/**
+ * Another city's editors ask the city of a published case study for an exchange about it (the
+ * exchanges feature's form, started from this case study and its first step's characteristic).
+ */
+function AskForExchange({ study }: { study: CaseStudy }) {
+  const { t } = useTranslation('case-studies');
+  const session = useSession();
+  const own = session.cityId;
+  if (study.status !== 'PUBLISHED' || !session.hasRole('city-editor') || !own || own === study.cityId) return null;
+  const params = new URLSearchParams({ peer: study.cityId, origin: 'CASE_STUDY', originId: study.id, caseStudy: study.id });
+  const characteristic = study.steps[0]?.characteristic;
+  if (characteristic) params.set('characteristic', characteristic);
+  return (
+    <p>
+      <Link className="button button--secondary" to={`/exchanges/new?${params.toString()}`}>
+        {t('actions.askForExchange')}
+      </Link>
+    </p>
+  );
+}
+
 function CaseStudyView({ study }: { study: CaseStudy }) {
   const { t, i18n } = useTranslation('case-studies');
   const title = pick(study.title, i18n.language);
@@ -221,6 +242,7 @@ function CaseStudyView({ study }: { study: CaseStudy }) {
         </p>
       </PageHeader>
       <OwnerActions study={study} />
+      <AskForExchange study={study} />
       <div className="case-study__layout">
         <div className="case-study__main">
           <Localized as="p" text={study.summary} />

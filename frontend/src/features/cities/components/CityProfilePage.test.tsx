@@ -69,6 +69,36 @@ describe('CityProfilePage', () => {
     expect(screen.getByRole('link', { name: 'Add a case study' })).toHaveAttribute('href', '/case-studies/new');
   });
 
+  it("offers the city's editors an exchange with each peer, and counts a step's exchanges when the roadmap does", async () => {
+    answerCommon(EDITOR);
+    answerCity([], () =>
+      HttpResponse.json({
+        ...roadmap,
+        steps: roadmap.steps.map((entry) => (entry.characteristic === 'STRATEGY' ? { ...entry, exchanges: { done: 1, planned: 2 } } : entry)),
+      }),
+    );
+    await renderProfile({ user: { username: 'editor.amsterdam' } });
+
+    const step = await strategyStep();
+    const ask = await within(step).findByRole('link', { name: 'Ask for an exchange with Barcelona' });
+    expect(ask).toHaveTextContent('Ask for an exchange');
+    expect(ask).toHaveAttribute('href', '/exchanges/new?peer=barcelona&characteristic=STRATEGY&origin=MATCH');
+    expect(within(step).getByRole('link', { name: 'Exchanges about this step: 1 done, 2 planned' })).toHaveAttribute(
+      'href',
+      '/cities/amsterdam/exchanges',
+    );
+  });
+
+  it('offers no exchange to people who are not the city’s editors', async () => {
+    answerCommon({ username: 'curator.demo', roles: ['curator'] });
+    answerCity();
+    await renderProfile({ user: { username: 'curator.demo' } });
+
+    const step = await strategyStep();
+    await within(step).findByRole('link', { name: 'Barcelona' });
+    expect(within(step).queryByRole('link', { name: /Ask for an exchange/ })).not.toBeInTheDocument();
+  });
+
   it('shows the reasons and the missing criteria in Chinese when the UI is in Chinese', async () => {
     answerCommon(EDITOR);
     answerCity();

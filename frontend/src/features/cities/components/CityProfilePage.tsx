@@ -17,6 +17,8 @@ import { TableWrap } from '../../../components/ui/table-wrap';
 function Facts({ city }: { city: City }) {
   const { t, i18n } = useTranslation('cities');
   const language = i18n.language;
+  // steps climbed after an exchange, and exchanges that helped another city climb (issue 14)
+  const credits = city.exchangeCredits;
   return (
     <dl className="facts">
       <dt>{t('profile.country')}</dt>
@@ -49,6 +51,12 @@ function Facts({ city }: { city: City }) {
       )}
       <dt>{t('profile.assessedAt')}</dt>
       <dd>{city.assessedAt ? formatDate(city.assessedAt, language) : t('profile.notAssessed')}</dd>
+      {credits && credits.climbed + credits.helped > 0 && (
+        <>
+          <dt>{t('profile.exchangeCredits')}</dt>
+          <dd>{t('profile.exchangeCreditsValue', { climbed: credits.climbed, helped: credits.helped })}</dd>
+        </>
+      )}
     </dl>
   );
 }

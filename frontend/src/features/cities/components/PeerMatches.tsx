@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { LevelBadge } from '../../../components/ui/level';
 import { Empty, ErrorMessage, Loading } from '../../../components/ui/status';
 import { countryName, formatList, formatNumber, languageName } from '../../../lib/format/names';
-import { Localized } from '../../../lib/i18n/localized';
+import { Localized, usePick } from '../../../lib/i18n/localized';
 import { type MatchCharacteristic, useMatches } from '../api/matches';
 import type { MatchExpert, PeerMatch } from '../api/roadmap';
 
@@ -27,8 +27,18 @@ export function ExpertList({ experts }: { experts: MatchExpert[] }) {
   );
 }
 
-function MatchCard({ match }: { match: PeerMatch }) {
+/**
+ * The request form of the exchanges feature, started from this match: the peer and the
+ * characteristic; the step begins at the asking city's own level.
+ */
+function askPath(match: PeerMatch, characteristic: string) {
+  const params = new URLSearchParams({ peer: match.cityId, characteristic, origin: 'MATCH' });
+  return `/exchanges/new?${params.toString()}`;
+}
+
+function MatchCard({ match, askAbout }: { match: PeerMatch; askAbout?: string }) {
   const { t, i18n } = useTranslation('cities');
+  const pickName = usePick();
   return (
     <li className="match">
       <p className="match__head">
@@ -79,15 +89,27 @@ function MatchCard({ match }: { match: PeerMatch }) {
           <ExpertList experts={match.experts} />
         </div>
       )}
+      {askAbout && (
+        <p className="match__ask">
+          <Link
+            className="button button--secondary"
+            to={askPath(match, askAbout)}
+            aria-label={t('match.askLabel', { city: pickName(match.name).text || match.cityId })}
+          >
+            {t('match.ask')}
+          </Link>
+        </p>
+      )}
     </li>
   );
 }
 
-export function MatchList({ matches }: { matches: PeerMatch[] }) {
+/** The matches of one step; `askAbout` (a characteristic) offers "Ask for an exchange" on each, for the city's own editors. */
+export function MatchList({ matches, askAbout }: { matches: PeerMatch[]; askAbout?: string }) {
   return (
     <ol className="list-plain match-list">
       {matches.map((match) => (
-        <MatchCard key={match.cityId} match={match} />
+        <MatchCard key={match.cityId} match={match} askAbout={askAbout} />
       ))}
     </ol>
   );
@@ -103,12 +125,15 @@ export function PeerMatches({
   matches,
   canAskForMore,
   headingId,
+  mayAskForExchange = false,
 }: {
   cityId: string;
   characteristic: MatchCharacteristic;
   matches: PeerMatch[];
   canAskForMore: boolean;
   headingId: string;
+  /** The city's own editors may ask each peer for an exchange about this step. */
+  mayAskForExchange?: boolean;
 }) {
   const { t } = useTranslation('cities');
   const [more, setMore] = useState(false);
@@ -116,7 +141,7 @@ export function PeerMatches({
   const shown = more && query.data ? query.data.matches : matches;
   return (
     <>
-      {shown.length === 0 ? <Empty>{t('match.none')}</Empty> : <MatchList matches={shown} />}
+      {shown.length === 0 ? <Empty>{t('match.none')}</Empty> : <MatchList matches={shown} askAbout={mayAskForExchange ? characteristic : undefined} />}
       {more && query.isPending && <Loading label={t('match.loadingMore')} />}
       {more && query.isError && <ErrorMessage error={query.error} onRetry={() => void query.refetch()} />}
       {more && query.data && (

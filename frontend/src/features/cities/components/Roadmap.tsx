@@ -29,6 +29,21 @@ function BalanceNote({ balance }: { balance: RoadmapStep['balance'] }) {
   );
 }
 
+/** The exchanges about a step: done (with an outcome) and planned (requested or accepted). */
+type StepExchanges = RoadmapStep['exchanges'];
+
+function ExchangeCount({ cityId, exchanges }: { cityId: string; exchanges: StepExchanges | undefined }) {
+  const { t } = useTranslation('cities');
+  if (!exchanges || exchanges.done + exchanges.planned === 0) return null;
+  return (
+    <p className="small roadmap-step__exchanges">
+      <Link to={`/cities/${encodeURIComponent(cityId)}/exchanges`}>
+        {t('step.exchanges', { done: exchanges.done, planned: exchanges.planned })}
+      </Link>
+    </p>
+  );
+}
+
 function StepCard({
   cityId,
   characteristic,
@@ -36,9 +51,11 @@ function StepCard({
   step,
   reference,
   own,
+  mayAsk,
 }: {
   cityId: string;
   own: boolean;
+  mayAsk: boolean;
   characteristic: Characteristic;
   level: string;
   step: RoadmapStep | undefined;
@@ -74,6 +91,7 @@ function StepCard({
       {step && (
         <>
           <BalanceNote balance={step.balance} />
+          <ExchangeCount cityId={cityId} exchanges={step.exchanges} />
           {!assessmentNeeded && !atTop && (
             <>
               <h4>{t('step.missing', { level: t(`common:levels.${nextLevel ?? 'NOT_ASSESSED'}`) })}</h4>
@@ -99,6 +117,7 @@ function StepCard({
                 matches={step.matches}
                 canAskForMore={!assessmentNeeded}
                 headingId={`${id}-title`}
+                mayAskForExchange={mayAsk}
               />
             </>
           )}
@@ -201,6 +220,7 @@ export function Roadmap({
                 step={step}
                 reference={reference}
                 own={session.isAuthenticated && session.cityId === city.id}
+                mayAsk={session.hasRole('city-editor') && session.cityId === city.id}
               />
             );
           })}

@@ -59,7 +59,7 @@ export function peer(overrides: Partial<Schemas['PeerMatch']> = {}): Schemas['Pe
     level: 'STATE_OF_THE_ART',
     relation: 'ONE_STEP_AHEAD',
     score: 0.462,
-    factors: { context: 0.75, interests: 0.29, projects: 0, balance: 1, evidence: 0.33 },
+    factors: { context: 0.75, interests: 0.29, projects: 0, balance: 1, evidence: 0.33, responsiveness: 0.5 },
     reasons: [
       { en: 'One step ahead of you in Smart City Strategy.', zh: '在智慧城市战略方面领先贵市一级。' },
       { en: 'Similar in size.', zh: '规模相近。' },
@@ -97,6 +97,7 @@ export const roadmap: Schemas['Roadmap'] = {
       assessmentNeeded: false,
       matches: [peer()],
       experts: [],
+      exchanges: { done: 0, planned: 0 },
     },
     {
       characteristic: 'STAKEHOLDERS',
@@ -106,8 +107,17 @@ export const roadmap: Schemas['Roadmap'] = {
       assessmentNeeded: false,
       matches: [],
       experts: [],
+      exchanges: { done: 0, planned: 0 },
     },
-    { characteristic: 'FUNDING', level: 'NOT_ASSESSED', missingCriteria: [], assessmentNeeded: true, matches: [], experts: [] },
+    {
+      characteristic: 'FUNDING',
+      level: 'NOT_ASSESSED',
+      missingCriteria: [],
+      assessmentNeeded: true,
+      matches: [],
+      experts: [],
+      exchanges: { done: 0, planned: 0 },
+    },
   ],
 };
 

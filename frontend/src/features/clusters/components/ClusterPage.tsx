@@ -15,8 +15,19 @@ import { ClusterStatusBadge } from './ClusterStatusBadge';
 import './clusters.css';
 import { ServiceDomainChips } from '../../../components/ui/service-domains';
 
+/** The exchanges feature's request form, started from this cluster: members may ask each other about any step. */
+function askPath(cluster: Cluster, peerCityId: string) {
+  const params = new URLSearchParams({ peer: peerCityId, origin: 'CLUSTER', originId: cluster.id });
+  const characteristic = cluster.topic.characteristics[0];
+  if (characteristic) params.set('characteristic', characteristic);
+  return `/exchanges/new?${params.toString()}`;
+}
+
 function Members({ cluster }: { cluster: Cluster }) {
   const { t, i18n } = useTranslation('clusters');
+  const session = useSession();
+  const ownCity = session.hasRole('city-editor') ? session.cityId : undefined;
+  const mayAsk = cluster.status === 'ACTIVE' && Boolean(ownCity) && cluster.members.some((member) => member.cityId === ownCity);
   const members = [...cluster.members].sort((a, b) => (a.role === b.role ? 0 : a.role === 'LEAD' ? -1 : 1));
   return (
     <section className="card" aria-labelledby="cluster-members">
@@ -32,6 +43,15 @@ function Members({ cluster }: { cluster: Cluster }) {
               </Link>
               <span className={member.role === 'LEAD' ? 'chip' : 'muted small'}>{t(`roles.${member.role}`)}</span>
               <span className="muted small">{t('detail.joined', { date: formatDate(member.joinedAt, i18n.language) })}</span>
+              {mayAsk && member.cityId !== ownCity && (
+                <Link
+                  className="small"
+                  to={askPath(cluster, member.cityId)}
+                  aria-label={t('detail.askLabel', { city: pick(member.name, i18n.language).text || member.cityId })}
+                >
+                  {t('detail.ask')}
+                </Link>
+              )}
             </li>
           ))}
         </ul>

@@ -145,6 +145,10 @@ export function MyCityPage() {
             <Link to={`/cities/${encoded}/progress`}>{t('links.progress')}</Link>
             <span className="field__hint">{t('links.progressHint')}</span>
           </li>
+          <li className="card">
+            <Link to={`/cities/${encoded}/exchanges`}>{t('links.exchanges')}</Link>
+            <span className="field__hint">{t('links.exchangesHint')}</span>
+          </li>
         </ul>
       </section>
       <CaseStudies cityId={cityId} />
