@@ -50,8 +50,8 @@ class SearchIndexLifecycleIT {
                     .bodyValue(Map.of("id", id, "name", Map.of("en", "Lifecycle " + id), "country", "NL", "region", "EU"))
                     .exchange().expectStatus().isCreated();
         }
-        // written while the app's start-up rebuild may still run: one that reached only the old index
-        // comes to the new one with the replay after the swap, seconds later on a loaded machine
+        // written while the app may still be creating its indexes: a write Elasticsearch refused
+        // meanwhile comes with the outbox's catch-up (every 10 s, first retry after 10 s)
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> client.get().uri("/api/v1/search?q=lifecycle")
                 .exchange().expectBody().jsonPath("$.total").isEqualTo(2));
 
