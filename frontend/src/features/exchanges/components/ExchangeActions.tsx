@@ -52,6 +52,21 @@ function SlotChoice({
   );
 }
 
+/** A panel's submit button and the way back, alike in every form panel. */
+function PanelButtons({ confirm, danger = false, busy, onClose }: { confirm: string; danger?: boolean; busy: boolean; onClose: () => void }) {
+  const { t } = useTranslation('exchanges');
+  return (
+    <div className="actions">
+      <button type="submit" className={danger ? 'button button--danger' : 'button'} disabled={busy}>
+        {confirm}
+      </button>
+      <button type="button" className="button button--secondary" onClick={onClose}>
+        {t('actions.back')}
+      </button>
+    </div>
+  );
+}
+
 function AcceptPanel({ exchange, run, busy, onClose }: { exchange: Exchange; run: Run; busy: boolean; onClose: () => void }) {
   const { t } = useTranslation('exchanges');
   const form = useForm<{ slot: string }>({ defaultValues: { slot: exchange.proposedSlots.length > 0 ? '0' : '' } });
@@ -65,14 +80,7 @@ function AcceptPanel({ exchange, run, busy, onClose }: { exchange: Exchange; run
       {exchange.proposedSlots.length > 0 && (
         <SlotChoice slots={exchange.proposedSlots} legend={t('actions.acceptSlot')} register={form.register} allowNone />
       )}
-      <div className="actions">
-        <button type="submit" className="button" disabled={busy}>
-          {t('actions.confirmAccept')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onClose}>
-          {t('actions.back')}
-        </button>
-      </div>
+      <PanelButtons confirm={t('actions.confirmAccept')} busy={busy} onClose={onClose} />
     </form>
   );
 }
@@ -96,14 +104,7 @@ function AgreePanel({ exchange, run, busy, onClose }: { exchange: Exchange; run:
         register={form.register}
         error={form.formState.errors.slot?.message ? message(form.formState.errors.slot.message) : undefined}
       />
-      <div className="actions">
-        <button type="submit" className="button" disabled={busy}>
-          {t('actions.confirmAgree')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onClose}>
-          {t('actions.back')}
-        </button>
-      </div>
+      <PanelButtons confirm={t('actions.confirmAgree')} busy={busy} onClose={onClose} />
     </form>
   );
 }
@@ -124,14 +125,7 @@ function DeclinePanel({ run, busy, onClose }: { run: Run; busy: boolean; onClose
       <FormField id="exchange-decline-reason" label={t('actions.reason')} hint={t('actions.reasonHint')} error={error ? message(error) : undefined}>
         {(props) => <textarea {...props} rows={3} maxLength={MAX_REASON} {...form.register('reason')} />}
       </FormField>
-      <div className="actions">
-        <button type="submit" className="button button--danger" disabled={busy}>
-          {t('actions.confirmDecline')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onClose}>
-          {t('actions.back')}
-        </button>
-      </div>
+      <PanelButtons confirm={t('actions.confirmDecline')} danger busy={busy} onClose={onClose} />
     </form>
   );
 }
@@ -147,14 +141,7 @@ function DatesPanel({ run, busy, onClose }: { run: Run; busy: boolean; onClose: 
       <form className="exchange-panel" noValidate onSubmit={(event) => void submit(event)} aria-labelledby="exchange-dates-title">
         <h3 id="exchange-dates-title">{t('actions.datesTitle')}</h3>
         <SlotsFields idPrefix="exchange-dates" minimum={1} />
-        <div className="actions">
-          <button type="submit" className="button" disabled={busy}>
-            {t('actions.confirmDates')}
-          </button>
-          <button type="button" className="button button--secondary" onClick={onClose}>
-            {t('actions.back')}
-          </button>
-        </div>
+        <PanelButtons confirm={t('actions.confirmDates')} busy={busy} onClose={onClose} />
       </form>
     </FormProvider>
   );

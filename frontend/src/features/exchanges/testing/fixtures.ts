@@ -1,14 +1,12 @@
 import { http, HttpResponse } from 'msw';
 import type { Schemas } from '../../../lib/api/client';
 import { server } from '../../../testing/server';
+import { characteristicEntry } from '../../../testing/reference';
 import type { Exchange, ExchangeMessage } from '../api/types';
 
 /** Test data for the exchanges feature: Chengdu asks Amsterdam about Funding, Average → More advanced. */
-const citation = { section: '§4', page: 10 };
 
-function characteristic(code: Schemas['CharacteristicEntry']['code'], number: number, en: string, zh: string, rated = true) {
-  return { code, number, rated, name: { en, zh }, description: {}, citation, criteria: [], questions: [] };
-}
+const characteristic = characteristicEntry;
 
 export const reference: Schemas['ReferenceData'] = {
   characteristics: [

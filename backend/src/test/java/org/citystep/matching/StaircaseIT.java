@@ -63,10 +63,8 @@ class StaircaseIT {
                 .uri("/api/v1/search?type=case-study&size=1").exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.total").isEqualTo(45));
         curator = "Bearer " + KeycloakTokens.accessToken("curator.demo");
-        // the app's own start-up rebuild of its new indexes runs beside the demo-data load; its swap
-        // leaves the new index without what was written meanwhile until the replay just after, and a
-        // match computed in that moment would be kept (per city, for the cache's time) without the
-        // projects that make it alike
+        // the app's own start-up rebuild of its new indexes runs beside the demo-data load: matches
+        // are read once it has ended, from the index search will keep serving
         String admin = "Bearer " + KeycloakTokens.accessToken("admin.demo");
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
             var latest = client.get().uri("/api/v1/admin/reindex/latest").header(HttpHeaders.AUTHORIZATION, admin)
