@@ -11,6 +11,7 @@ import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.citystep.security.CurrentUser;
 import org.citystep.shared.mongo.IdBatches;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -57,6 +58,22 @@ public class AuditLog {
     /** For the app's own jobs, which act for nobody. */
     public Mono<AuditRecord> recordSystem(AuditEvent event) {
         return insert(stored(SYSTEM, SYSTEM, event));
+    }
+
+    /**
+     * Records {@code event} under the id {@code entryId} chosen by the writer, once: a write whose
+     * follow-up work is retried after a crash records it again with the same id, and finds it there.
+     */
+    public Mono<Void> recordOnce(String entryId, Instant at, String actorId, String actorName, AuditEvent event) {
+        AuditRecord entry = new AuditRecord(entryId, at, actorId, actorName, event.action(), event.resourceType(),
+                event.resourceId(), event.cityId(), event.versionBefore(), event.versionAfter(), event.details(),
+                event.note());
+        return records.existsById(entryId).flatMap(recorded -> recorded ? Mono.<Void>empty()
+                : template.insert(new Document("_id", new ObjectId(entryId)).append("at", java.util.Date.from(at)), PENDING)
+                        .onErrorResume(DuplicateKeyException.class, markedBefore -> Mono.empty())
+                        .then(records.insert(entry))
+                        .onErrorResume(DuplicateKeyException.class, writtenMeanwhile -> Mono.empty())
+                        .then());
     }
 
     private Mono<AuditRecord> insert(AuditRecord entry) {

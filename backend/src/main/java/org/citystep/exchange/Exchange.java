@@ -49,6 +49,8 @@ public class Exchange {
     private @Nullable Instant answeredAt;
     private final Instant createdAt;
     private Instant updatedAt;
+    /** Writes saved whose effects elsewhere may not be carried out yet (see {@link ExchangeEffect}). */
+    private List<ExchangeEffect> pendingEffects;
 
     @PersistenceCreator
     Exchange(String id, @Nullable Long version, ExchangeState state, String askingCityId, String peerCityId,
@@ -56,7 +58,7 @@ public class Exchange {
             ExchangeRelation relation, @Nullable List<ExchangeSlot> proposedSlots, @Nullable ExchangeParty proposedBy,
             @Nullable ExchangeSlot agreedSlot, @Nullable String declineReason, @Nullable List<ExpertInvite> experts,
             @Nullable ExchangeOutcome outcome, @Nullable String caseStudyDraftId, @Nullable Instant answeredAt,
-            Instant createdAt, Instant updatedAt) {
+            Instant createdAt, Instant updatedAt, @Nullable List<ExchangeEffect> pendingEffects) {
         this.id = id;
         this.version = version;
         this.state = state;
@@ -77,6 +79,7 @@ public class Exchange {
         this.answeredAt = answeredAt;
         this.createdAt = createdAt;
         this.updatedAt = updatedAt;
+        this.pendingEffects = pendingEffects == null ? new ArrayList<>() : new ArrayList<>(pendingEffects);
     }
 
     /** A new request of {@code askingCityId} to {@code peerCityId}, with the dates the asking city proposes (if any). */
@@ -86,7 +89,7 @@ public class Exchange {
         List<ExchangeSlot> proposed = slots.stream().distinct().toList();
         return new Exchange(id, null, ExchangeState.REQUESTED, askingCityId, peerCityId, step, format, origin,
                 caseStudyId, relation, proposed, proposed.isEmpty() ? null : ExchangeParty.ASKING, null, null, null,
-                null, null, null, now, now);
+                null, null, null, now, now, null);
     }
 
     /** The peer says yes, optionally to one of the dates the asking city proposed. */
@@ -221,6 +224,15 @@ public class Exchange {
         }
         throw ApiException.conflict("exchange.wrongState", id, new MessageRef("exchange.state." + state.name()),
                 new MessageRef("exchange.verb." + action));
+    }
+
+    /** Records, for the save that follows, what the write must still do elsewhere. */
+    void effect(ExchangeEffect effect) {
+        pendingEffects.add(effect);
+    }
+
+    List<ExchangeEffect> pendingEffects() {
+        return List.copyOf(pendingEffects);
     }
 
     Optional<ExpertInvite> invite(String expertId) {

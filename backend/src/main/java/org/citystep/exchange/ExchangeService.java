@@ -66,7 +66,7 @@ public class ExchangeService {
     private final ExchangeThreads threads;
     private final ExchangeLimits limits;
     private final ExchangeStatistics statistics;
-    private final ExchangeCompletions completions;
+    private final ExchangeEffects effects;
     private final TimeZones zones;
     private final CityService cities;
     private final ClusterService clusters;
@@ -78,7 +78,7 @@ public class ExchangeService {
     private final Clock clock;
 
     ExchangeService(Exchanges exchanges, ExchangeLists lists, ExchangeThreads threads, ExchangeLimits limits,
-            ExchangeStatistics statistics, ExchangeCompletions completions, TimeZones zones, CityService cities,
+            ExchangeStatistics statistics, ExchangeEffects effects, TimeZones zones, CityService cities,
             ClusterService clusters,
             CaseStudyService caseStudies, ExpertService experts, AuditLog audit, Messages messages,
             ExchangeProperties properties, Clock clock) {
@@ -87,7 +87,7 @@ public class ExchangeService {
         this.threads = threads;
         this.limits = limits;
         this.statistics = statistics;
-        this.completions = completions;
+        this.effects = effects;
         this.zones = zones;
         this.cities = cities;
         this.clusters = clusters;
@@ -276,24 +276,38 @@ public class ExchangeService {
                     City askingCity = found.get(asking);
                     City peerCity = found.get(peer);
                     return relation(askingCity, peerCity, step)
-                            .flatMap(relation -> references(origin, request.caseStudyId(), user)
-                                    .then(notDeclinedRecently(askingCity, peerCity, step, now))
-                                    .thenReturn(relation));
-                })
-                .flatMap(relation -> limits.takeOpenPlace(asking, properties.maxOpenPerCity()).thenReturn(relation))
-                .flatMap(relation -> {
-                    String id = new ObjectId().toHexString();
-                    Exchange exchange = Exchange.request(id, asking, peer, step, request.format(), origin,
-                            request.caseStudyId(), relation, request.proposedSlots(), now);
-                    return lists.add(List.of(ExchangeLists.city(asking), ExchangeLists.city(peer), ExchangeLists.ALL), id)
-                            .then(exchanges.insert(exchange))
-                            .onErrorResume(failure -> limits.releaseOpenPlace(asking).then(Mono.error(failure)));
-                })
-                .flatMap(saved -> bestEffort(statistics.requested(saved), "statistics of " + saved.id())
-                        .then(threads.post(saved.id(), user.username(), authorCity(saved, user), authorRole(saved, user),
+                            .flatMap(relation -> references(origin, request.caseStudyId(), user).thenReturn(relation))
+                            .flatMap(relation -> open(request, askingCity, peerCity, relation, origin, now, user));
+                });
+    }
+
+    /**
+     * Writes a request that passed every check but those that hold places: the claim on the same
+     * request (then whether the peer declined it recently: a decline that closes the claim's last
+     * holder is remembered before the claim is given back), a place among the city's open requests,
+     * the lists, the first message, and the exchange with its effect. What was taken is given back
+     * if a later part fails.
+     */
+    private Mono<Exchange> open(NewRequest request, City askingCity, City peerCity, ExchangeRelation relation,
+            ExchangeOrigin origin, Instant now, CurrentUser user) {
+        String asking = askingCity.id();
+        String peer = peerCity.id();
+        ExchangeStep step = request.step();
+        String id = new ObjectId().toHexString();
+        Exchange exchange = Exchange.request(id, asking, peer, step, request.format(), origin, request.caseStudyId(),
+                relation, request.proposedSlots(), now);
+        exchange.effect(effect(null, null, exchange, "exchange.requested", null, null, user));
+        Mono<Void> giveBack = limits.releaseOpenPlace(asking, id).then(limits.releaseRequest(asking, peer, step, id));
+        // the first message goes before the exchange: a crash in between leaves a thread no one can read
+        return limits.claimRequest(asking, peer, step, id)
+                .then(notDeclinedRecently(askingCity, peerCity, step, now)
+                        .then(limits.takeOpenPlace(asking, id, properties.maxOpenPerCity()))
+                        .then(lists.add(List.of(ExchangeLists.city(asking), ExchangeLists.city(peer), ExchangeLists.ALL), id))
+                        .then(threads.post(id, user.username(), authorCity(exchange, user), authorRole(exchange, user),
                                 request.message(), now))
-                        .then(audit.record(user, event("exchange.requested", null, saved, user)))
-                        .thenReturn(saved));
+                        .then(effects.markDue(id))
+                        .flatMap(due -> exchanges.insert(exchange).flatMap(saved -> finish(saved, due)))
+                        .onErrorResume(failure -> giveBack.then(Mono.error(failure))));
     }
 
     /** Why a peer may be asked, or the problem that says why not. */
@@ -466,7 +480,7 @@ public class ExchangeService {
     public Mono<ExchangeMessage> post(String id, String text, CurrentUser user) {
         return get(id, user).flatMap(exchange -> threads.post(exchange.id(), user.username(),
                         authorCity(exchange, user), authorRole(exchange, user), text, clock.instant())
-                .flatMap(message -> audit.record(user, event("exchange.messagePosted", exchange.version(), exchange, user)
+                .flatMap(message -> audit.record(user, event("exchange.messagePosted", exchange.version(), exchange.version(), exchange, user)
                                 .withDetails(Map.of("seq", String.valueOf(message.seq()))))
                         .thenReturn(message)));
     }
@@ -540,8 +554,8 @@ public class ExchangeService {
                         return caseStudies.create(draftId, exchange.askingCityId(), content, user);
                     })
                     .flatMap(draft -> linkDraft(exchange.id(), draft.id())
-                            .flatMap(saved -> audit.record(user, event("exchange.draftCreated", saved.version() - 1, saved,
-                                    user).withDetails(Map.of("caseStudyId", draft.id()))))
+                            .flatMap(saved -> audit.record(user, event("exchange.draftCreated", saved.version() - 1, saved.version(),
+                                    saved, user).withDetails(Map.of("caseStudyId", draft.id()))))
                             .thenReturn(draft.id()));
         });
     }
@@ -602,32 +616,40 @@ public class ExchangeService {
             ExchangeState before = exchange.state();
             Instant answeredBefore = exchange.answeredAt();
             mutation.accept(exchange);
-            return exchanges.save(exchange)
+            exchange.effect(effect(before, answeredBefore, exchange, action, version, note, user));
+            // marked due before the save: if this process dies after it, the worker finishes the effect
+            return effects.markDue(id).flatMap(due -> exchanges.save(exchange)
                     .onErrorMap(OptimisticLockingFailureException.class,
                             stale -> ApiException.staleVersion("exchange", id, version, version + 1))
-                    .flatMap(saved -> afterChange(before, answeredBefore, saved)
-                            .then(audit.record(user, event(action, version, saved, user).withNote(note)))
-                            .thenReturn(saved));
+                    .flatMap(saved -> finish(saved, due)));
         });
     }
 
-    /** What follows a change of state: a place given back, a decline remembered, the counters. */
-    private Mono<Void> afterChange(ExchangeState before, @Nullable Instant answeredBefore, Exchange saved) {
-        Mono<Void> place = before.open() && !saved.state().open() ? limits.releaseOpenPlace(saved.askingCityId())
-                : Mono.empty();
-        Mono<Void> declined = saved.state() == ExchangeState.DECLINED && before != ExchangeState.DECLINED
-                ? limits.declined(saved, saved.updatedAt()) : Mono.empty();
-        Mono<Void> completed = saved.state() == ExchangeState.COMPLETED && before != ExchangeState.COMPLETED
-                ? completions.completed(saved, saved.updatedAt()) : Mono.empty();
-        return place.then(declined).then(completed)
-                .then(bestEffort(statistics.changed(before, answeredBefore, saved), "statistics of " + saved.id()));
+    /**
+     * What a write still has to do elsewhere (see {@link ExchangeEffect}), saved with the change: the
+     * audit entry (which tells the other side) is built now, with the version the save gives.
+     */
+    private static ExchangeEffect effect(@Nullable ExchangeState before, @Nullable Instant answeredBefore, Exchange after,
+            String action, @Nullable Long versionBefore, @Nullable String note, CurrentUser user) {
+        long versionAfter = versionBefore == null ? 0 : versionBefore + 1;
+        return new ExchangeEffect(new ObjectId().toHexString(), before, answeredBefore, after.state(), after.answeredAt(),
+                after.outcome() == null ? null : after.outcome().usefulness(), after.updatedAt(),
+                new ObjectId().toHexString(), user.subject(), user.username(),
+                event(action, versionBefore, versionAfter, after, user).withNote(note));
     }
 
-    private static Mono<Void> bestEffort(Mono<Void> work, String what) {
-        return work.onErrorResume(failure -> {
-            log.warn("Could not update the {}: {}", what, failure.toString());
-            return Mono.empty();
-        });
+    /**
+     * Carries out the effects the saved exchange holds. The change is saved and answered either way:
+     * what fails here is finished by {@link ExchangeEffectsWorker}.
+     */
+    private Mono<Exchange> finish(Exchange saved, ExchangeEffects.Due due) {
+        return effects.carryOut(saved, due)
+                .onErrorResume(failure -> {
+                    log.warn("Exchange {} is saved; what follows from it is finished later: {}", saved.id(),
+                            failure.toString());
+                    return Mono.empty();
+                })
+                .thenReturn(saved);
     }
 
     private static void requireParty(Exchange exchange, CurrentUser user, ExchangeParty wanted) {
@@ -646,7 +668,8 @@ public class ExchangeService {
      * The audit entry of a change, naming whom to tell: the two cities but the caller's own, and the
      * invited experts but the caller.
      */
-    private static AuditEvent event(String action, @Nullable Long versionBefore, Exchange saved, CurrentUser user) {
+    private static AuditEvent event(String action, @Nullable Long versionBefore, long versionAfter, Exchange saved,
+            CurrentUser user) {
         String actingCity = authorCity(saved, user);
         List<String> tellCities = Stream.of(saved.askingCityId(), saved.peerCityId())
                 .filter(city -> !city.equals(actingCity)).distinct().toList();
@@ -661,7 +684,7 @@ public class ExchangeService {
         details.put("step", saved.step().key());
         details.put("state", saved.state().name());
         return AuditEvent.of(action, "exchange", saved.id(), actingCity != null ? actingCity : saved.askingCityId(),
-                versionBefore, saved.version()).withDetails(details);
+                versionBefore, versionAfter).withDetails(details);
     }
 
     // ---------------------------------------------------------------- demo data
@@ -706,7 +729,11 @@ public class ExchangeService {
                 // requested: waiting for the peer
             }
         }
-        Mono<Void> place = exchange.state().open() ? limits.takeOpenPlace(demo.askingCityId(), Integer.MAX_VALUE)
+        exchange.effect(demoEffect(null, null, ExchangeState.REQUESTED, null, asked));
+        exchange.effect(demoEffect(ExchangeState.REQUESTED, null, exchange.state(), exchange, exchange.updatedAt()));
+        Mono<Void> place = exchange.state().open()
+                ? limits.claimRequest(demo.askingCityId(), demo.peerCityId(), demo.step(), exchange.id())
+                        .then(limits.takeOpenPlace(demo.askingCityId(), exchange.id(), Integer.MAX_VALUE))
                 : Mono.empty();
         Flux<ExchangeMessage> conversation = Flux.range(0, demo.messages().size()).concatMap(i -> {
             boolean fromAsking = i % 2 == 0;
@@ -717,14 +744,18 @@ public class ExchangeService {
         return place
                 .then(lists.add(List.of(ExchangeLists.city(demo.askingCityId()), ExchangeLists.city(demo.peerCityId()),
                         ExchangeLists.ALL), exchange.id()))
-                .then(exchanges.insert(exchange))
-                .flatMap(saved -> statistics.requested(saved)
-                        .then(statistics.changed(ExchangeState.REQUESTED, null, saved))
-                        .then(saved.state() == ExchangeState.DECLINED ? limits.declined(saved, saved.updatedAt()) : Mono.empty())
-                        .then(saved.state() == ExchangeState.COMPLETED ? completions.completed(saved, saved.updatedAt())
-                                : Mono.empty())
-                        .then(conversation.then())
-                        .thenReturn(saved));
+                .then(conversation.then())
+                .then(effects.markDue(exchange.id()))
+                .flatMap(due -> exchanges.insert(exchange).flatMap(saved -> effects.carryOut(saved, due).thenReturn(saved)));
+    }
+
+    /** An effect of a demo exchange: counted like any, with no audit entry (demo data notifies nobody). */
+    private static ExchangeEffect demoEffect(@Nullable ExchangeState before, @Nullable Instant answeredBefore,
+            ExchangeState after, @Nullable Exchange exchange, Instant at) {
+        return new ExchangeEffect(new ObjectId().toHexString(), before, answeredBefore, after,
+                exchange == null ? null : exchange.answeredAt(),
+                exchange == null || exchange.outcome() == null ? null : exchange.outcome().usefulness(), at, null,
+                AuditLog.SYSTEM, AuditLog.SYSTEM, null);
     }
 
     // ---------------------------------------------------------------- for the staircase

@@ -26,8 +26,8 @@ import reactor.core.publisher.Mono;
  * Counters kept as exchanges change, so statistics and a peer's responsiveness are read by id, not
  * computed by scanning the exchanges: one document {@code all} with counts per step, format, state
  * and usefulness and the latest response times; one document per peer city with the requests it was
- * sent, those it answered and its latest response times. Updated after each write succeeded (a
- * crash between the two leaves a counter one behind: they are figures, not records).
+ * sent, those it answered and its latest response times. Updated by each write's
+ * {@link ExchangeEffect}, once, however often the effect is carried out.
  */
 @Component
 class ExchangeStatistics {
@@ -37,6 +37,9 @@ class ExchangeStatistics {
     static final String ALL = "all";
     static final int RESPONSE_TIMES_KEPT = 1_000;
     static final int PEER_RESPONSE_TIMES_KEPT = 50;
+    /** The tokens of the effects each counter document took; an effect is retried within seconds, not thousands of writes later. */
+    static final String APPLIED = "applied";
+    static final int APPLIED_KEPT = 1_000;
 
     private final ReactiveMongoTemplate template;
 
@@ -44,36 +47,46 @@ class ExchangeStatistics {
         this.template = template;
     }
 
-    /** Counts a new request (in state {@code REQUESTED}; later states are counted by {@link #changed}). */
-    Mono<Void> requested(Exchange exchange) {
-        Update counts = new Update().inc("byStep." + exchange.step().key(), 1)
-                .inc("byFormat." + exchange.format().name(), 1).inc("byState." + ExchangeState.REQUESTED.name(), 1);
-        return upsert(STATS, ALL, counts)
-                .then(upsert(RESPONSIVENESS, exchange.peerCityId(), new Update().inc("asked", 1)));
-    }
-
-    /** Counts a change of state, and the peer's first answer with its response time. */
-    Mono<Void> changed(ExchangeState before, @Nullable Instant answeredBefore, Exchange after) {
-        Mono<Void> state = before == after.state() ? Mono.empty()
-                : upsert(STATS, ALL, new Update().inc("byState." + before.name(), -1).inc("byState." + after.state().name(), 1));
-        Mono<Void> answer = Mono.empty();
-        if (answeredBefore == null && after.answeredAt() != null) {
-            double hours = Duration.between(after.createdAt(), after.answeredAt()).toSeconds() / 3600.0;
-            answer = upsert(STATS, ALL, new Update().push("responseHours").slice(-RESPONSE_TIMES_KEPT).each(hours))
-                    .then(upsert(RESPONSIVENESS, after.peerCityId(), new Update().inc("answered", 1)
-                            .push("responseHours").slice(-PEER_RESPONSE_TIMES_KEPT).each(hours)));
+    /**
+     * Counts what a write changed: a new request (in state {@code REQUESTED}), a change of state, the
+     * peer's first answer with its response time, an outcome's usefulness. Each counter document
+     * takes it in one update that also remembers the effect's token, and an update whose token is
+     * remembered already matches nothing: carrying out the same effect twice counts it once.
+     */
+    Mono<Void> count(ExchangeEffect effect, Exchange exchange) {
+        Update all = new Update();
+        if (effect.created()) {
+            all.inc("byStep." + exchange.step().key(), 1).inc("byFormat." + exchange.format().name(), 1)
+                    .inc("byState." + ExchangeState.REQUESTED.name(), 1);
         }
-        Mono<Void> useful = before != ExchangeState.COMPLETED && after.outcome() != null
-                ? upsert(STATS, ALL, new Update().inc("usefulness.s" + after.outcome().usefulness(), 1)) : Mono.empty();
-        return state.then(answer).then(useful);
+        else if (effect.before() != effect.after()) {
+            all.inc("byState." + effect.before().name(), -1).inc("byState." + effect.after().name(), 1);
+        }
+        Update peer = new Update();
+        if (effect.created()) {
+            peer.inc("asked", 1);
+        }
+        if (effect.firstAnswer()) {
+            double hours = Duration.between(exchange.createdAt(), effect.answeredAt()).toSeconds() / 3600.0;
+            all.push("responseHours").slice(-RESPONSE_TIMES_KEPT).each(hours);
+            peer.inc("answered", 1).push("responseHours").slice(-PEER_RESPONSE_TIMES_KEPT).each(hours);
+        }
+        if (effect.completed() && effect.usefulness() != null) {
+            all.inc("usefulness.s" + effect.usefulness(), 1);
+        }
+        return once(STATS, ALL, all, effect.token())
+                .then(once(RESPONSIVENESS, exchange.peerCityId(), peer, effect.token()));
     }
 
-    /** An upsert that, when another created the document at the same moment, is applied to it. */
-    private Mono<Void> upsert(String collection, String id, Update update) {
-        Query query = Query.query(where("_id").is(id));
-        return template.upsert(query, update, collection)
-                .onErrorResume(org.springframework.dao.DataIntegrityViolationException.class,
-                        createdMeanwhile -> template.upsert(query, update, collection))
+    /** Applies {@code update} to document {@code id} unless the effect {@code token} was applied to it already. */
+    private Mono<Void> once(String collection, String id, Update update, String token) {
+        if (update.getUpdateObject().isEmpty()) {
+            return Mono.empty();
+        }
+        update.push(APPLIED).slice(-APPLIED_KEPT).each(token);
+        return template.upsert(Query.query(where("_id").is(id)), new Update().setOnInsert(APPLIED, List.of()), collection)
+                .onErrorResume(org.springframework.dao.DataIntegrityViolationException.class, createdMeanwhile -> Mono.empty())
+                .then(template.updateFirst(Query.query(where("_id").is(id).and(APPLIED).ne(token)), update, collection))
                 .then();
     }
 

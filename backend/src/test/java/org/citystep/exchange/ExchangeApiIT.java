@@ -389,23 +389,21 @@ class ExchangeApiIT {
     @Test
     void openRequestsAreCappedAlsoWhenTheyArriveAtOnce() throws Exception {
         String asking = "korla";
-        String peer = null;
-        Characteristic characteristic = null;
+        // different requests (one open request per peer and step is allowed): six arrive at once
+        List<Map<String, Object>> bodies = new ArrayList<>();
         for (String candidate : seeded.keySet().stream().sorted().toList()) {
-            List<Characteristic> steps = stepsWhere(asking, candidate, 1);
-            if (!candidate.equals("chengdu") && !candidate.equals("amsterdam") && !steps.isEmpty()) {
-                peer = candidate;
-                characteristic = steps.get(0);
-                break;
+            if (!candidate.equals("chengdu") && !candidate.equals("amsterdam")) {
+                for (Characteristic characteristic : stepsWhere(asking, candidate, 1)) {
+                    bodies.add(request(asking, candidate, step(asking, characteristic), List.of(), "Can we talk?"));
+                }
             }
         }
-        assertThat(peer).as("a demo city one level ahead of Korla").isNotNull();
-        Map<String, Object> body = request(asking, peer, step(asking, characteristic), List.of(), "Can we talk?");
+        assertThat(bodies).as("eight steps where a demo city is one level ahead of Korla").hasSizeGreaterThanOrEqualTo(8);
         JwtMutator editor = Users.editorOf(asking);
         ExecutorService pool = Executors.newFixedThreadPool(6);
         List<Future<Integer>> answers = new ArrayList<>();
         try {
-            for (int i = 0; i < 6; i++) {
+            for (Map<String, Object> body : bodies.subList(0, 6)) {
                 Callable<Integer> send = () -> call(editor, HttpMethod.POST, "/api/v1/exchanges", body)
                         .returnResult(byte[].class).getStatus().value();
                 answers.add(pool.submit(send));
@@ -420,15 +418,30 @@ class ExchangeApiIT {
         finally {
             pool.shutdownNow();
         }
-        JsonNode limit = json(call(editor, HttpMethod.POST, "/api/v1/exchanges", body), 429);
+        JsonNode limit = json(call(editor, HttpMethod.POST, "/api/v1/exchanges", bodies.get(6)), 429);
         assertThat(limit.get("type").asString()).isEqualTo("urn:citystep:problem:exchange-limit");
         assertThat(limit.get("limit").asInt()).isEqualTo(3);
 
         JsonNode mine = json(call(editor, HttpMethod.GET, "/api/v1/exchanges?state=REQUESTED", null), 200);
         assertThat(mine.get("total").asLong()).isEqualTo(3);
         String first = mine.get("items").get(0).get("id").asString();
+        // the same request as one that is open is refused for that, naming it
+        Map<String, Object> open = bodies.stream().filter(body -> sameRequest(body, mine.get("items").get(0)))
+                .findFirst().orElseThrow();
+        JsonNode twice = json(call(editor, HttpMethod.POST, "/api/v1/exchanges", open), 409);
+        assertThat(twice.get("type").asString()).isEqualTo("urn:citystep:problem:exchange-already-open");
+        assertThat(twice.get("exchangeId").asString()).isEqualTo(first);
         json(call(editor, HttpMethod.POST, "/api/v1/exchanges/" + first + "/cancel", Map.of("version", 0)), 200);
-        json(call(editor, HttpMethod.POST, "/api/v1/exchanges", body), 201);
+        json(call(editor, HttpMethod.POST, "/api/v1/exchanges", bodies.get(7)), 201);
+        // the cancelled request gave its claim back too, but the three places are taken again
+        json(call(editor, HttpMethod.POST, "/api/v1/exchanges", open), 429);
+    }
+
+    private static boolean sameRequest(Map<String, Object> body, JsonNode exchange) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> step = (Map<String, Object>) body.get("step");
+        return body.get("peerCityId").equals(exchange.get("peer").get("cityId").asString())
+                && step.get("characteristic").equals(exchange.get("step").get("characteristic").asString());
     }
 
     @Test

@@ -1,15 +1,20 @@
 package org.citystep.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.bson.types.ObjectId;
 import org.citystep.assessment.AssessmentService;
+import org.citystep.audit.AuditEvent;
+import org.citystep.audit.AuditLog;
 import org.citystep.reference.Characteristic;
 import org.citystep.reference.MaturityLevel;
 import org.citystep.reference.ReferenceDataService;
@@ -21,6 +26,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.JwtMutator;
@@ -49,6 +58,18 @@ class ExchangeApiTest {
     AssessmentService assessments;
     @Autowired
     ReferenceDataService reference;
+    @Autowired
+    Exchanges exchanges;
+    @Autowired
+    ExchangeEffects effects;
+    @Autowired
+    ExchangeEffectsWorker worker;
+    @Autowired
+    ExchangeLimits limits;
+    @Autowired
+    AuditLog audit;
+    @Autowired
+    ReactiveMongoTemplate template;
 
     @BeforeAll
     void cities() {
@@ -80,10 +101,15 @@ class ExchangeApiTest {
 
     private static Map<String, Object> request(String asking, String peer, MaturityLevel from, MaturityLevel to,
             List<Map<String, Object>> slots) {
+        return request(asking, peer, Characteristic.FUNDING, from, to, slots);
+    }
+
+    private static Map<String, Object> request(String asking, String peer, Characteristic characteristic,
+            MaturityLevel from, MaturityLevel to, List<Map<String, Object>> slots) {
         Map<String, Object> body = new HashMap<>();
         body.put("askingCityId", asking);
         body.put("peerCityId", peer);
-        body.put("step", Map.of("characteristic", Characteristic.FUNDING.name(), "fromLevel", from.name(),
+        body.put("step", Map.of("characteristic", characteristic.name(), "fromLevel", from.name(),
                 "toLevel", to.name()));
         body.put("format", "WEBINAR");
         body.put("origin", Map.of("kind", "MATCH"));
@@ -173,7 +199,8 @@ class ExchangeApiTest {
     @Test
     void curatorsReadAndWriteButDoNotAnswerForACity() {
         String id = json(call(Users.editorOf("ex-asker"), HttpMethod.POST, "/api/v1/exchanges",
-                request("ex-asker", "ex-ahead", BASIC, AVERAGE, List.of())), 201).get("id").asString();
+                request("ex-asker", "ex-ahead", Characteristic.SERVICES, BASIC, AVERAGE, List.of())), 201).get("id")
+                .asString();
         String path = "/api/v1/exchanges/" + id;
         JsonNode seen = json(call(Users.curator(), HttpMethod.GET, path, null), 200);
         assertThat(seen.get("canAct").toString()).contains("POST_MESSAGE", "INVITE_EXPERT").doesNotContain("ACCEPT");
@@ -187,5 +214,80 @@ class ExchangeApiTest {
         json(call(Users.editorOf("ex-far"), HttpMethod.GET, path, null), 404);
         json(call(Users.editorOf("ex-far"), HttpMethod.GET, "/api/v1/exchanges?cityId=ex-asker", null), 403);
         json(call(Users.curator(), HttpMethod.GET, "/api/v1/exchanges/stats", null), 200);
+    }
+
+    @Test
+    void theSameRequestIsOpenOnlyOnce() {
+        JwtMutator asker = Users.editorOf("ex-asker");
+        Map<String, Object> body = request("ex-asker", "ex-ahead", Characteristic.GOVERNANCE, BASIC, AVERAGE, List.of());
+        String id = json(call(asker, HttpMethod.POST, "/api/v1/exchanges", body), 201).get("id").asString();
+        JsonNode twice = json(call(asker, HttpMethod.POST, "/api/v1/exchanges", body), 409);
+        assertThat(twice.get("type").asString()).isEqualTo("urn:citystep:problem:exchange-already-open");
+        assertThat(twice.get("exchangeId").asString()).isEqualTo(id);
+        assertThat(twice.get("detail").asString()).contains(id);
+        JsonNode inChinese = json(client.mutateWith(asker).post().uri("/api/v1/exchanges").header("Accept-Language", "zh-CN")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange(), 409);
+        assertThat(inChinese.get("detail").asString()).contains("未结束的请求");
+        // once it is closed, the same request may be sent again
+        json(call(asker, HttpMethod.POST, "/api/v1/exchanges/" + id + "/cancel", Map.of("version", 0)), 200);
+        String again = json(call(asker, HttpMethod.POST, "/api/v1/exchanges", body), 201).get("id").asString();
+        assertThat(again).isNotEqualTo(id);
+    }
+
+    /**
+     * A decline whose process died right after the save: what its writer does before the save
+     * happened (the due mark, the change with its effect), nothing after it. The worker finishes it,
+     * and finishing it once more changes nothing.
+     */
+    @Test
+    void aChangeWhoseWriterDiedAfterTheSaveIsFinishedByTheWorkerOnce() {
+        JwtMutator asker = Users.editorOf("ex-top-one");
+        Map<String, Object> body = request("ex-top-one", "ex-top-two", Characteristic.STRATEGY, TOP, TOP, List.of());
+        String id = json(call(asker, HttpMethod.POST, "/api/v1/exchanges", body), 201).get("id").asString();
+        long open = limits.openCount("ex-top-one").block();
+        long declined = stats().get("byState").get("DECLINED").asLong();
+        long answered = stats().get("responseTimeHours").get("answers").asLong();
+
+        Exchange exchange = exchanges.findById(id).block();
+        exchange.decline("Not this year.", Instant.now());
+        String auditId = new ObjectId().toHexString();
+        exchange.effect(new ExchangeEffect(new ObjectId().toHexString(), ExchangeState.REQUESTED, null,
+                ExchangeState.DECLINED, exchange.answeredAt(), null, exchange.updatedAt(), auditId, "ex-top-two-subject",
+                "editor.ex-top-two", AuditEvent.of("exchange.declined", "exchange", id, "ex-top-two", 0L, 1L)
+                        .withDetails(Map.of("cityIds", "ex-top-one", "expertIds", ""))));
+        ExchangeEffects.Due due = effects.markDue(id).block();
+        exchanges.save(exchange).block();
+
+        assertThat(limits.openCount("ex-top-one").block()).as("the place is still taken").isEqualTo(open);
+        // the same request cannot slip through before the decline is remembered
+        JsonNode meanwhile = json(call(asker, HttpMethod.POST, "/api/v1/exchanges", body), 409);
+        assertThat(meanwhile.get("detail").asString()).contains(id, "try again");
+        assertThat(audit.byIds(List.of(auditId)).collectList().block()).isEmpty();
+
+        // the worker takes marks its writer had time to settle: this one is made old enough
+        template.updateFirst(Query.query(Criteria.where("_id").is(id)),
+                new Update().set("at", Date.from(Instant.now().minus(Duration.ofMinutes(1)))), ExchangeEffects.DUE).block();
+        worker.round().block();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(limits.openCount("ex-top-one").block()).isEqualTo(open - 1);
+            assertThat(exchanges.findById(id).block().pendingEffects()).isEmpty();
+        });
+        JsonNode again = json(call(asker, HttpMethod.POST, "/api/v1/exchanges", body), 409);
+        assertThat(again.get("type").asString()).isEqualTo("urn:citystep:problem:exchange-declined-recently");
+        assertThat(stats().get("byState").get("DECLINED").asLong()).isEqualTo(declined + 1);
+        assertThat(stats().get("responseTimeHours").get("answers").asLong()).isEqualTo(answered + 1);
+        assertThat(audit.byIds(List.of(auditId)).collectList().block()).singleElement()
+                .satisfies(entry -> assertThat(entry.action()).isEqualTo("exchange.declined"));
+
+        // the same effect carried out again (the worker died before it removed it): nothing counts twice
+        effects.carryOut(exchange, due).block();
+        assertThat(limits.openCount("ex-top-one").block()).isEqualTo(open - 1);
+        assertThat(stats().get("byState").get("DECLINED").asLong()).isEqualTo(declined + 1);
+        assertThat(stats().get("responseTimeHours").get("answers").asLong()).isEqualTo(answered + 1);
+        assertThat(audit.byIds(List.of(auditId)).collectList().block()).hasSize(1);
+    }
+
+    private JsonNode stats() {
+        return json(call(Users.curator(), HttpMethod.GET, "/api/v1/exchanges/stats", null), 200);
     }
 }

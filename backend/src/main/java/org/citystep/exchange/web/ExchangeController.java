@@ -63,7 +63,8 @@ class ExchangeController {
                     + "urn:citystep:problem:exchange-peer-not-one-step-ahead. A city has at most "
                     + "`CITYSTEP_EXCHANGES_MAX_OPEN_PER_CITY` open requests (429 urn:citystep:problem:exchange-limit); "
                     + "a request the peer declined cannot be sent again for `CITYSTEP_EXCHANGES_RESEND_AFTER` (409 "
-                    + "urn:citystep:problem:exchange-declined-recently, with `sendableFrom`). `message` opens the "
+                    + "urn:citystep:problem:exchange-declined-recently, with `sendableFrom`); while the same request (asking city, peer, step) is "
+                    + "open, another answers 409 urn:citystep:problem:exchange-already-open, with its `exchangeId`. `message` opens the "
                     + "conversation.",
             security = @SecurityRequirement(name = "bearer"))
     Mono<ResponseEntity<ExchangeView>> create(@Valid @RequestBody ExchangeRequests.Create input, CurrentUser user) {

@@ -29,6 +29,7 @@ public enum ProblemType {
             "The peer is not one step ahead"),
     EXCHANGE_LIMIT(HttpStatus.TOO_MANY_REQUESTS, "exchange-limit", "Too many open exchange requests"),
     EXCHANGE_DECLINED_RECENTLY(HttpStatus.CONFLICT, "exchange-declined-recently", "Declined recently"),
+    EXCHANGE_ALREADY_OPEN(HttpStatus.CONFLICT, "exchange-already-open", "The same request is open"),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Unexpected error");
 
     private static final String PREFIX = "urn:citystep:problem:";

@@ -28,8 +28,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Nothing acknowledged is lost in a crash: the packaged app runs as its own process on the
  * file-backed embedded MongoDB, answers writes of every kind (creations and edits; a self-assessment
  * saved as a draft, submitted, assigned and validated by an expert; curators' decisions on case
- * studies, experts and clusters; a glossary term deleted, a city retired; a notification marked
- * read), is killed with SIGKILL the moment the last answer arrives, and after a restart every one of
+ * studies, experts and clusters; a glossary term deleted, a city retired; exchanges asked,
+ * accepted, declined and written in; a notification marked read), is killed with SIGKILL the moment the last answer arrives, and after a restart every one of
  * them is there with the status, level and version it was answered with. (Before writes were
  * committed per acknowledgement, 49 of 50 new cities were gone after such a kill.)
  */
@@ -154,6 +154,36 @@ class CrashDurabilityIT {
         assertThat(chengdu.get("status").asString()).isEqualTo("VALIDATED");
         assertThat(levelOf(chengdu, "ICT_INFRASTRUCTURE")).isEqualTo(ictNext).isNotEqualTo(ictBefore);
 
+        // exchanges: Chengdu asks Amsterdam about two steps where Amsterdam is one level ahead; Amsterdam
+        // accepts one (a message follows) and declines the other
+        JsonNode chengduLevels = read("/api/v1/cities/chengdu", "curator.demo").get("levels");
+        JsonNode amsterdamLevels = read("/api/v1/cities/amsterdam", "curator.demo").get("levels");
+        List<String> oneAhead = new ArrayList<>();
+        chengduLevels.properties().forEach(level -> {
+            String next = nextLevel(level.getValue().asString());
+            if (!next.equals(level.getValue().asString()) && amsterdamLevels.has(level.getKey())
+                    && amsterdamLevels.get(level.getKey()).asString().equals(next)) {
+                oneAhead.add(level.getKey());
+            }
+        });
+        assertThat(oneAhead).as("two steps where Amsterdam is one level ahead of Chengdu").hasSizeGreaterThanOrEqualTo(2);
+        List<Map<String, Object>> requests = new ArrayList<>();
+        for (String characteristic : oneAhead.subList(0, 2)) {
+            String from = chengduLevels.get(characteristic).asString();
+            requests.add(Map.of("askingCityId", "chengdu", "peerCityId", "amsterdam",
+                    "step", Map.of("characteristic", characteristic, "fromLevel", from, "toLevel", nextLevel(from)),
+                    "format", "CALL", "origin", Map.of("kind", "MATCH"), "proposedSlots", List.of(),
+                    "message", "Asked just before the crash. 崩溃前提问。"));
+        }
+        String accepted = ack("POST", "/api/v1/exchanges", "editor.chengdu", requests.get(0), 201).get("id").asString();
+        String declined = ack("POST", "/api/v1/exchanges", "editor.chengdu", requests.get(1), 201).get("id").asString();
+        JsonNode acceptedExchange = ack("POST", "/api/v1/exchanges/" + accepted + "/accept", "editor.amsterdam",
+                Map.of("version", 0), 200);
+        ack("POST", "/api/v1/exchanges/" + accepted + "/messages", "editor.amsterdam",
+                Map.of("text", "Welcome! Answered just before the crash."), 201);
+        JsonNode declinedExchange = ack("POST", "/api/v1/exchanges/" + declined + "/decline", "editor.amsterdam",
+                Map.of("version", 0, "reason", "Not this year."), 200);
+
         // a notification read mark, the last acknowledgement before the kill
         JsonNode unread = await().atMost(Duration.ofSeconds(30)).until(() ->
                 read("/api/v1/me/notifications?unreadOnly=true&size=1", "curator.demo").get("items"), items -> !items.isEmpty())
@@ -190,6 +220,25 @@ class CrashDurabilityIT {
         assertThat(read("/api/v1/me/notifications?size=100", "curator.demo").get("items").valueStream()
                 .filter(each -> each.get("id").asString().equals(notification)).findFirst().orElseThrow()
                 .get("read").asBoolean()).as("marked read before the kill").isTrue();
+
+        // the exchanges in the states answered, with their conversation, and what followed from them:
+        // the decline is remembered, the accepted request holds its claim, and Chengdu was told
+        JsonNode acceptedNow = read("/api/v1/exchanges/" + accepted, "editor.chengdu");
+        assertThat(acceptedNow.get("state").asString()).isEqualTo("ACCEPTED");
+        assertThat(acceptedNow.get("version").asLong()).isEqualTo(acceptedExchange.get("version").asLong());
+        assertThat(read("/api/v1/exchanges/" + accepted + "/messages", "editor.chengdu").get("items").toString())
+                .contains("Asked just before the crash", "Answered just before the crash");
+        JsonNode declinedNow = read("/api/v1/exchanges/" + declined, "editor.chengdu");
+        assertThat(declinedNow.get("state").asString()).isEqualTo("DECLINED");
+        assertThat(declinedNow.get("version").asLong()).isEqualTo(declinedExchange.get("version").asLong());
+        assertThat(JSON.readTree(app.send("POST", "/api/v1/exchanges", "editor.chengdu", requests.get(1)).body())
+                .get("type").asString()).isEqualTo("urn:citystep:problem:exchange-declined-recently");
+        assertThat(JSON.readTree(app.send("POST", "/api/v1/exchanges", "editor.chengdu", requests.get(0)).body())
+                .get("type").asString()).isEqualTo("urn:citystep:problem:exchange-already-open");
+        String chengduNotifications = await().atMost(Duration.ofSeconds(30)).until(
+                () -> read("/api/v1/me/notifications?size=100", "editor.chengdu").toString(),
+                all -> all.contains(declined) && all.contains(accepted));
+        assertThat(chengduNotifications).contains("exchange.declined", "exchange.accepted");
 
         for (String city : cities.subList(0, EACH - 1)) { // the last one was retired
             assertThat(app.get("/api/v1/cities/" + city, "curator.demo").statusCode()).as(city).isEqualTo(200);
