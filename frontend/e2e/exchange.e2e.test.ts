@@ -13,6 +13,8 @@ import { BASE_URL, launch, problemsOn, recordFailure, screenshot, signedInPage }
  */
 let browser: Browser;
 let exchangePath = '';
+/** Zagreb's request to Korla, which editor.chengdu must not see and an expert is invited to. */
+let otherExchangePath = '';
 /** The end of the slot Chengdu proposes: the outcome can be recorded once it has passed. */
 let slotEnd = 0;
 const stamp = Date.now().toString(36);
@@ -77,6 +79,26 @@ function stepCard(page: Page, characteristic: string) {
 }
 
 /** Fills and sends the request form that is open (the step is already chosen). */
+/** Opens the exchange at {@code path} from the signed-in user's notifications (the bell, then the entry's link). */
+async function openFromNotifications(page: Page, path: string) {
+  await page.locator('a.bell').click();
+  await page.getByRole('heading', { level: 1, name: 'Notifications' }).waitFor();
+  const open = page.locator(`a[href="${path}"]`).first();
+  await expect
+    .poll(
+      async () => {
+        // the notification trails the write by a second or two
+        const shown = await open.waitFor({ timeout: 3_000 }).then(() => 1, () => 0);
+        if (!shown) await page.reload();
+        return shown;
+      },
+      { timeout: 40_000, interval: 1_000 },
+    )
+    .toBe(1);
+  await open.click();
+  await page.waitForURL(`${BASE_URL}${path}`);
+}
+
 async function sendRequest(page: Page, text: string, slot?: { start: Date; end: Date; timeZone: string }) {
   await page.getByRole('heading', { level: 1, name: 'Ask for an exchange' }).waitFor();
   await page.getByRole('group', { name: 'Step' }).getByText(/→/).waitFor();
@@ -130,23 +152,7 @@ describe('Knowledge exchange between cities', () => {
   it('tells editor.amsterdam, who accepts the proposed date and writes back', async () => {
     expect(exchangePath).not.toBe('');
     const page = await signedInPage(browser, 'editor.amsterdam', AMSTERDAM);
-    await page.locator('a.bell').click();
-    await page.getByRole('heading', { level: 1, name: 'Notifications' }).waitFor();
-    // the inbox entry's "Open" link leads to the exchange
-    const open = page.locator(`a[href="${exchangePath}"]`).first();
-    await expect
-      .poll(
-        async () => {
-          // the notification trails the write by a second or two
-          const shown = await open.waitFor({ timeout: 3_000 }).then(() => 1, () => 0);
-          if (!shown) await page.reload();
-          return shown;
-        },
-        { timeout: 40_000, interval: 1_000 },
-      )
-      .toBe(1);
-    await open.click();
-    await page.waitForURL(`${BASE_URL}${exchangePath}`);
+    await openFromNotifications(page, exchangePath);
     await page.getByRole('heading', { level: 1, name: 'Chengdu asks Amsterdam' }).waitFor();
 
     await page.getByRole('button', { name: 'Accept', exact: true }).click();
@@ -283,6 +289,7 @@ describe('Knowledge exchange between cities', () => {
     await curator.context().close();
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const otherId = String(created.body.id);
+    otherExchangePath = `/exchanges/${otherId}`;
     const chengdu = await signedInPage(browser, 'editor.chengdu', CHENGDU);
     await chengdu.goto(`${BASE_URL}/exchanges/${otherId}`);
     await chengdu.getByRole('heading', { level: 1, name: 'Exchange not found' }).waitFor();
@@ -321,5 +328,33 @@ describe('Knowledge exchange between cities', () => {
     await alert.getByText(/You can ask again from/).waitFor();
     await screenshot(chengdu, 'exchange-refused-resend-en');
     await chengdu.context().close();
+  });
+
+  it('invites an expert, who finds it among the notifications, reads the conversation and takes part', async () => {
+    expect(otherExchangePath).not.toBe('');
+    const curator = await signedInPage(browser, 'curator.demo');
+    await curator.goto(`${BASE_URL}${otherExchangePath}`);
+    await curator.getByRole('heading', { level: 1, name: 'Zagreb asks Korla' }).waitFor();
+    await curator.getByLabel('Invite an expert: name').fill('Morgan');
+    await curator.getByRole('button', { name: 'Invite Dr. Morgan Example (demo)' }).click();
+    await curator.getByText('Dr. Morgan Example (demo) is invited.').waitFor();
+    await curator.context().close();
+
+    const expert = await signedInPage(browser, 'expert.demo');
+    await openFromNotifications(expert, otherExchangePath);
+    await expert.getByRole('heading', { level: 1, name: 'Zagreb asks Korla' }).waitFor();
+    await expert.getByText(`A strategy webinar for Zagreb ${stamp}?`).waitFor();
+    const experts = expert.getByRole('region', { name: 'Experts' });
+    await experts.getByText('Invited', { exact: true }).waitFor();
+    await expert.getByRole('button', { name: 'Accept the invitation' }).click();
+    await expert.getByText('You take part in this exchange.').waitFor();
+    await experts.getByText('Taking part', { exact: true }).waitFor();
+    // the confirmation follows a switch of language, as the rest of the page does
+    await expert.getByRole('button', { name: /中文/ }).click();
+    await expert.getByText('您已参与这次交流。').waitFor();
+    expect(await expert.getByText('You take part in this exchange.').count()).toBe(0);
+    const problems = await problemsOn(expert, 'exchange-expert-takes-part', 'zh-CN');
+    expect(problems).toEqual([]);
+    await expert.context().close();
   });
 });

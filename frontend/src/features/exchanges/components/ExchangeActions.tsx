@@ -13,7 +13,9 @@ import { ExchangeProblem } from './ExchangeProblem';
 import { SlotsFields } from './SlotsFields';
 
 type Panel = 'accept' | 'decline' | 'dates' | 'agree' | 'cancel';
-type Run = (change: ExchangeChange, done: string) => void;
+/** What a finished change announces: a key, translated when shown, so it follows a language switch. */
+type Done = Panel;
+type Run = (change: ExchangeChange, done: Done) => void;
 
 /** Radio buttons for one of the proposed slots, each in the reader's own time zone. */
 function SlotChoice({
@@ -72,7 +74,7 @@ function AcceptPanel({ exchange, run, busy, onClose }: { exchange: Exchange; run
   const form = useForm<{ slot: string }>({ defaultValues: { slot: exchange.proposedSlots.length > 0 ? '0' : '' } });
   const submit = form.handleSubmit(({ slot }) => {
     const chosen = slot === '' ? undefined : exchange.proposedSlots[Number(slot)];
-    run({ kind: 'accept', slot: chosen }, t('actions.done.accept'));
+    run({ kind: 'accept', slot: chosen }, 'accept');
   });
   return (
     <form className="exchange-panel" noValidate onSubmit={(event) => void submit(event)} aria-labelledby="exchange-accept-title">
@@ -93,7 +95,7 @@ function AgreePanel({ exchange, run, busy, onClose }: { exchange: Exchange; run:
   const form = useForm<{ slot: string }>({ defaultValues: { slot: '' }, resolver: zodResolver(agreeSchema) });
   const submit = form.handleSubmit(({ slot }) => {
     const chosen = exchange.proposedSlots[Number(slot)];
-    if (chosen) run({ kind: 'agree', slot: chosen }, t('actions.done.agree'));
+    if (chosen) run({ kind: 'agree', slot: chosen }, 'agree');
   });
   return (
     <form className="exchange-panel" noValidate onSubmit={(event) => void submit(event)} aria-labelledby="exchange-agree-title">
@@ -117,7 +119,7 @@ function DeclinePanel({ run, busy, onClose }: { run: Run; busy: boolean; onClose
   const { t } = useTranslation('exchanges');
   const message = useExchangeFormMessage();
   const form = useForm<{ reason: string }>({ defaultValues: { reason: '' }, resolver: zodResolver(declineSchema) });
-  const submit = form.handleSubmit(({ reason }) => run({ kind: 'decline', reason: reason.trim() }, t('actions.done.decline')));
+  const submit = form.handleSubmit(({ reason }) => run({ kind: 'decline', reason: reason.trim() }, 'decline'));
   const error = form.formState.errors.reason?.message;
   return (
     <form className="exchange-panel" noValidate onSubmit={(event) => void submit(event)} aria-labelledby="exchange-decline-title">
@@ -135,7 +137,7 @@ const datesSchema = z.object({ slots: slotsSchema.min(1, EXCHANGE_MESSAGES.oneSl
 function DatesPanel({ run, busy, onClose }: { run: Run; busy: boolean; onClose: () => void }) {
   const { t } = useTranslation('exchanges');
   const form = useForm<{ slots: SlotInput[] }>({ defaultValues: { slots: [{ start: '', end: '' }] }, resolver: zodResolver(datesSchema) });
-  const submit = form.handleSubmit(({ slots }) => run({ kind: 'dates', slots: toSlots(slots) }, t('actions.done.dates')));
+  const submit = form.handleSubmit(({ slots }) => run({ kind: 'dates', slots: toSlots(slots) }, 'dates'));
   return (
     <FormProvider {...form}>
       <form className="exchange-panel" noValidate onSubmit={(event) => void submit(event)} aria-labelledby="exchange-dates-title">
@@ -156,7 +158,7 @@ function CancelPanel({ run, busy, onClose }: { run: Run; busy: boolean; onClose:
     <div className="exchange-panel confirm" role="group" aria-labelledby="exchange-cancel-text">
       <p id="exchange-cancel-text">{t('actions.cancelConfirm')}</p>
       <div className="actions">
-        <button ref={confirm} type="button" className="button button--danger" disabled={busy} onClick={() => run({ kind: 'cancel' }, t('actions.done.cancel'))}>
+        <button ref={confirm} type="button" className="button button--danger" disabled={busy} onClick={() => run({ kind: 'cancel' }, 'cancel')}>
           {t('actions.confirmCancel')}
         </button>
         <button type="button" className="button button--secondary" onClick={onClose}>
@@ -176,7 +178,7 @@ export function ExchangeActions({ exchange, onReload }: { exchange: Exchange; on
   const { t } = useTranslation('exchanges');
   const change = useChangeExchange(exchange.id);
   const [panel, setPanel] = useState<Panel | null>(null);
-  const [announcement, setAnnouncement] = useState('');
+  const [announcement, setAnnouncement] = useState<Done | null>(null);
   const [error, setError] = useState<unknown>(null);
   const can = (action: ExchangeAction) => exchange.canAct.includes(action);
   const offered: { panel: Panel; action: ExchangeAction; label: string; style: string }[] = [
@@ -194,7 +196,7 @@ export function ExchangeActions({ exchange, onReload }: { exchange: Exchange; on
 
   const run: Run = (next, done) => {
     setError(null);
-    setAnnouncement('');
+    setAnnouncement(null);
     change.mutate(
       { exchange, change: next },
       {
@@ -210,7 +212,7 @@ export function ExchangeActions({ exchange, onReload }: { exchange: Exchange; on
   const open = (next: Panel) => {
     setPanel(next);
     setError(null);
-    setAnnouncement('');
+    setAnnouncement(null);
   };
   const busy = change.isPending;
 
@@ -239,7 +241,7 @@ export function ExchangeActions({ exchange, onReload }: { exchange: Exchange; on
       {panel === 'dates' && <DatesPanel run={run} busy={busy} onClose={close} />}
       {panel === 'cancel' && <CancelPanel run={run} busy={busy} onClose={close} />}
       <div role="status" aria-live="polite">
-        {announcement && <p className="status status--ok">{announcement}</p>}
+        {announcement && <p className="status status--ok">{t(`actions.done.${announcement}`)}</p>}
       </div>
       {error !== null && <ExchangeProblem error={error} onReload={onReload} />}
     </section>

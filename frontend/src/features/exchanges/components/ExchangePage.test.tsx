@@ -1,7 +1,8 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
 import { http, HttpResponse } from 'msw';
+import { changeLanguage } from '../../../lib/i18n/i18n';
 import { renderPage } from '../../../testing/render';
 import { server } from '../../../testing/server';
 import type { Exchange, ExchangeMessage } from '../api/types';
@@ -95,6 +96,25 @@ describe('ExchangePage', () => {
     await userEvent.type(screen.getByLabelText('Reason'), 'No capacity this winter.');
     await userEvent.click(screen.getByRole('button', { name: 'Send decline' }));
     await waitFor(() => expect(sent).toEqual([{ version: 3, reason: 'No capacity this winter.' }]));
+  });
+
+  it('keeps a confirmation in the language the reader switches to', async () => {
+    asAmsterdam();
+    const served = serve(exchange({ canAct: ['ACCEPT', 'DECLINE'] }));
+    server.use(
+      http.post('*/api/v1/exchanges/ex-1/decline', () =>
+        served.changeTo(exchange({ state: 'DECLINED', version: 4, declineReason: 'No capacity this winter.' })),
+      ),
+    );
+    await renderPage(<ExchangePage />, at(amsterdamEditor));
+    await userEvent.click(await screen.findByRole('button', { name: 'Decline' }));
+    await userEvent.type(screen.getByLabelText('Reason'), 'No capacity this winter.');
+    await userEvent.click(screen.getByRole('button', { name: 'Send decline' }));
+    await screen.findByText('Declined. The asking city is told.');
+
+    await act(() => changeLanguage('zh-CN'));
+    expect(await screen.findByText('已拒绝，申请城市会收到通知。')).toBeInTheDocument();
+    expect(screen.queryByText('Declined. The asking city is told.')).not.toBeInTheDocument();
   });
 
   it("shows the agreed date in both cities' time zones", async () => {

@@ -75,7 +75,8 @@ export function Experts({ exchange, onReload }: { exchange: Exchange; onReload: 
   const { t } = useTranslation('exchanges');
   const session = useSession();
   const change = useChangeExchange(exchange.id);
-  const [announcement, setAnnouncement] = useState('');
+  // a key and its values, translated when shown: a confirmation follows a language switch
+  const [announcement, setAnnouncement] = useState<{ key: 'accepted' | 'declined' | 'invited'; name?: string } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const mayInvite = exchange.canAct.includes('INVITE_EXPERT');
   const ownInvite = exchange.experts.find((expert) => expert.expertId === session.me?.expertId);
@@ -87,7 +88,7 @@ export function Experts({ exchange, onReload }: { exchange: Exchange; onReload: 
     change.mutate(
       { exchange, change: { kind: 'answer', expertId: ownInvite.expertId, accept } },
       {
-        onSuccess: () => setAnnouncement(accept ? t('experts.accepted') : t('experts.declined')),
+        onSuccess: () => setAnnouncement({ key: accept ? 'accepted' : 'declined' }),
         onError: setError,
       },
     );
@@ -122,13 +123,13 @@ export function Experts({ exchange, onReload }: { exchange: Exchange; onReload: 
           exchange={exchange}
           onDone={(name) => {
             setError(null);
-            setAnnouncement(t('experts.invited', { name }));
+            setAnnouncement({ key: 'invited', name });
           }}
           onError={setError}
         />
       )}
       <div role="status" aria-live="polite">
-        {announcement && <p className="status status--ok">{announcement}</p>}
+        {announcement && <p className="status status--ok">{t(`experts.${announcement.key}`, { name: announcement.name })}</p>}
       </div>
       {error !== null && <ExchangeProblem error={error} onReload={onReload} />}
     </section>

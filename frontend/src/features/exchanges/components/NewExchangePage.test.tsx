@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
 import { http, HttpResponse } from 'msw';
@@ -167,6 +167,28 @@ describe('NewExchangePage', () => {
     expect(alert).toHaveTextContent('该城市最近拒绝过同样的申请');
     expect(alert).toHaveTextContent('阿姆斯特丹最近拒绝了同样的申请。');
     expect(alert).toHaveTextContent('您可以从2027年1月7日起再次申请。');
+  });
+
+  it('points to the open request when the same request is sent again', async () => {
+    server.use(
+      http.post('*/api/v1/exchanges', () =>
+        problem(409, {
+          type: 'urn:citystep:problem:exchange-already-open',
+          detail: 'Your city already has an open request to this city about this step (exchange 0123456789abcdef01234567).',
+          exchangeId: '0123456789abcdef01234567',
+        }),
+      ),
+    );
+    await renderPage(<NewExchangePage />, fromMatch);
+    await fillRequired();
+    await userEvent.click(screen.getByRole('button', { name: 'Send request' }));
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Your city has asked this city about this step already');
+    expect(within(alert).getByRole('link', { name: 'Open the request' })).toHaveAttribute(
+      'href',
+      '/exchanges/0123456789abcdef01234567',
+    );
   });
 
   it('has no serious accessibility violations, with its errors shown', async () => {
