@@ -52,12 +52,12 @@ class ExchangeEffects {
     }
 
     /** A mark that an exchange may hold effects not carried out yet, as one writer left it. */
-    record Due(String exchangeId, String token, Instant markedAt) {
+    record DueMark(String exchangeId, String token, Instant markedAt) {
     }
 
     /** Marks exchange {@code exchangeId} due before a write saves it; emits the mark. */
-    Mono<Due> markDue(String exchangeId) {
-        Due due = new Due(exchangeId, new ObjectId().toHexString(), clock.instant());
+    Mono<DueMark> markDue(String exchangeId) {
+        DueMark due = new DueMark(exchangeId, new ObjectId().toHexString(), clock.instant());
         return template.upsert(Query.query(where("_id").is(exchangeId)),
                         new Update().set("token", due.token()).set("at", Date.from(due.markedAt())), DUE)
                 .thenReturn(due);
@@ -67,7 +67,7 @@ class ExchangeEffects {
      * Carries out every effect {@code exchange} holds, oldest first, removing each from the stored
      * exchange once done; then settles {@code due} unless a newer write marked the exchange again.
      */
-    Mono<Void> carryOut(Exchange exchange, Due due) {
+    Mono<Void> carryOut(Exchange exchange, DueMark due) {
         return Flux.fromIterable(exchange.pendingEffects())
                 .concatMap(effect -> apply(effect, exchange)
                         .then(template.updateFirst(Query.query(where("_id").is(exchange.id())),
@@ -89,13 +89,13 @@ class ExchangeEffects {
     }
 
     /** Removes the mark, unless a newer write replaced its token (that write settles its own). */
-    Mono<Void> settle(Due due) {
+    Mono<Void> settle(DueMark due) {
         return template.remove(Query.query(where("_id").is(due.exchangeId()).and("token").is(due.token())), DUE).then();
     }
 
     /** Up to {@code max} marks older than {@code before}, oldest first (the collection holds only what is due). */
-    Flux<Due> overdue(Instant before, int max) {
+    Flux<DueMark> overdue(Instant before, int max) {
         return template.find(Query.query(where("at").lt(Date.from(before))).with(Sort.by("at")).limit(max), Document.class, DUE)
-                .map(mark -> new Due(String.valueOf(mark.get("_id")), mark.getString("token"), mark.getDate("at").toInstant()));
+                .map(mark -> new DueMark(String.valueOf(mark.get("_id")), mark.getString("token"), mark.getDate("at").toInstant()));
     }
 }

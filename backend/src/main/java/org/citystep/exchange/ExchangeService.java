@@ -642,7 +642,7 @@ public class ExchangeService {
      * Carries out the effects the saved exchange holds. The change is saved and answered either way:
      * what fails here is finished by {@link ExchangeEffectsWorker}.
      */
-    private Mono<Exchange> finish(Exchange saved, ExchangeEffects.Due due) {
+    private Mono<Exchange> finish(Exchange saved, ExchangeEffects.DueMark due) {
         return effects.carryOut(saved, due)
                 .onErrorResume(failure -> {
                     log.warn("Exchange {} is saved; what follows from it is finished later: {}", saved.id(),

@@ -255,7 +255,7 @@ class ExchangeApiTest {
                 ExchangeState.DECLINED, exchange.answeredAt(), null, exchange.updatedAt(), auditId, "ex-top-two-subject",
                 "editor.ex-top-two", AuditEvent.of("exchange.declined", "exchange", id, "ex-top-two", 0L, 1L)
                         .withDetails(Map.of("cityIds", "ex-top-one", "expertIds", ""))));
-        ExchangeEffects.Due due = effects.markDue(id).block();
+        ExchangeEffects.DueMark due = effects.markDue(id).block();
         exchanges.save(exchange).block();
 
         assertThat(limits.openCount("ex-top-one").block()).as("the place is still taken").isEqualTo(open);
