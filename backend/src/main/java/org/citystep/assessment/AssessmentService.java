@@ -4,6 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -41,6 +42,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
@@ -85,6 +87,39 @@ public class AssessmentService {
     }
 
     /** Whether the city has a validated assessment. */
+    /**
+     * One validated round of a city's self-assessment: the levels as they were judged (never a draft).
+     *
+     * @param assessedAt  the day the levels were judged
+     * @param validatedAt when the round was validated (its last change)
+     */
+    public record ValidatedRound(String cityId, int round, Map<Characteristic, MaturityLevel> levels,
+            LocalDate assessedAt, Instant validatedAt) {
+    }
+
+    /**
+     * Every validated round of every city, or those validated after {@code since}, in bounded memory:
+     * what the open-data export streams. Drafts, submitted and returned rounds are never in it.
+     */
+    public Flux<ValidatedRound> validatedRounds(@Nullable Instant since) {
+        return org.citystep.shared.mongo.IdBatches.all(template, CityAssessments.class, 200)
+                .concatMapIterable(city -> {
+                    List<AssessmentRecord> rounds = new ArrayList<>();
+                    if (city.current() != null) {
+                        rounds.add(city.current());
+                    }
+                    rounds.addAll(city.history());
+                    return rounds.stream()
+                            .filter(round -> round.status() == AssessmentStatus.VALIDATED && round.levels() != null
+                                    && round.assessedAt() != null)
+                            .filter(round -> since == null || round.updatedAt().isAfter(since))
+                            .sorted(java.util.Comparator.comparingInt(AssessmentRecord::round))
+                            .map(round -> new ValidatedRound(city.cityId(), round.round(), round.levels(),
+                                    round.assessedAt(), round.updatedAt()))
+                            .toList();
+                });
+    }
+
     public Mono<Boolean> hasValidated(String cityId) {
         return projected(cityId, "current").map(all -> all.current() != null).defaultIfEmpty(false);
     }

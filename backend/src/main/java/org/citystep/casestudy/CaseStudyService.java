@@ -311,6 +311,16 @@ public class CaseStudyService {
         return studies.count();
     }
 
+    /**
+     * Every published case study, or those changed after {@code since}, in bounded memory: what the
+     * open-data export streams.
+     */
+    public Flux<CaseStudy> published(java.time.@Nullable Instant since) {
+        org.springframework.data.mongodb.core.query.Criteria published = where("status").is(CaseStudyStatus.PUBLISHED);
+        return IdBatches.matching(template, Query.query(since == null ? published : published.and("updatedAt").gt(since)),
+                CaseStudy.class, SEARCH_BATCH);
+    }
+
     /** Every case study in bounded memory, to fill a new search index. */
     Flux<CaseStudy> all() {
         return IdBatches.all(template, CaseStudy.class, SEARCH_BATCH);

@@ -286,6 +286,15 @@ public class CityService {
         return readModel.levelCounts(characteristic, grouping);
     }
 
+    /**
+     * Every shown city (not retired, not hidden), or those changed after {@code since}, in bounded
+     * memory: what the open-data export streams.
+     */
+    public Flux<City> shown(java.time.@Nullable Instant since) {
+        return since == null ? all() : IdBatches.matching(template,
+                Query.query(where("updatedAt").gt(since).andOperator(shown())), City.class, 500);
+    }
+
     /** Every shown city in bounded memory, to fill a new search index. */
     Flux<City> all() {
         return IdBatches.matching(template, Query.query(shown()), City.class, 500);

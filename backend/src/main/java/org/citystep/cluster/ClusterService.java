@@ -94,6 +94,16 @@ public class ClusterService {
                 .map(result -> new PageResponse<>(result.getT1(), page.page(), page.size(), result.getT2()));
     }
 
+    /**
+     * Every active cluster, or those changed after {@code since}, in bounded memory: what the
+     * open-data export streams.
+     */
+    public Flux<Cluster> active(java.time.@Nullable Instant since) {
+        Criteria active = where("status").is(ClusterStatus.ACTIVE);
+        return org.citystep.shared.mongo.IdBatches.matching(template,
+                Query.query(since == null ? active : active.and("updatedAt").gt(since)), Cluster.class, 500);
+    }
+
     public Mono<Cluster> get(String id, CurrentUser user) {
         return clusters.findById(id)
                 .filter(cluster -> maySee(cluster, user))

@@ -259,6 +259,16 @@ public class ExpertService {
         return experts.findAllById(ids);
     }
 
+    /**
+     * Every approved expert, or those changed after {@code since}, in bounded memory: what the
+     * open-data export streams (it leaves their contact details out).
+     */
+    public Flux<Expert> approved(java.time.@org.jspecify.annotations.Nullable Instant since) {
+        org.springframework.data.mongodb.core.query.Criteria approved = where("status").is(ExpertStatus.APPROVED);
+        return IdBatches.matching(template, Query.query(since == null ? approved : approved.and("updatedAt").gt(since)),
+                Expert.class, 500);
+    }
+
     /** Every expert in bounded memory, to fill a new search index. */
     Flux<Expert> all() {
         return IdBatches.all(template, Expert.class, 500);

@@ -13,6 +13,7 @@ import java.util.TreeMap;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.citystep.assessment.AssessmentService;
 import org.citystep.city.CityGrouping;
 import org.citystep.city.CityService;
 import org.citystep.city.LevelCount;
@@ -30,11 +31,40 @@ import reactor.core.publisher.Mono;
 public class ReportService {
 
     private final CityService cities;
+    private final AssessmentService assessments;
     private final Messages messages;
 
-    ReportService(CityService cities, Messages messages) {
+    ReportService(CityService cities, AssessmentService assessments, Messages messages) {
         this.cities = cities;
+        this.assessments = assessments;
         this.messages = messages;
+    }
+
+    /**
+     * Per year of assessment: how many cities reached each level in their latest validated round of
+     * that year. Reads every validated round once, city after city, in bounded memory (a background
+     * figure for open data, not for a page).
+     */
+    public Mono<MaturityDistribution> maturityDistributionByYear() {
+        return assessments.validatedRounds(null)
+                .bufferUntilChanged(AssessmentService.ValidatedRound::cityId)
+                .reduce(new java.util.HashMap<Characteristic, Map<String, Map<MaturityLevel, Long>>>(), (counts, rounds) -> {
+                    Map<Integer, AssessmentService.ValidatedRound> latestPerYear = new TreeMap<>();
+                    rounds.forEach(round -> latestPerYear.merge(round.assessedAt().getYear(), round,
+                            (a, b) -> a.round() >= b.round() ? a : b));
+                    latestPerYear.forEach((year, round) -> round.levels().forEach((characteristic, level) ->
+                            counts.computeIfAbsent(characteristic, c -> new java.util.HashMap<>())
+                                    .computeIfAbsent(String.valueOf(year), y -> new java.util.EnumMap<>(MaturityLevel.class))
+                                    .merge(level, 1L, Long::sum)));
+                    return counts;
+                })
+                .map(counts -> new MaturityDistribution("year", Characteristic.ratedOnes().stream()
+                        .map(characteristic -> distribution(characteristic, counts.getOrDefault(characteristic, Map.of())
+                                .entrySet().stream()
+                                .flatMap(year -> year.getValue().entrySet().stream()
+                                        .map(level -> new LevelCount(year.getKey(), level.getKey(), level.getValue())))
+                                .toList()))
+                        .toList()));
     }
 
     public Mono<MaturityDistribution> maturityDistribution(CityGrouping grouping) {
