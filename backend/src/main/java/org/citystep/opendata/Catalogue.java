@@ -46,6 +46,10 @@ public class Catalogue {
     private static final List<String> SPATIAL = List.of(EU + "continent/EUROPE", EU + "continent/ASIA");
     private static final String IANA = "http://www.iana.org/assignments/media-types/";
 
+    /** The labels of the EU data themes used here, as the vocabulary has them. */
+    private static final Map<String, String> THEME_LABELS = Map.of("GOVE", "Government and public sector",
+            "TECH", "Science and technology", "REGI", "Regions and cities", "EDUC", "Education, culture and sport");
+
     /** Themes of the EU data-theme vocabulary per dataset. */
     private static final Map<Dataset, List<String>> THEMES = Map.of(
             Dataset.CASE_STUDIES, List.of("GOVE", "TECH", "REGI"),
@@ -115,10 +119,12 @@ public class Catalogue {
         Resource licence = model.createResource(CC_BY_4_0).addProperty(RDF.type, DCTerms.LicenseDocument);
         Resource publisher = model.createResource(base + "/#publisher").addProperty(RDF.type, FOAF.Agent)
                 .addProperty(FOAF.name, "CityStep", "en").addProperty(FOAF.name, "CityStep", "zh")
-                .addProperty(FOAF.homepage, model.createResource(base + "/"));
-        Resource contact = model.createResource(base + "/#contact").addProperty(RDF.type, VCARD4.Organization)
+                .addProperty(FOAF.homepage, model.createResource(base + "/").addProperty(RDF.type, FOAF.Document));
+        Resource landingPage = model.createResource(base + "/open-data").addProperty(RDF.type, FOAF.Document);
+        Resource contact = model.createResource(base + "/#contact").addProperty(RDF.type, VCARD4.Kind)
+                .addProperty(RDF.type, VCARD4.Organization)
                 .addProperty(VCARD4.fn, "CityStep open data")
-                .addProperty(VCARD4.hasURL, model.createResource(base + "/open-data"));
+                .addProperty(VCARD4.hasURL, landingPage);
         Resource themes = model.createResource(DATA_THEMES).addProperty(RDF.type, SKOS.ConceptScheme)
                 .addProperty(DCTerms.title, "Data theme", "en");
         List<Resource> languages = LANGUAGES.stream()
@@ -129,7 +135,7 @@ public class Catalogue {
         Resource catalog = model.createResource(base + "/api/v1/catalog").addProperty(RDF.type, DCAT.Catalog);
         text(catalog, DCTerms.title, messages.both("opendata.catalog.title"));
         text(catalog, DCTerms.description, messages.both("opendata.catalog.description"));
-        catalog.addProperty(DCTerms.publisher, publisher).addProperty(FOAF.homepage, model.createResource(base + "/open-data"))
+        catalog.addProperty(DCTerms.publisher, publisher).addProperty(FOAF.homepage, landingPage)
                 .addProperty(DCTerms.license, licence).addProperty(DCAT.themeTaxonomy, themes);
         languages.forEach(language -> catalog.addProperty(DCTerms.language, language));
         places.forEach(place -> catalog.addProperty(DCTerms.spatial, place));
@@ -143,12 +149,13 @@ public class Catalogue {
                     .addProperty(DCTerms.identifier, dataset.id())
                     .addProperty(DCTerms.publisher, publisher)
                     .addProperty(DCAT.contactPoint, contact)
-                    .addProperty(DCAT.landingPage, model.createResource(base + "/open-data"))
+                    .addProperty(DCAT.landingPage, landingPage)
                     .addProperty(DCAT.keyword, "smart city", "en").addProperty(DCAT.keyword, "智慧城市", "zh");
             text(described, DCTerms.title, messages.both("opendata.dataset." + dataset.id() + ".title"));
             text(described, DCTerms.description, messages.both("opendata.dataset." + dataset.id() + ".description"));
             THEMES.get(dataset).forEach(code -> described.addProperty(DCAT.theme, model.createResource(DATA_THEMES + "/" + code)
-                    .addProperty(RDF.type, SKOS.Concept).addProperty(SKOS.inScheme, themes)));
+                    .addProperty(RDF.type, SKOS.Concept).addProperty(SKOS.prefLabel, THEME_LABELS.get(code), "en")
+                    .addProperty(SKOS.inScheme, themes)));
             languages.forEach(language -> described.addProperty(DCTerms.language, language));
             places.forEach(place -> described.addProperty(DCTerms.spatial, place));
             if (stamp.firstChange() != null && stamp.lastModified() != null) {

@@ -25,6 +25,9 @@ import java.util.zip.GZIPInputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.riot.Lang;
@@ -35,6 +38,7 @@ import org.apache.jena.shacl.Shapes;
 import org.apache.jena.shacl.ValidationReport;
 import org.apache.jena.shacl.lib.ShLib;
 import org.citystep.search.ElasticsearchProperties;
+import org.citystep.support.KeycloakTokens;
 import org.citystep.support.TestIndexes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -82,7 +86,7 @@ class OpenDataIT {
     Set<String> personal;
 
     @BeforeAll
-    void demoData() throws IOException {
+    void demoData() throws IOException, InterruptedException {
         personal = new HashSet<>();
         for (String seed : List.of("seed/pilot-cities.json", "seed/case-studies.json")) {
             try (InputStream in = new ClassPathResource(seed).getInputStream()) {
@@ -95,6 +99,32 @@ class OpenDataIT {
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() ->
                 get("/api/v1/experts/demo-expert", Map.of()).statusCode() == 200
                         && JSON.readTree(get("/api/v1/search?q=smart", Map.of()).body()).get("total").asLong() > 0);
+        activeCluster();
+    }
+
+    /** The demo data has no active cluster: Amsterdam proposes one, a curator approves it. */
+    private void activeCluster() throws IOException, InterruptedException {
+        Map<String, Object> proposal = Map.of("id", "open-data-cluster", "name", Map.of("en", "Open data together"),
+                "purpose", Map.of("en", "Publish what cities learn."),
+                "topic", Map.of("serviceDomains", List.of("OPEN_DATA"), "keywords", List.of("open data")),
+                "leadCityId", "amsterdam", "invitedCityIds", List.of());
+        assertThat(send("POST", "/api/v1/clusters", "editor.amsterdam", proposal).statusCode()).isEqualTo(201);
+        long version = JSON.readTree(send("GET", "/api/v1/clusters/open-data-cluster", "curator.demo", null).body())
+                .get("version").asLong();
+        assertThat(send("POST", "/api/v1/clusters/open-data-cluster/approve", "curator.demo", Map.of("version", version))
+                .statusCode()).isEqualTo(200);
+    }
+
+    private HttpResponse<String> send(String method, String path, String user, Object body)
+            throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + KeycloakTokens.accessToken(user))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     private void collectContacts(JsonNode node, boolean inContact) {
@@ -260,6 +290,16 @@ class OpenDataIT {
         Graph shapesGraph = ModelFactory.createDefaultModel().getGraph();
         RDFDataMgr.read(shapesGraph, new ClassPathResource("dcat-ap-3.0.1/dcat-ap-SHACL.ttl").getURL().toString());
         RDFDataMgr.read(shapesGraph, new ClassPathResource("dcat-ap-3.0.1/ranges.ttl").getURL().toString());
+        // ranges.ttl of DCAT-AP 3.0.1 names five property shapes (of dcat:Dataset, dcat:Distribution and
+        // dcat:Relationship) that neither file defines, which Jena's strict parser refuses. They constrain nothing (they
+        // have no definition), so the references are dropped; the count pins the files as they are.
+        Node property = NodeFactory.createURI("http://www.w3.org/ns/shacl#property");
+        List<Triple> dangling = shapesGraph.find(Node.ANY, property, Node.ANY)
+                .filterDrop(reference -> shapesGraph.contains(reference.getObject(), Node.ANY, Node.ANY)).toList();
+        dangling.forEach(shapesGraph::delete);
+        assertThat(dangling).as("dangling shape references in the official files").hasSize(5)
+                .allSatisfy(reference -> assertThat(reference.getSubject().getURI()).containsAnyOf("#dcat:RelationshipShape",
+                        "#dcat:DatasetShape", "#dcat:DistributionShape"));
         ValidationReport report = ShaclValidator.get().validate(Shapes.parse(shapesGraph), fromTurtle.getGraph());
         if (!report.conforms()) {
             ShLib.printReport(report);
