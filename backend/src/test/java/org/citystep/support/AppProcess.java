@@ -47,6 +47,18 @@ public final class AppProcess implements AutoCloseable {
      * data loaded, search indexes under {@code indexPrefix}; {@code extra} environment variables win.
      */
     public static AppProcess start(Path workDir, String indexPrefix, Map<String, String> extra) {
+        return start(workDir, indexPrefix, extra, List.of("-Xmx384m"));
+    }
+
+    /**
+     * {@link #start(Path, String, Map)} with a heap of at most {@code maxHeap} ({@code -Xmx}); the app exits
+     * when it runs out of it, so a test sees it die instead of limp.
+     */
+    public static AppProcess startWithHeap(Path workDir, String indexPrefix, Map<String, String> extra, String maxHeap) {
+        return start(workDir, indexPrefix, extra, List.of("-Xmx" + maxHeap, "-XX:+ExitOnOutOfMemoryError"));
+    }
+
+    private static AppProcess start(Path workDir, String indexPrefix, Map<String, String> extra, List<String> javaOptions) {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: the integration tests run after "
                     + "`./mvnw package`, which builds it");
@@ -59,7 +71,7 @@ public final class AppProcess implements AutoCloseable {
                 "ELASTICSEARCH_INDEX_PREFIX", indexPrefix,
                 "CITYSTEP_DEMO_DATA", "true"));
         environment.putAll(extra);
-        AppProcess app = new AppProcess(workDir, Map.copyOf(environment), port, List.of("-Xmx384m"));
+        AppProcess app = new AppProcess(workDir, Map.copyOf(environment), port, javaOptions);
         app.launch();
         return app;
     }
@@ -120,6 +132,11 @@ public final class AppProcess implements AutoCloseable {
             throw new IllegalStateException("the app still runs");
         }
         launch();
+    }
+
+    /** Whether the app's process still runs. */
+    public boolean alive() {
+        return process != null && process.isAlive();
     }
 
     public Path log() {
