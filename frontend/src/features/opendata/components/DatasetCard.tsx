@@ -10,7 +10,7 @@ function licenceName(id: string): string {
   return creativeCommons ? `CC ${creativeCommons[1]} ${creativeCommons[2]}` : id;
 }
 
-export function LicenceLink({ licence }: { licence: Licence }) {
+function LicenceLink({ licence }: { licence: Licence }) {
   return <a href={licence.url}>{licenceName(licence.id)}</a>;
 }
 
