@@ -150,6 +150,10 @@ export function createAppRouter() {
             import('../features/reports/components/MaturityReportPage').then((m) => ({ Component: m.MaturityReportPage })),
         },
         {
+          path: 'open-data',
+          lazy: () => import('../features/opendata/components/OpenDataPage').then((m) => ({ Component: m.OpenDataPage })),
+        },
+        {
           path: 'curation',
           element: <RequireRole roles={CURATORS} />,
           children: [

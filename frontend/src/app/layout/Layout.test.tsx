@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { renderPage } from '../../testing/render';
@@ -64,6 +64,16 @@ describe('Layout', () => {
     await renderPage(<Layout />, { path: '/cities/amsterdam', route: '/cities/:id' });
     expect(screen.getByRole('link', { name: 'Cities' })).toHaveAttribute('aria-current', 'page');
     expect(screen.getByRole('link', { name: 'Search' })).not.toHaveAttribute('aria-current');
+  });
+
+  it('links the open data page from the footer, in both languages', async () => {
+    await renderPage(<Layout />);
+    const footer = screen.getByRole('contentinfo');
+    expect(within(footer).getByRole('link', { name: 'Open data' })).toHaveAttribute('href', '/open-data');
+
+    await userEvent.click(screen.getByRole('button', { name: /中文/ }));
+
+    expect(await within(footer).findByRole('link', { name: '开放数据' })).toHaveAttribute('href', '/open-data');
   });
 
   it('hides role pages from anonymous visitors', async () => {

@@ -156,6 +156,9 @@ export function Layout() {
       </main>
       <footer className="shell__footer">
         <p>{t('app.footer')}</p>
+        <p>
+          <NavLink to="/open-data">{t('nav.title', { ns: 'opendata' })}</NavLink>
+        </p>
       </footer>
       <ScrollRestoration />
     </div>

@@ -1,4 +1,4 @@
-import { call } from './http';
+import { call } from '../../../lib/api/by-path';
 
 /**
  * GET /api/v1/exchanges/{id}/calendar.ics, fetched with the bearer token (a plain link could not

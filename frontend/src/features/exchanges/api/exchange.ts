@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { call } from './http';
+import { call } from '../../../lib/api/by-path';
 import type { Exchange } from './types';
 
 /** GET /api/v1/exchanges/{id}: for its participants, invited experts, curators and admins; 404 to anyone else. */

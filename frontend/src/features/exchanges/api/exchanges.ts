@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { call } from './http';
+import { call } from '../../../lib/api/by-path';
 import type { ExchangePage, ExchangeState } from './types';
 
 export type ExchangeFilters = { cityId?: string; state?: ExchangeState; page: number; size: number };

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { call } from './http';
+import { call } from '../../../lib/api/by-path';
 import type { CaseStudyDraft } from './types';
 
 /**

@@ -1,5 +1,5 @@
 import { infiniteQueryOptions, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import { call } from './http';
+import { call } from '../../../lib/api/by-path';
 import type { ExchangeMessage, MessagePage } from './types';
 
 const PAGE_SIZE = 50;

@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { call } from './http';
+import { call } from '../../../lib/api/by-path';
 import type { ExchangeStats } from './types';
 
 /** GET /api/v1/exchanges/stats: exchanges in numbers, for curators and admins. */

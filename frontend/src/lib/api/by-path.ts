@@ -1,5 +1,5 @@
-import { api } from '../../../lib/api/client';
-import { unwrap } from '../../../lib/api/problem';
+import { api } from './client';
+import { unwrap } from './problem';
 
 type Method = 'get' | 'post' | 'put';
 type Init = {
@@ -11,9 +11,10 @@ type Init = {
 type Result = { data?: unknown; error?: unknown; response: Response };
 
 /**
- * The shared API client (its token, Accept-Language and 401 handling), called by path for the
- * exchange routes that the generated `paths` type does not list yet. Once they are generated, the
- * operation files call `api.GET('/api/v1/exchanges/{id}', …)` directly and this file goes.
+ * The shared API client (its token, Accept-Language and 401 handling), called by path for routes
+ * that the generated `paths` type does not list yet, because a feature's front end was built from a
+ * contract before the backend's OpenAPI document described it. Once the routes are generated, the
+ * operation files call `api.GET('/api/v1/…', …)` directly.
  */
 const client = api as unknown as { request(method: Method, url: string, init?: Init): Promise<Result> };
 
