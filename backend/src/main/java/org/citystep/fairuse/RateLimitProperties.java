@@ -21,22 +21,22 @@ public record RateLimitProperties(@DefaultValue("300") int anonymousRequests, @D
         @DefaultValue("30") int exportsRequests, @DefaultValue("1h") Duration exportsPer,
         @DefaultValue("false") boolean behindProxy, @DefaultValue("100000") long maxClients) {
 
-    Limit anonymous() {
-        return new Limit("anonymous", anonymousRequests, anonymousPer);
+    Quota anonymous() {
+        return new Quota("anonymous", anonymousRequests, anonymousPer);
     }
 
-    Limit signedIn() {
-        return new Limit("signed-in", signedInRequests, signedInPer);
+    Quota signedIn() {
+        return new Quota("signed-in", signedInRequests, signedInPer);
     }
 
-    Limit exports() {
-        return new Limit("exports", exportsRequests, exportsPer);
+    Quota exports() {
+        return new Quota("exports", exportsRequests, exportsPer);
     }
 
     /** {@code requests} per {@code per}, refilled smoothly. */
-    record Limit(String name, int requests, Duration per) {
+    record Quota(String name, int requests, Duration per) {
 
-        Limit {
+        Quota {
             if (requests < 1 || per.isNegative() || per.isZero()) {
                 throw new IllegalArgumentException("the " + name + " rate limit needs at least one request in a positive time");
             }

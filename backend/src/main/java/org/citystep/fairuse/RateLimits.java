@@ -24,7 +24,7 @@ import io.github.bucket4j.ConsumptionProbe;
 class RateLimits {
 
     /** What a request took from its client's bucket, for the headers and the 429. */
-    record Taken(RateLimitProperties.Limit limit, ConsumptionProbe probe) {
+    record Taken(RateLimitProperties.Quota limit, ConsumptionProbe probe) {
 
         boolean allowed() {
             return probe.isConsumed();
@@ -49,7 +49,7 @@ class RateLimits {
         }
     }
 
-    private record Limited(RateLimitProperties.Limit limit, Cache<String, Bucket> buckets) {
+    private record Limited(RateLimitProperties.Quota limit, Cache<String, Bucket> buckets) {
 
         Taken take(String client) {
             Bucket bucket = buckets.get(client, key -> Bucket.builder()
@@ -69,7 +69,7 @@ class RateLimits {
         this.exports = limited(properties.exports(), properties.maxClients());
     }
 
-    private static Limited limited(RateLimitProperties.Limit limit, long maxClients) {
+    private static Limited limited(RateLimitProperties.Quota limit, long maxClients) {
         return new Limited(limit, Caffeine.newBuilder()
                 .maximumSize(maxClients)
                 .expireAfterAccess(limit.per().toNanos(), TimeUnit.NANOSECONDS)
