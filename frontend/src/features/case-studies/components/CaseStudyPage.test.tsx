@@ -1,4 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { renderPage } from '../../../testing/render';
 import { server } from '../../../testing/server';
@@ -25,6 +26,7 @@ const study = {
   funding: { amount: 2000000, currency: 'EUR', instruments: ['EU_GRANT'], publicSharePercent: 40 },
   flags: { cloud: false, iot: true, openApi: false, scalable: true, integratedOffering: false },
   licence: 'CC-BY-4.0',
+  contactAvailable: false,
   dueForReverification: false,
   demo: true,
   version: 3,
@@ -196,5 +198,58 @@ describe('CaseStudyPage', () => {
     // the session knows whose city it is before the absence means anything
     await waitFor(() => expect(queryClient.getQueryData(['me', 'editor.amsterdam'])).toBeDefined());
     expect(screen.queryByRole('link', { name: 'Ask this city for an exchange' })).not.toBeInTheDocument();
+  });
+
+  describe('contact', () => {
+    const contactSection = async () => within(await screen.findByRole('region', { name: 'Contact' }));
+
+    it('asks an anonymous reader to sign in when the case study names a contact', async () => {
+      backend({ contactAvailable: true });
+      const { auth } = await renderPage(<CaseStudyPage />, { path: '/case-studies/cs-grid', route: '/case-studies/:id' });
+
+      const contact = await contactSection();
+      expect(contact.getByText('Sign in to see the contact person.')).toBeInTheDocument();
+      await userEvent.click(contact.getByRole('button', { name: 'Sign in' }));
+      expect(auth.signinRedirect).toHaveBeenCalled();
+    });
+
+    it('asks in Chinese too', async () => {
+      backend({ contactAvailable: true });
+      await renderPage(<CaseStudyPage />, { path: '/case-studies/cs-grid', route: '/case-studies/:id', language: 'zh-CN' });
+
+      const contact = within(await screen.findByRole('region', { name: '联系人' }));
+      expect(contact.getByText('登录后可查看联系人。')).toBeInTheDocument();
+      expect(contact.getByRole('button', { name: '登录' })).toBeInTheDocument();
+    });
+
+    it('shows a signed-in reader the contact', async () => {
+      backend({ contactAvailable: true, contact: { name: 'Ana Ruiz', email: 'ana.ruiz@example.org' } });
+      server.use(http.get('*/api/v1/me', () => HttpResponse.json({ username: 'expert.demo', roles: ['expert'] })));
+      await renderPage(<CaseStudyPage />, {
+        path: '/case-studies/cs-grid',
+        route: '/case-studies/:id',
+        user: { username: 'expert.demo' },
+      });
+
+      const contact = await contactSection();
+      expect(contact.getByText('Ana Ruiz')).toBeInTheDocument();
+      expect(contact.getByRole('link', { name: 'ana.ruiz@example.org' })).toHaveAttribute('href', 'mailto:ana.ruiz@example.org');
+      expect(contact.queryByRole('button', { name: 'Sign in' })).not.toBeInTheDocument();
+    });
+
+    it('tells a signed-in reader when no contact is named', async () => {
+      backend({ contactAvailable: false });
+      server.use(http.get('*/api/v1/me', () => HttpResponse.json({ username: 'expert.demo', roles: ['expert'] })));
+      await renderPage(<CaseStudyPage />, {
+        path: '/case-studies/cs-grid',
+        route: '/case-studies/:id',
+        user: { username: 'expert.demo' },
+        language: 'zh-CN',
+      });
+
+      const contact = within(await screen.findByRole('region', { name: '联系人' }));
+      expect(contact.getByText('此案例未提供联系人。')).toBeInTheDocument();
+      expect(contact.queryByRole('button')).not.toBeInTheDocument();
+    });
   });
 });

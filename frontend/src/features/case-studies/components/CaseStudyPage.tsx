@@ -222,6 +222,38 @@ function AskForExchange({ study }: { study: CaseStudy }) {
   );
 }
 
+/** The contact is shown to signed-in readers only; the API tells anonymous ones whether there is one. */
+function Contact({ study }: { study: CaseStudy }) {
+  const { t } = useTranslation('case-studies');
+  const session = useSession();
+  if (study.contact) {
+    return (
+      <p>
+        {study.contact.name}
+        {study.contact.email && (
+          <>
+            <br />
+            <a href={`mailto:${study.contact.email}`}>{study.contact.email}</a>
+          </>
+        )}
+      </p>
+    );
+  }
+  if (study.contactAvailable && !session.isAuthenticated) {
+    return (
+      <>
+        <p className="muted">{t('contact.signInToSee')}</p>
+        <p>
+          <button type="button" className="button button--secondary" onClick={() => void session.signIn()}>
+            {t('common:auth.signIn')}
+          </button>
+        </p>
+      </>
+    );
+  }
+  return <p className="muted">{t('contact.none')}</p>;
+}
+
 function CaseStudyView({ study }: { study: CaseStudy }) {
   const { t, i18n } = useTranslation('case-studies');
   const title = pick(study.title, i18n.language);
@@ -298,19 +330,7 @@ function CaseStudyView({ study }: { study: CaseStudy }) {
           )}
           <section className="card" aria-labelledby="cs-contact">
             <h2 id="cs-contact">{t('sections.contact')}</h2>
-            {study.contact ? (
-              <p>
-                {study.contact.name}
-                {study.contact.email && (
-                  <>
-                    <br />
-                    <a href={`mailto:${study.contact.email}`}>{study.contact.email}</a>
-                  </>
-                )}
-              </p>
-            ) : (
-              <p className="muted">{t('contact.none')}</p>
-            )}
+            <Contact study={study} />
           </section>
           <section className="card" aria-labelledby="cs-similar">
             <h2 id="cs-similar">{t('sections.similar')}</h2>

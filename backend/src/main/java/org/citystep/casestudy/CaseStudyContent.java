@@ -38,6 +38,14 @@ public record CaseStudyContent(Map<String, String> title, Map<String, String> su
         licence = licence == null ? DEFAULT_LICENCE : licence;
     }
 
+    /** The same content without its contact, for readers who may not see it (anonymous ones). */
+    public CaseStudyContent withoutContact() {
+        return contact == null ? this
+                : new CaseStudyContent(title, summary, body, serviceDomains, steps, stage, startDate, endDate, flags,
+                        targetGroups, benefits, funding, businessModel, technologies, partners, inclusionMeasures,
+                        lessonsLearned, null, licence);
+    }
+
     /** A step up the staircase that the case study demonstrates: {@code toLevel} is one above {@code fromLevel}. */
     public record Step(Characteristic characteristic, MaturityLevel fromLevel, MaturityLevel toLevel) {
     }
@@ -65,6 +73,7 @@ public record CaseStudyContent(Map<String, String> title, Map<String, String> su
     public record Partner(String name, Map<String, String> role) {
     }
 
+    /** Whom to ask about the project; personal data, shown to signed-in readers only. */
     public record Contact(String name, @Nullable String email) {
     }
 }

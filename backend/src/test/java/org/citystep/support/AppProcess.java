@@ -69,7 +69,11 @@ public final class AppProcess implements AutoCloseable {
                 "CITYSTEP_WORK_DIR", workDir.toAbsolutePath().toString(),
                 "CITYSTEP_EMBEDDED_MONGODB_PORT", String.valueOf(freePort()),
                 "ELASTICSEARCH_INDEX_PREFIX", indexPrefix,
-                "CITYSTEP_DEMO_DATA", "true"));
+                "CITYSTEP_DEMO_DATA", "true",
+                // the tests call it from one address faster than a visitor would
+                "CITYSTEP_RATE_LIMIT_ANONYMOUS", "1000000",
+                "CITYSTEP_RATE_LIMIT_SIGNED_IN", "1000000",
+                "CITYSTEP_RATE_LIMIT_EXPORTS", "1000000"));
         environment.putAll(extra);
         AppProcess app = new AppProcess(workDir, Map.copyOf(environment), port, javaOptions);
         app.launch();

@@ -86,13 +86,13 @@ class CaseStudyController {
             @RequestParam(defaultValue = "false") boolean dueForReverification,
             @Valid @ParameterObject PageParams page, CurrentUser user) {
         return studies.list(new CaseStudyFilter(cityId, status, serviceDomain, characteristic, dueForReverification),
-                page, user).map(result -> result.map(study -> CaseStudyView.of(study, today())));
+                page, user).map(result -> result.map(study -> CaseStudyView.of(study, today(), user)));
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "One case study; drafts only for their city's editors and curators")
     Mono<CaseStudyView> get(@PathVariable @Slug String id, CurrentUser user) {
-        return studies.get(id, user).map(study -> CaseStudyView.of(study, today()));
+        return studies.get(id, user).map(study -> CaseStudyView.of(study, today(), user));
     }
 
     @PostMapping
@@ -103,7 +103,7 @@ class CaseStudyController {
     Mono<ResponseEntity<CaseStudyView>> create(@Valid @RequestBody CaseStudyInput input, CurrentUser user) {
         return studies.create(input.id(), input.cityId(), input.content(), user)
                 .map(study -> ResponseEntity.created(URI.create("/api/v1/case-studies/" + study.id()))
-                        .body(CaseStudyView.of(study, today())));
+                        .body(CaseStudyView.of(study, today(), user)));
     }
 
     @PutMapping("/{id}")
@@ -119,14 +119,14 @@ class CaseStudyController {
                 .flatMap(existing -> existing.cityId().equals(input.cityId()) ? studies.update(id, input.version(),
                         input.content(), user) : Mono.error(new ApiException(ProblemType.VALIDATION_FAILED,
                         "caseStudy.staysWithCity", existing.cityId())))
-                .map(study -> CaseStudyView.of(study, today()));
+                .map(study -> CaseStudyView.of(study, today(), user));
     }
 
     @PostMapping("/{id}/submit")
     @Operation(summary = "Submit for curation (its city's editors, curators, admins)",
             security = @SecurityRequirement(name = "bearer"))
     Mono<CaseStudyView> submit(@PathVariable @Slug String id, @Valid @RequestBody Step step, CurrentUser user) {
-        return studies.submit(id, step.version(), user).map(study -> CaseStudyView.of(study, today()));
+        return studies.submit(id, step.version(), user).map(study -> CaseStudyView.of(study, today(), user));
     }
 
     @PostMapping("/{id}/review")
@@ -135,7 +135,7 @@ class CaseStudyController {
             security = @SecurityRequirement(name = "bearer"))
     Mono<CaseStudyView> review(@PathVariable @Slug String id, @Valid @RequestBody Review review, CurrentUser user) {
         return studies.review(id, review.version(), review.decision(), review.note(), user)
-                .map(study -> CaseStudyView.of(study, today()));
+                .map(study -> CaseStudyView.of(study, today(), user));
     }
 
     @PostMapping("/{id}/best-practice")
@@ -144,14 +144,14 @@ class CaseStudyController {
     Mono<CaseStudyView> bestPractice(@PathVariable @Slug String id, @Valid @RequestBody BestPractice mark,
             CurrentUser user) {
         return studies.markBestPractice(id, mark.version(), mark.bestPractice(),
-                mark.awards() == null ? List.of() : mark.awards(), user).map(study -> CaseStudyView.of(study, today()));
+                mark.awards() == null ? List.of() : mark.awards(), user).map(study -> CaseStudyView.of(study, today(), user));
     }
 
     @PostMapping("/{id}/verify")
     @Operation(summary = "Confirm a published case study is still accurate (curators, admins)",
             security = @SecurityRequirement(name = "bearer"))
     Mono<CaseStudyView> verify(@PathVariable @Slug String id, @Valid @RequestBody Step step, CurrentUser user) {
-        return studies.verify(id, step.version(), user).map(study -> CaseStudyView.of(study, today()));
+        return studies.verify(id, step.version(), user).map(study -> CaseStudyView.of(study, today(), user));
     }
 
     @GetMapping("/{id}/similar")

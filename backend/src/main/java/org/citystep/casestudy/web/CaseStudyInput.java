@@ -66,6 +66,7 @@ record CaseStudyInput(
         @Nullable @Size(max = 10) Map<@Pattern(regexp = LANGUAGE) String, @NotBlank @Size(max = 4000) @NoMarkup String> lessonsLearned,
         @Nullable @Valid ContactInput contact,
         @Schema(defaultValue = "CC-BY-4.0") @Nullable @Pattern(regexp = "[A-Za-z0-9.-]{2,40}") String licence,
+        @Schema(accessMode = Schema.AccessMode.READ_ONLY) @Nullable Boolean contactAvailable,
         @Schema(accessMode = Schema.AccessMode.READ_ONLY) @Nullable String status,
         @Schema(accessMode = Schema.AccessMode.READ_ONLY) @Nullable Boolean bestPractice,
         @Schema(accessMode = Schema.AccessMode.READ_ONLY) @Nullable List<String> awards,

@@ -25,6 +25,7 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type"),
     SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "A backing service is unavailable"),
     TOO_MANY_REQUESTS(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "Too many requests"),
+    RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Request limit reached"),
     EXCHANGE_PEER_NOT_ONE_STEP_AHEAD(HttpStatus.UNPROCESSABLE_CONTENT, "exchange-peer-not-one-step-ahead",
             "The peer is not one step ahead"),
     EXCHANGE_LIMIT(HttpStatus.TOO_MANY_REQUESTS, "exchange-limit", "Too many open exchange requests"),
