@@ -18,7 +18,7 @@ function Downloads({ dataset }: { dataset: ExportDataset }) {
   const { t } = useTranslation('opendata');
   const pick = usePick();
   const title = pick(dataset.title).text;
-  const formatName = (format: ExportFormat) => t(`formats.${format}`, { defaultValue: format.toUpperCase() });
+  const formatName = (format: ExportFormat | string) => t(`formats.${format}`, { defaultValue: format.toUpperCase() });
   return (
     <ul className="dataset__downloads list-plain">
       {dataset.formats.map((format) => {
@@ -62,7 +62,7 @@ export function DatasetCard({ dataset }: { dataset: ExportDataset }) {
           <Downloads dataset={dataset} />
         </dd>
         <dt>{t('dataset.records')}</dt>
-        <dd>{formatNumber(dataset.records, i18n.language)}</dd>
+        <dd>{dataset.records === undefined ? t('dataset.uncounted') : formatNumber(dataset.records, i18n.language)}</dd>
         <dt>{t('dataset.lastModified')}</dt>
         <dd>
           {dataset.lastModified ? (

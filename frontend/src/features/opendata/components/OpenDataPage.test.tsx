@@ -12,7 +12,7 @@ function dataset(
   id: string,
   title: ExportDataset['title'],
   records: number,
-  lastModified: string | null,
+  lastModified: string | undefined,
 ): ExportDataset {
   return {
     id,
@@ -32,7 +32,7 @@ const exports: Exports = {
     dataset('case-studies', { en: 'Good-practice case studies', zh: '良好实践案例' }, 44, '2026-12-07T12:00:00Z'),
     dataset('cities', { en: 'Cities and their current levels', zh: '城市及其当前等级' }, 30, '2026-11-20T12:00:00Z'),
     dataset('assessments', { en: 'Validated assessments', zh: '已验证的评估' }, 1234, '2026-12-01T12:00:00Z'),
-    dataset('experts', { en: 'Approved experts', zh: '已批准的专家' }, 0, null),
+    dataset('experts', { en: 'Approved experts', zh: '已批准的专家' }, 0, undefined),
     dataset('clusters', { en: 'Active city clusters', zh: '活跃的城市集群' }, 5, '2026-10-02T12:00:00Z'),
     dataset('maturity-distribution', { en: 'Maturity distribution', zh: '成熟度分布' }, 96, '2026-12-01T12:00:00Z'),
   ],
@@ -79,6 +79,22 @@ describe('OpenDataPage', () => {
     expect(within(experts).getByText('No records yet')).toBeInTheDocument();
     expect(within(experts).queryByRole('time')).not.toBeInTheDocument();
     expect(within(experts).getByText('0')).toBeInTheDocument();
+  });
+
+  it('still offers a dataset whose records cannot be counted right now, and says so', async () => {
+    const uncounted: ExportDataset = {
+      ...dataset('maturity-distribution', { en: 'Maturity distribution', zh: '成熟度分布' }, 0, undefined),
+      records: undefined,
+    };
+    answerExports({ ...exports, items: [...exports.items.slice(0, 5), uncounted] });
+    await openPage();
+
+    const distribution = await screen.findByRole('article', { name: 'Maturity distribution' });
+    expect(within(distribution).getByText('Cannot be counted right now')).toBeInTheDocument();
+    expect(within(distribution).getByRole('link', { name: /as CSV/ })).toHaveAttribute(
+      'href',
+      '/api/v1/exports/maturity-distribution?format=csv',
+    );
   });
 
   it('links the DCAT-AP catalogue in both serialisations and the OpenAPI document, saying what each is for', async () => {

@@ -19,11 +19,23 @@ import io.swagger.v3.oas.annotations.media.Schema;
 /** One dataset as the Open data page lists it. */
 @Schema(name = "OpenDataset")
 record DatasetView(String id, Map<String, String> title, Map<String, String> description, Licence licence,
-        List<String> formats, @Schema(description = "Records (for maturity-distribution: rows)") long records,
+        List<String> formats,
+        @Schema(description = "Records (for maturity-distribution: rows); absent while they cannot be counted (a backing "
+                + "service is down)") @Nullable Long records,
         @Schema(description = "When the latest record changed; absent for an empty dataset") @Nullable Instant lastModified,
         @Schema(description = "A download link per format") Map<String, String> links) {
 
     static DatasetView of(Dataset dataset, DatasetStamp stamp, Messages messages) {
+        return of(dataset, stamp.records(), stamp.lastModified(), messages);
+    }
+
+    /** The dataset while its records cannot be counted: what it is, and where to download it. */
+    static DatasetView uncounted(Dataset dataset, Messages messages) {
+        return of(dataset, null, null, messages);
+    }
+
+    private static DatasetView of(Dataset dataset, @Nullable Long records, @Nullable Instant lastModified,
+            Messages messages) {
         Reason title = messages.both("opendata.dataset." + dataset.id() + ".title");
         Reason description = messages.both("opendata.dataset." + dataset.id() + ".description");
         Map<String, String> links = new LinkedHashMap<>();
@@ -32,7 +44,6 @@ record DatasetView(String id, Map<String, String> title, Map<String, String> des
         }
         return new DatasetView(dataset.id(), Map.of("en", title.en(), "zh", title.zh()),
                 Map.of("en", description.en(), "zh", description.zh()), Licence.CC_BY_4_0,
-                Arrays.stream(ExportFormat.values()).map(ExportFormat::id).toList(), stamp.records(), stamp.lastModified(),
-                links);
+                Arrays.stream(ExportFormat.values()).map(ExportFormat::id).toList(), records, lastModified, links);
     }
 }

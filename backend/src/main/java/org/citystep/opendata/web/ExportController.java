@@ -51,7 +51,9 @@ class ExportController {
                     + "`CITYSTEP_OPEN_DATA_STAMP_TTL` (60 s).")
     Mono<DatasetsView> datasets() {
         return Flux.fromArray(Dataset.values())
-                .concatMap(dataset -> exports.stamp(dataset).map(stamp -> DatasetView.of(dataset, stamp, messages)))
+                .concatMap(dataset -> exports.stamp(dataset).map(stamp -> DatasetView.of(dataset, stamp, messages))
+                        // the maturity distribution is counted by Elasticsearch: while it is down, the rest is listed
+                        .onErrorResume(failure -> Mono.just(DatasetView.uncounted(dataset, messages))))
                 .collectList()
                 .map(DatasetsView::of);
     }
