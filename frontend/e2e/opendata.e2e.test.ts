@@ -88,7 +88,7 @@ describe('Open data', () => {
     await switchToChinese(page);
     await page.getByRole('heading', { level: 1, name: '开放数据' }).waitFor();
     const caseStudies = page.getByRole('article', { name: '良好实践案例' });
-    await caseStudies.getByRole('link', { name: '下载良好实践案例（CSV）' }).waitFor();
+    await caseStudies.getByRole('link', { name: '下载良好实践案例，格式为 CSV' }).waitFor();
     // every title is the dataset's own Chinese one, not the English one shown in its place
     const titles = await datasetCards(page, '数据集').locator('h3 > span[lang="zh-CN"]').allTextContents();
     expect(titles).toHaveLength(DATASETS.length);

@@ -27,12 +27,9 @@ function Downloads({ dataset }: { dataset: ExportDataset }) {
         return (
           <li key={format}>
             {/* a plain link: the browser saves the file under the name the server gives it */}
-            <a
-              className="button button--secondary"
-              href={href}
-              download
-              aria-label={t('dataset.downloadLabel', { dataset: title, format: formatName(format) })}
-            >
+            {/* the name says which dataset; it ends with the visible text, as speech-input users say it */}
+            <a className="button button--secondary" href={href} download>
+              <span className="visually-hidden">{t('dataset.downloadPrefix', { dataset: title })} </span>
               {formatName(format)}
             </a>
           </li>

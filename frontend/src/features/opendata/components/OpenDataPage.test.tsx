@@ -61,7 +61,7 @@ describe('OpenDataPage', () => {
     const csv = within(caseStudies).getByRole('link', { name: 'Download Good-practice case studies as CSV' });
     expect(csv).toHaveAttribute('href', '/api/v1/exports/case-studies?format=csv');
     expect(csv).toHaveAttribute('download');
-    expect(csv).toHaveTextContent(/^CSV$/);
+    expect(csv).toHaveTextContent(/CSV$/);
     const jsonl = within(caseStudies).getByRole('link', { name: 'Download Good-practice case studies as JSON Lines' });
     expect(jsonl).toHaveAttribute('href', '/api/v1/exports/case-studies?format=jsonl');
     expect(jsonl).toHaveAttribute('download');
@@ -117,7 +117,7 @@ describe('OpenDataPage', () => {
     const caseStudies = await screen.findByRole('article', { name: '良好实践案例' });
     expect(within(screen.getByRole('region', { name: '数据集' })).getAllByRole('article')).toHaveLength(6);
     expect(within(caseStudies).getByText('良好实践案例的内容。')).toBeInTheDocument();
-    expect(within(caseStudies).getByRole('link', { name: '下载良好实践案例（CSV）' })).toHaveAttribute(
+    expect(within(caseStudies).getByRole('link', { name: '下载良好实践案例，格式为 CSV' })).toHaveAttribute(
       'href',
       '/api/v1/exports/case-studies?format=csv',
     );
