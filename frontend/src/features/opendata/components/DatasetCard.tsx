@@ -62,7 +62,9 @@ export function DatasetCard({ dataset }: { dataset: ExportDataset }) {
         <dd>{dataset.records === undefined ? t('dataset.uncounted') : formatNumber(dataset.records, i18n.language)}</dd>
         <dt>{t('dataset.lastModified')}</dt>
         <dd>
-          {dataset.lastModified ? (
+          {dataset.records === undefined ? (
+            t('dataset.uncounted')
+          ) : dataset.lastModified ? (
             <time dateTime={dataset.lastModified}>{formatDate(dataset.lastModified, i18n.language)}</time>
           ) : (
             t('dataset.noRecords')

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.stream.Collectors;
 
 import org.citystep.audit.AuditEvent;
 import org.citystep.audit.AuditLog;
+import org.citystep.city.City;
 import org.citystep.city.CityService;
 import org.citystep.expert.ExpertService;
 import org.citystep.reference.Characteristic;
@@ -28,6 +30,7 @@ import org.citystep.reference.ReferenceDataService;
 import org.citystep.security.CurrentUser;
 import org.citystep.security.Role;
 import org.citystep.shared.i18n.MessageRef;
+import org.citystep.shared.mongo.IdBatches;
 import org.citystep.shared.paging.PageParams;
 import org.citystep.shared.paging.PageResponse;
 import org.citystep.shared.problem.ApiException;
@@ -86,7 +89,6 @@ public class AssessmentService {
                         "validatedAssessment", cityId)))));
     }
 
-    /** Whether the city has a validated assessment. */
     /**
      * One validated round of a city's self-assessment: the levels as they were judged (never a draft).
      *
@@ -98,28 +100,38 @@ public class AssessmentService {
     }
 
     /**
-     * Every validated round of every city, or those validated after {@code since}, in bounded memory:
-     * what the open-data export streams. Drafts, submitted and returned rounds are never in it.
+     * Every validated round of every shown city (not retired, not being deleted), or those validated
+     * after {@code since}, in bounded memory: what open data publishes. Drafts, submitted and returned
+     * rounds are never in it. Which cities are shown is read by id, one query per batch.
      */
     public Flux<ValidatedRound> validatedRounds(@Nullable Instant since) {
-        return org.citystep.shared.mongo.IdBatches.all(template, CityAssessments.class, 200)
-                .concatMapIterable(city -> {
-                    List<AssessmentRecord> rounds = new ArrayList<>();
-                    if (city.current() != null) {
-                        rounds.add(city.current());
-                    }
-                    rounds.addAll(city.history());
-                    return rounds.stream()
-                            .filter(round -> round.status() == AssessmentStatus.VALIDATED && round.levels() != null
-                                    && round.assessedAt() != null)
-                            .filter(round -> since == null || round.updatedAt().isAfter(since))
-                            .sorted(java.util.Comparator.comparingInt(AssessmentRecord::round))
-                            .map(round -> new ValidatedRound(city.cityId(), round.round(), round.levels(),
-                                    round.assessedAt(), round.updatedAt()))
-                            .toList();
-                });
+        return IdBatches.all(template, CityAssessments.class, 200)
+                .buffer(200)
+                .concatMap(batch -> cities.getAll(batch.stream().map(CityAssessments::cityId).toList())
+                        .filter(city -> city.state() == null)
+                        .map(City::id)
+                        .collect(Collectors.toSet())
+                        .flatMapIterable(shown -> batch.stream().filter(city -> shown.contains(city.cityId()))
+                                .flatMap(city -> validatedRounds(city, since).stream()).toList()));
     }
 
+    private static List<ValidatedRound> validatedRounds(CityAssessments city, @Nullable Instant since) {
+        List<AssessmentRecord> rounds = new ArrayList<>();
+        if (city.current() != null) {
+            rounds.add(city.current());
+        }
+        rounds.addAll(city.history());
+        return rounds.stream()
+                .filter(round -> round.status() == AssessmentStatus.VALIDATED && round.levels() != null
+                        && round.assessedAt() != null)
+                .filter(round -> since == null || round.updatedAt().isAfter(since))
+                .sorted(Comparator.comparingInt(AssessmentRecord::round))
+                .map(round -> new ValidatedRound(city.cityId(), round.round(), round.levels(), round.assessedAt(),
+                        round.updatedAt()))
+                .toList();
+    }
+
+    /** Whether the city has a validated assessment. */
     public Mono<Boolean> hasValidated(String cityId) {
         return projected(cityId, "current").map(all -> all.current() != null).defaultIfEmpty(false);
     }

@@ -69,7 +69,9 @@ public class AuditLog {
                 event.resourceId(), event.cityId(), event.versionBefore(), event.versionAfter(), event.details(),
                 event.note());
         return records.existsById(entryId).flatMap(recorded -> recorded ? Mono.<Void>empty()
-                : template.insert(new Document("_id", new ObjectId(entryId)).append("at", java.util.Date.from(at)), PENDING)
+                // the mark is dated now, as marks are: a retry long after the write is not taken for a dead writer's
+                : template.insert(new Document("_id", new ObjectId(entryId)).append("at", java.util.Date.from(clock.instant())),
+                        PENDING)
                         .onErrorResume(DuplicateKeyException.class, markedBefore -> Mono.empty())
                         .then(records.insert(entry))
                         .onErrorResume(DuplicateKeyException.class, writtenMeanwhile -> Mono.empty())

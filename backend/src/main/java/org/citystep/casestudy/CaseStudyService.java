@@ -312,13 +312,20 @@ public class CaseStudyService {
     }
 
     /**
-     * Every published case study, or those changed after {@code since}, in bounded memory: what the
-     * open-data export streams.
+     * Every published case study of a shown city (not retired, not being deleted), or those changed
+     * after {@code since}, in bounded memory: what open data publishes. Which cities are shown is read
+     * by id, one query per batch.
      */
     public Flux<CaseStudy> published(java.time.@Nullable Instant since) {
         org.springframework.data.mongodb.core.query.Criteria published = where("status").is(CaseStudyStatus.PUBLISHED);
         return IdBatches.matching(template, Query.query(since == null ? published : published.and("updatedAt").gt(since)),
-                CaseStudy.class, SEARCH_BATCH);
+                        CaseStudy.class, SEARCH_BATCH)
+                .buffer(SEARCH_BATCH)
+                .concatMap(batch -> cities.getAll(batch.stream().map(CaseStudy::cityId).distinct().toList())
+                        .filter(city -> city.state() == null)
+                        .map(City::id)
+                        .collect(java.util.stream.Collectors.toSet())
+                        .flatMapIterable(shown -> batch.stream().filter(study -> shown.contains(study.cityId())).toList()));
     }
 
     /** Every case study in bounded memory, to fill a new search index. */

@@ -85,7 +85,8 @@ class ExchangeEffects {
         Mono<Void> completed = effect.completed() ? completions.completed(exchange, effect.at()) : Mono.empty();
         Mono<Void> recorded = effect.audit() == null || effect.auditId() == null ? Mono.empty()
                 : audit.recordOnce(effect.auditId(), effect.at(), effect.actorId(), effect.actorName(), effect.audit());
-        return place.then(declined).then(completed).then(statistics.count(effect, exchange)).then(recorded);
+        // the decline is remembered before the claim is given back: else the same request could slip in between
+        return declined.then(completed).then(place).then(statistics.count(effect, exchange)).then(recorded);
     }
 
     /** Removes the mark, unless a newer write replaced its token (that write settles its own). */

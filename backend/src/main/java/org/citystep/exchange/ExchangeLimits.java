@@ -21,7 +21,6 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -83,17 +82,26 @@ class ExchangeLimits {
                 FindAndModifyOptions.options().returnNew(true), Document.class, OPEN);
     }
 
-    /** Gives back the places of the city's counter whose exchanges are closed, or were never written. */
+    /**
+     * Recounts a full counter from the exchanges it names: places whose exchanges are closed, or were
+     * never written, are given back. A counter of an older build names none (it only counted): it is
+     * set to what it can prove, nothing. The counter is replaced only if nobody changed it meanwhile.
+     */
     private Mono<Void> freeStalePlaces(String cityId) {
         return template.findById(cityId, Document.class, OPEN)
-                .flatMapMany(found -> {
+                .flatMap(found -> {
+                    boolean counted = found.containsKey("ids");
                     List<String> ids = found.getList("ids", String.class, List.of());
                     return exchanges.findAllById(ids).collectMap(Exchange::id)
-                            .flatMapMany(written -> Flux.fromIterable(ids)
-                                    .filter(id -> written.containsKey(id) ? !written.get(id).state().open()
-                                            : neverWritten(id)));
+                            .flatMap(written -> {
+                                List<String> held = ids.stream().filter(id -> written.containsKey(id)
+                                        ? written.get(id).state().open() : !neverWritten(id)).toList();
+                                Query unchanged = Query.query(where("_id").is(cityId).and("open").is(found.get("open"))
+                                        .and("ids").is(counted ? ids : null));
+                                return template.updateFirst(unchanged, new Update().set("ids", held).set("open", held.size()),
+                                        OPEN);
+                            });
                 })
-                .concatMap(stale -> releaseOpenPlace(cityId, stale))
                 .then();
     }
 

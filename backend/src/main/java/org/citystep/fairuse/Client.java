@@ -43,6 +43,22 @@ record Client(String key, boolean signedIn) {
         if (remote == null) {
             return "unknown";
         }
-        return remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
+        return remote.getAddress() != null ? network(remote.getAddress()) : remote.getHostString();
+    }
+
+    /**
+     * An IPv4 address as it is; an IPv6 one by its /64 network, the block one subscriber usually
+     * holds: counting each of its 2^64 addresses apart would give a caller unlimited fresh buckets.
+     */
+    static String network(java.net.InetAddress address) {
+        if (address instanceof java.net.Inet6Address) {
+            byte[] bytes = address.getAddress();
+            StringBuilder prefix = new StringBuilder();
+            for (int i = 0; i < 8; i += 2) {
+                prefix.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff))).append(':');
+            }
+            return prefix.append(":/64").toString();
+        }
+        return address.getHostAddress();
     }
 }

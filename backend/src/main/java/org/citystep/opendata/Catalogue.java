@@ -34,7 +34,8 @@ import reactor.core.scheduler.Schedulers;
  * title and description in English and Chinese, publisher, contact point, themes of the EU
  * data-theme vocabulary, languages, spatial and temporal coverage, modification date, and one
  * distribution per export format with its licence (CC BY 4.0; where case studies name other
- * licences, a rights statement says each record's own licence prevails).
+ * licences, no licence for the file as a whole but a rights statement: each record's own licence
+ * prevails, and which others there are).
  */
 @Service
 public class Catalogue {
@@ -61,15 +62,13 @@ public class Catalogue {
 
     /** How a catalogue is written. */
     public enum Syntax {
-        JSON_LD("application/ld+json", RDFFormat.JSONLD11),
-        TURTLE("text/turtle", RDFFormat.TURTLE_PRETTY);
+        JSON_LD("application/ld+json"),
+        TURTLE("text/turtle");
 
         private final String mediaType;
-        private final RDFFormat format;
 
-        Syntax(String mediaType, RDFFormat format) {
+        Syntax(String mediaType) {
             this.mediaType = mediaType;
-            this.format = format;
         }
 
         public String mediaType() {
@@ -93,14 +92,16 @@ public class Catalogue {
 
     public Mono<Written> write(Syntax syntax) {
         return Flux.fromArray(Dataset.values())
-                .concatMap(dataset -> exports.stamp(dataset).map(stamp -> Map.entry(dataset, stamp)))
+                // a dataset that cannot be counted now (Elasticsearch down) is listed without its dates
+                .concatMap(dataset -> exports.stamp(dataset).onErrorReturn(DatasetStamp.EMPTY)
+                        .map(stamp -> Map.entry(dataset, stamp)))
                 .collectList()
-                // Jena reads its own resources on first use: off the event loop
+                // Jena (every class of it) reads its own resources on first use: off the event loop
                 .publishOn(Schedulers.boundedElastic())
                 .map(stamps -> {
                     Model model = model(stamps);
                     StringWriter out = new StringWriter();
-                    RDFDataMgr.write(out, model, syntax.format);
+                    RDFDataMgr.write(out, model, syntax == Syntax.TURTLE ? RDFFormat.TURTLE_PRETTY : RDFFormat.JSONLD11);
                     Instant modified = stamps.stream().map(entry -> entry.getValue().lastModified())
                             .filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
                     return new Written(out.toString(), modified);
@@ -177,8 +178,11 @@ public class Catalogue {
                         .addProperty(DCTerms.format, model.createResource(format.euFileType())
                                 .addProperty(RDF.type, DCTerms.MediaTypeOrExtent))
                         .addProperty(DCAT.mediaType, model.createResource(IANA + format.mediaType())
-                                .addProperty(RDF.type, DCTerms.MediaType))
-                        .addProperty(DCTerms.license, licence);
+                                .addProperty(RDF.type, DCTerms.MediaType));
+                // a file with records under other licences is not labelled CC BY 4.0 as a whole: its rights say how
+                if (stamp.otherLicences().isEmpty()) {
+                    distribution.addProperty(DCTerms.license, licence);
+                }
                 text(distribution, DCTerms.title, messages.both("opendata.distribution." + format.id(),
                         language -> new Object[] {messages.get("opendata.dataset." + dataset.id() + ".title",
                                 java.util.Locale.forLanguageTag(language))}));

@@ -287,6 +287,16 @@ class ExchangeApiTest {
         assertThat(audit.byIds(List.of(auditId)).collectList().block()).hasSize(1);
     }
 
+    /** A counter of an older build only counted: a full one is recounted from what it can prove, not left full for good. */
+    @Test
+    void aFullCounterOfAnOlderBuildIsRecountedInsteadOfRefusingForever() {
+        template.save(new org.bson.Document("_id", "ex-member").append("open", 10), ExchangeLimits.OPEN).block();
+        json(call(Users.editorOf("ex-member"), HttpMethod.POST, "/api/v1/exchanges",
+                request("ex-member", "ex-top-one", Characteristic.BUSINESS_MODELS, MaturityLevel.MORE_ADVANCED, TOP,
+                        List.of())), 201);
+        assertThat(limits.openCount("ex-member").block()).isEqualTo(1);
+    }
+
     private JsonNode stats() {
         return json(call(Users.curator(), HttpMethod.GET, "/api/v1/exchanges/stats", null), 200);
     }

@@ -257,6 +257,31 @@ class OpenDataIT {
     }
 
     @Test
+    void aRetiredCityLeavesTheCitiesTheAssessmentsAndTheFigures() throws Exception {
+        String retired = "venice";
+        String city = "\"cityId\":\"" + retired + "\"";
+        assertThat(get("/api/v1/exports/assessments", Map.of()).body().contains(city)).as("Venice assessed").isTrue();
+        assertThat(get("/api/v1/exports/case-studies", Map.of()).body().contains(city)).as("Venice published").isTrue();
+        long version = JSON.readTree(send("GET", "/api/v1/admin/cities/" + retired, "admin.demo", null).body())
+                .get("version").asLong();
+        assertThat(send("POST", "/api/v1/admin/cities/" + retired + "/retire", "admin.demo", Map.of("version", version))
+                .statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(get("/api/v1/exports/cities", Map.of()).body().contains("\"id\":\"" + retired + "\""))
+                    .as("in cities").isFalse();
+            assertThat(get("/api/v1/exports/assessments", Map.of()).body().contains(city)).as("in assessments").isFalse();
+            assertThat(get("/api/v1/exports/case-studies", Map.of()).body().contains(city)).as("in case studies").isFalse();
+        });
+        // the three groupings of the figures count the same cities
+        Map<String, Long> citiesPerGrouping = new java.util.HashMap<>();
+        get("/api/v1/exports/maturity-distribution", Map.of()).body().lines().map(JSON::readTree)
+                .filter(row -> row.get("characteristic").asString().equals("FUNDING"))
+                .forEach(row -> citiesPerGrouping.merge(row.get("groupBy").asString(), row.get("cities").asLong(), Long::sum));
+        assertThat(citiesPerGrouping.get("region")).isEqualTo(citiesPerGrouping.get("country"))
+                .isEqualTo(citiesPerGrouping.get("year"));
+    }
+
+    @Test
     void badInputIsAClearProblem() throws Exception {
         HttpResponse<String> unknown = get("/api/v1/exports/passwords", Map.of("Accept-Language", "zh-CN"));
         assertThat(unknown.statusCode()).isEqualTo(404);
