@@ -86,8 +86,10 @@ class SeveralInstancesIT {
         assertThat(logs).doesNotContain("Could not load the demo data set");
         assertThat(logs.split("Loaded the demo data set", -1)).hasSize(2);
 
-        // index creation raced at the same moment: each alias over exactly one index, and no stray index
-        await().atMost(Duration.ofSeconds(60)).until(() -> !rebuildRunning());
+        // index creation raced at the same moment: each alias over exactly one index, and no stray index.
+        // A fresh start fills its new indexes in a tracked rebuild: before it has begun there is no job yet
+        // (on a loaded machine that can be a while), so wait for it to be there and done
+        await().atMost(Duration.ofSeconds(90)).until(this::startUpRebuildDone);
         Map<String, List<String>> indexesByAlias = new java.util.TreeMap<>();
         List<String> indexesWithoutAlias = new java.util.ArrayList<>();
         JSON.readTree(elasticsearch("GET", "/" + prefix + "-*/_alias?expand_wildcards=all")).properties()
@@ -137,6 +139,7 @@ class SeveralInstancesIT {
         assertThat(submittedNotifications(second, id)).as("delivered once").isEqualTo(1);
 
         // a rebuild started on the first: the second refuses another while it runs, and starts one after it
+        await().atMost(Duration.ofSeconds(60)).until(() -> !rebuildRunning());
         HttpResponse<String> rebuild = first.send("POST", "/api/v1/admin/reindex", "admin.demo", Map.of());
         assertThat(rebuild.statusCode()).as(rebuild.body()).isEqualTo(202);
         HttpResponse<String> secondRefused = second.send("POST", "/api/v1/admin/reindex", "admin.demo", Map.of());
@@ -231,6 +234,11 @@ class SeveralInstancesIT {
         }
         assertThat(readStatuses.keySet()).as("the second instance kept answering").containsExactly(200);
     }
+    private boolean startUpRebuildDone() throws Exception {
+        HttpResponse<String> latest = first.get("/api/v1/admin/reindex/latest", "admin.demo");
+        return latest.statusCode() == 200 && JSON.readTree(latest.body()).get("state").asString().equals("DONE");
+    }
+
     private boolean rebuildRunning() throws Exception {
         HttpResponse<String> latest = first.get("/api/v1/admin/reindex/latest", "admin.demo");
         return latest.statusCode() == 200 && JSON.readTree(latest.body()).get("state").asString().equals("RUNNING");
