@@ -63,19 +63,26 @@ class RateLimitFilter implements WebFilter, Ordered {
         if (!path.value().startsWith("/api/")) {
             return chain.filter(exchange);
         }
-        boolean export = EXPORTS.stream().anyMatch(pattern -> pattern.matches(path));
+        boolean export = isExport(path);
         return ReactiveSecurityContextHolder.getContext()
                 .map(context -> CurrentUser.from(context.getAuthentication()))
                 .defaultIfEmpty(CurrentUser.anonymous())
                 .map(user -> limits.take(Client.of(user, exchange.getRequest(), behindProxy), export))
                 .flatMap(taken -> {
-                    HttpHeaders headers = exchange.getResponse().getHeaders();
-                    headers.set(LIMIT, String.valueOf(taken.limit().requests()));
-                    headers.set(REMAINING, String.valueOf(taken.remaining()));
-                    headers.set(RESET, String.valueOf(taken.resetSeconds()));
-                    headers.set(POLICY, taken.limit().policy());
+                    describe(exchange.getResponse().getHeaders(), taken);
                     return taken.allowed() ? chain.filter(exchange) : refuse(exchange, taken);
                 });
+    }
+
+    static void describe(HttpHeaders headers, RateLimits.Taken taken) {
+        headers.set(LIMIT, String.valueOf(taken.limit().requests()));
+        headers.set(REMAINING, String.valueOf(taken.remaining()));
+        headers.set(RESET, String.valueOf(taken.resetSeconds()));
+        headers.set(POLICY, taken.limit().policy());
+    }
+
+    static boolean isExport(PathContainer path) {
+        return EXPORTS.stream().anyMatch(pattern -> pattern.matches(path));
     }
 
     private Mono<Void> refuse(ServerWebExchange exchange, RateLimits.Taken taken) {

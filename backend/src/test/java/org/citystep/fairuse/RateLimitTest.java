@@ -56,6 +56,20 @@ class RateLimitTest {
     }
 
     @Test
+    void answersTheSecurityChainGivesItselfCarryTheHeadersAndCountAgainstTheAddress() {
+        web.get().uri("/api/v1/me").header("X-Forwarded-For", "203.0.113.9").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().valueEquals("RateLimit-Limit", "3")
+                .expectHeader().valueEquals("RateLimit-Remaining", "2");
+        // a token that is not one: refused by the security chain, and counted all the same
+        web.get().uri("/api/v1/me").header("X-Forwarded-For", "203.0.113.9").header("Authorization", "Bearer garbage")
+                .exchange().expectStatus().isUnauthorized()
+                .expectHeader().valueEquals("RateLimit-Remaining", "1");
+        get(ANY_READ, "203.0.113.9").expectStatus().isOk().expectHeader().valueEquals("RateLimit-Remaining", "0");
+        get(ANY_READ, "203.0.113.9").expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+    }
+
+    @Test
     void aClientOverTheAnonymousLimitGets429ProblemWithRetryAfterInItsLanguage() {
         useUp(ANY_READ, "203.0.113.2", 3);
 
