@@ -235,7 +235,8 @@ class CrashDurabilityIT {
                 .get("type").asString()).isEqualTo("urn:citystep:problem:exchange-declined-recently");
         assertThat(JSON.readTree(app.send("POST", "/api/v1/exchanges", "editor.chengdu", requests.get(0)).body())
                 .get("type").asString()).isEqualTo("urn:citystep:problem:exchange-already-open");
-        String chengduNotifications = await().atMost(Duration.ofSeconds(30)).until(
+        // the killed process still holds the fan-out lease: the restarted one takes it when it expires (1 minute)
+        String chengduNotifications = await().atMost(Duration.ofSeconds(90)).until(
                 () -> read("/api/v1/me/notifications?size=100", "editor.chengdu").toString(),
                 all -> all.contains(declined) && all.contains(accepted));
         assertThat(chengduNotifications).contains("exchange.declined", "exchange.accepted");
