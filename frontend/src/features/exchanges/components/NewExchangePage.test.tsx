@@ -32,6 +32,15 @@ async function fillRequired() {
   await userEvent.type(screen.getByLabelText('First message'), 'How did you fund the smart grid?');
 }
 
+/** Sends a filled-in request from the match, which the API refuses with {@code status} and {@code body}: the alert shown. */
+async function sendRefusedWith(status: number, body: Record<string, unknown>) {
+  server.use(http.post('*/api/v1/exchanges', () => problem(status, body)));
+  await renderPage(<NewExchangePage />, fromMatch);
+  await fillRequired();
+  await userEvent.click(screen.getByRole('button', { name: 'Send request' }));
+  return screen.findByRole('alert');
+}
+
 describe('NewExchangePage', () => {
   it('starts from the match: the peer, and the step from the city’s own level to the next', async () => {
     await renderPage(<NewExchangePage />, fromMatch);
@@ -113,35 +122,20 @@ describe('NewExchangePage', () => {
   });
 
   it('explains a peer that is not one level ahead, with what to do instead', async () => {
-    server.use(
-      http.post('*/api/v1/exchanges', () =>
-        problem(422, {
-          type: 'urn:citystep:problem:exchange-peer-not-one-step-ahead',
-          detail: 'Amsterdam is at State of the art in Services, two levels above your Average.',
-        }),
-      ),
-    );
-    await renderPage(<NewExchangePage />, fromMatch);
-    await fillRequired();
-    await userEvent.click(screen.getByRole('button', { name: 'Send request' }));
-
-    const alert = await screen.findByRole('alert');
+    const alert = await sendRefusedWith(422, {
+      type: 'urn:citystep:problem:exchange-peer-not-one-step-ahead',
+      detail: 'Amsterdam is at State of the art in Services, two levels above your Average.',
+    });
     expect(alert).toHaveTextContent('This city cannot be asked about this step');
     expect(alert).toHaveTextContent('two levels above your Average');
     expect(alert).toHaveTextContent('your roadmap lists them');
   });
 
   it('explains the limit of open requests (429)', async () => {
-    server.use(
-      http.post('*/api/v1/exchanges', () =>
-        problem(429, { type: 'urn:citystep:problem:exchange-limit', detail: 'Chengdu has 10 open requests, the most allowed.' }),
-      ),
-    );
-    await renderPage(<NewExchangePage />, fromMatch);
-    await fillRequired();
-    await userEvent.click(screen.getByRole('button', { name: 'Send request' }));
-
-    const alert = await screen.findByRole('alert');
+    const alert = await sendRefusedWith(429, {
+      type: 'urn:citystep:problem:exchange-limit',
+      detail: 'Chengdu has 10 open requests, the most allowed.',
+    });
     expect(alert).toHaveTextContent('Your city has reached its limit of open requests');
     expect(alert).toHaveTextContent('Chengdu has 10 open requests');
   });
@@ -170,20 +164,11 @@ describe('NewExchangePage', () => {
   });
 
   it('points to the open request when the same request is sent again', async () => {
-    server.use(
-      http.post('*/api/v1/exchanges', () =>
-        problem(409, {
-          type: 'urn:citystep:problem:exchange-already-open',
-          detail: 'Your city already has an open request to this city about this step (exchange 0123456789abcdef01234567).',
-          exchangeId: '0123456789abcdef01234567',
-        }),
-      ),
-    );
-    await renderPage(<NewExchangePage />, fromMatch);
-    await fillRequired();
-    await userEvent.click(screen.getByRole('button', { name: 'Send request' }));
-
-    const alert = await screen.findByRole('alert');
+    const alert = await sendRefusedWith(409, {
+      type: 'urn:citystep:problem:exchange-already-open',
+      detail: 'Your city already has an open request to this city about this step (exchange 0123456789abcdef01234567).',
+      exchangeId: '0123456789abcdef01234567',
+    });
     expect(alert).toHaveTextContent('Your city has asked this city about this step already');
     expect(within(alert).getByRole('link', { name: 'Open the request' })).toHaveAttribute(
       'href',
