@@ -162,6 +162,29 @@ def wrk(name, requests, auth=None, connections=32, duration=15, warmup=5, base=A
     return result
 
 
+def fifty_assessed(tokens):
+    """The 50 cities the matching measurements use: the same sample in every run."""
+    random.seed(10)
+    cities = all_cities(tokens, 2000)
+    sample = random.sample(cities, min(200, len(cities)))
+    return cities, [city["id"] for city in sample if city["levels"].get("FUNDING") not in (None, "NOT_ASSESSED")][:50]
+
+
+def cached_rounds(tokens, rounds, connections, duration):
+    """GET by id, matches and roadmap of the 50 cities, in turn, each computed once first: whether a p99
+    tail belongs to an endpoint or to a moment (a tail that moves between endpoints is a moment)."""
+    _, assessed = fifty_assessed(tokens)
+    log("computing matches and roadmaps of the %d cities once" % len(assessed))
+    for cid in assessed:
+        http("GET", APP + "/api/v1/cities/%s/matches?characteristic=FUNDING" % cid, token=tokens("curator.demo"))
+        http("GET", APP + "/api/v1/cities/%s/roadmap" % cid, token=tokens("curator.demo"))
+    for round_number in range(1, rounds + 1):
+        for name, path in (("matches", "/api/v1/cities/%s/matches?characteristic=FUNDING"),
+                           ("roadmap", "/api/v1/cities/%s/roadmap"), ("city-by-id", "/api/v1/cities/%s")):
+            wrk("%s-%d" % (name, round_number), [("GET", path % cid, None) for cid in assessed],
+                auth=tokens("curator.demo"), connections=connections, duration=duration, warmup=0)
+
+
 def all_cities(tokens, limit):
     cities, page = [], 0
     while len(cities) < limit:
@@ -606,9 +629,11 @@ def main():
     parser.add_argument("--hostile-repeats", type=int, default=3,
                         help="how often the normal search is measured alone and beside the hostile query")
     parser.add_argument("--output", default=os.path.join(ROOT, "bench", "results", "scale-latest.json"))
-    parser.add_argument("--only", choices=["reindex"],
-                        help="measure only this part (reindex: the app's full reindex against a raw _bulk of the "
-                             "same documents), print it and write nothing")
+    parser.add_argument("--only", choices=["reindex", "cached"],
+                        help="measure only this part, print it and write nothing (reindex: the app's full reindex "
+                             "against a raw _bulk of the same documents; cached: GET by id, matches and roadmap of "
+                             "the 50 cities, --repeat times in turn, without warm-up, to see whether a tail repeats)")
+    parser.add_argument("--repeat", type=int, default=4, help="rounds of --only cached (default 4)")
     args = parser.parse_args()
     c, d, w = args.connections, args.duration, args.warmup
 
@@ -620,6 +645,9 @@ def main():
         notes = []
         print(json.dumps(reindex_comparison(tokens, notes), indent=2))
         sys.exit("; ".join(notes) if notes else 0)
+    if args.only == "cached":
+        cached_rounds(tokens, args.repeat, c, d)
+        return
     curator = tokens("curator.demo")
     heap = HeapWatch()
     heap.start()
@@ -630,10 +658,7 @@ def main():
         totals[kind] = http("GET", APP + uri, token=curator)[1]["total"]
     log("scale: %s" % totals)
 
-    random.seed(10)
-    cities = all_cities(tokens, 2000)
-    sample = random.sample(cities, min(200, len(cities)))
-    assessed = [city["id"] for city in sample if city["levels"].get("FUNDING") not in (None, "NOT_ASSESSED")][:50]
+    cities, assessed = fifty_assessed(tokens)
     notes = []
     measurements = []
 
