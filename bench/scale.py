@@ -170,14 +170,19 @@ def fifty_assessed(tokens):
     return cities, [city["id"] for city in sample if city["levels"].get("FUNDING") not in (None, "NOT_ASSESSED")][:50]
 
 
-def cached_rounds(tokens, rounds, connections, duration):
-    """GET by id, matches and roadmap of the 50 cities, in turn, each computed once first: whether a p99
-    tail belongs to an endpoint or to a moment (a tail that moves between endpoints is a moment)."""
-    _, assessed = fifty_assessed(tokens)
+def compute_once(tokens, assessed):
+    """Asks each city's matches and roadmap once, so that the measurements after it meet the per-city cache."""
     log("computing matches and roadmaps of the %d cities once" % len(assessed))
     for cid in assessed:
         http("GET", APP + "/api/v1/cities/%s/matches?characteristic=FUNDING" % cid, token=tokens("curator.demo"))
         http("GET", APP + "/api/v1/cities/%s/roadmap" % cid, token=tokens("curator.demo"))
+
+
+def cached_rounds(tokens, rounds, connections, duration):
+    """GET by id, matches and roadmap of the 50 cities, in turn, each computed once first: whether a p99
+    tail belongs to an endpoint or to a moment (a tail that moves between endpoints is a moment)."""
+    _, assessed = fifty_assessed(tokens)
+    compute_once(tokens, assessed)
     for round_number in range(1, rounds + 1):
         for name, path in (("matches", "/api/v1/cities/%s/matches?characteristic=FUNDING"),
                            ("roadmap", "/api/v1/cities/%s/roadmap"), ("city-by-id", "/api/v1/cities/%s")):
@@ -709,10 +714,7 @@ def main():
     # the reindex and the raw bulk leave Elasticsearch merging segments for a while, on the same two
     # cores: let that finish, or the next figure measures the merges
     settle_elasticsearch()
-    log("computing matches and roadmaps of the %d cities once" % len(assessed))
-    for cid in assessed:
-        http("GET", APP + "/api/v1/cities/%s/matches?characteristic=FUNDING" % cid, token=tokens("curator.demo"))
-        http("GET", APP + "/api/v1/cities/%s/roadmap" % cid, token=tokens("curator.demo"))
+    compute_once(tokens, assessed)
     measurements.append(wrk("matches", [("GET", "/api/v1/cities/%s/matches?characteristic=FUNDING" % cid, None)
                                         for cid in assessed], auth=tokens("curator.demo"), connections=c, duration=d,
                             warmup=w))
